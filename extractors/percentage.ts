@@ -1,0 +1,124 @@
+// Percentages, percentage points and multiples (SPEC 3): [qualifier] (number | 百分之numeral) [range] unit
+// [qualifier], with the direction and basis the clause gives before it.
+import type { Doc } from '../src/doc.js';
+import type { Qualifier } from '../src/schemas.js';
+import { scanNumber, type NumberMatch } from '../src/numerals.js';
+import type { Extractor, PercentageDraft } from './types.js';
+import { PERCENT_UNIT_WORDS, PERCENT_PREFIXES, DIRECTION_WORDS, DIRECTION_ADJACENT, BASIS_WORDS, COMPARATIVE_WORDS } from './tables/percentage.js';
+import { numbersOf } from './numbers.js';
+import { wordAt, wordBefore, qualifierBefore, qualifierAfter, rangeEnd } from './shared.js';
+import { assignSubjects } from './subject.js';
+
+const MINUS = /[-−－]/;
+
+export function directionBefore(doc: Doc, pos: number, from: number): 'up' | 'down' | null {
+  const text = doc.text;
+  // straight before the number (增5%, 降3%), allowing 了
+  let p = pos;
+  if (text[p - 1] === '了') p--;
+  const adj = wordBefore(text, p, DIRECTION_ADJACENT);
+  const word = wordBefore(text, p, DIRECTION_WORDS);
+  if (word && word.length > 1) return DIRECTION_WORDS[word]!;
+  if (adj) return DIRECTION_ADJACENT[adj]!;
+  for (let i = pos - 1; i >= from; i--) {
+    const w = wordBefore(text, i + 1, DIRECTION_WORDS);
+    if (w && w.length > 1 && i + 1 - w.length >= from) return DIRECTION_WORDS[w]!;
+  }
+  return null;
+}
+
+export function basisBefore(doc: Doc, pos: number, from: number): PercentageDraft['basis'] {
+  let clause = doc.text.slice(from, pos);
+  // a comparison with another reference cuts off the cues before it
+  for (const w of COMPARATIVE_WORDS) {
+    const i = clause.lastIndexOf(w);
+    if (i >= 0) clause = clause.slice(i + w.length);
+  }
+  for (const { basis, words } of BASIS_WORDS) if (words.some((w) => clause.includes(w))) return basis;
+  return null;
+}
+
+export const percentage: Extractor = {
+  type: 'percentage',
+  version: 1,
+  extract(doc: Doc): PercentageDraft[] {
+    const text = doc.text;
+    const out: PercentageDraft[] = [];
+    const nums = numbersOf(doc);
+    const candidates: { n1: NumberMatch; start: number; prefixed: boolean }[] = nums.map((n) => ({ n1: n, start: n.start, prefixed: false }));
+    // 百分之十二点五: the prefix makes the numeral a percentage
+    for (const pre of PERCENT_PREFIXES) {
+      for (let i = text.indexOf(pre); i >= 0; i = text.indexOf(pre, i + 1)) {
+        const n = scanNumber(text, i + pre.length);
+        if (n) candidates.push({ n1: n, start: i, prefixed: true });
+      }
+    }
+    candidates.sort((a, b) => a.start - b.start);
+    let consumedTo = -1;
+    for (const c of candidates) {
+      if (c.n1.start < consumedTo) continue;
+      const { n1, prefixed } = c;
+      let pos = n1.end;
+      let n2: NumberMatch | null = null;
+      let unitWord: string | null = null;
+      if (prefixed) {
+        const r = rangeEnd(text, pos);
+        if (r && text.startsWith('百分之', pos + r.sep.length)) {
+          const m = scanNumber(text, pos + r.sep.length + 3);
+          if (m) { n2 = m; pos = m.end; }
+        } else if (r) { n2 = r.num; pos = r.num.end; }
+      } else {
+        unitWord = wordAt(text, pos, PERCENT_UNIT_WORDS);
+        // 5%-8%, 5%至8%
+        const r = rangeEnd(text, unitWord ? pos + unitWord.length : pos);
+        if (r) {
+          const u2 = wordAt(text, r.num.end, PERCENT_UNIT_WORDS);
+          if (u2 && (!unitWord || PERCENT_UNIT_WORDS[u2] === PERCENT_UNIT_WORDS[unitWord])) {
+            n2 = r.num;
+            unitWord = u2;
+            pos = r.num.end;
+          }
+        }
+        if (!unitWord) continue;
+        pos += unitWord.length;
+      }
+      // a multiple is a percentage only as a change or a ratio (增长3.3倍, 是…的2倍), not in 倍增 or 加倍
+      const unit = prefixed ? 'percent' : PERCENT_UNIT_WORDS[unitWord!]!;
+      let start = c.start;
+      let value: number | null = n1.value;
+      // a minus sign as written: 增长-5.2%
+      if (!prefixed && MINUS.test(text[start - 1] ?? '') && !/[0-9%]/.test(text[start - 2] ?? '')) {
+        start--;
+        value = -n1.value;
+      }
+      let qualifier: Qualifier = n2 ? 'range' : 'exact';
+      const qb = qualifierBefore(text, start);
+      if (qb && !n2) {
+        qualifier = qb.qualifier;
+        start = qb.start;
+      }
+      const qa = qualifierAfter(text, pos);
+      if (qa && !n2 && !/^多/.test(text.slice(pos))) {
+        qualifier = qa.qualifier;
+        pos = qa.end;
+      }
+      const end = pos;
+      consumedTo = end;
+      if (doc.crossesGarbled(start, end)) continue;
+      const from = doc.clauseStart(start);
+      out.push({
+        type: 'percentage', start, end,
+        value: n2 ? null : value,
+        min: n2 ? n1.value : null,
+        max: n2 ? n2.value : null,
+        unit,
+        direction: directionBefore(doc, qb && !n2 ? qb.start : start, from),
+        basis: basisBefore(doc, start, from),
+        qualifier,
+        subject: null,
+      });
+    }
+    assignSubjects(doc, out);
+    return out;
+  },
+};

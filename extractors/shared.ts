@@ -1,0 +1,65 @@
+// Matching helpers shared by the extractors: reading a word from a table at a position, qualifiers around a
+// number, the clause before a number.
+import type { Qualifier } from '../src/schemas.js';
+import { QUALIFIERS_BEFORE, QUALIFIERS_AFTER, RANGE_SEPARATORS } from './tables/qualifiers.js';
+import { scanNumber, type NumberMatch } from '../src/numerals.js';
+
+/** Table keys sorted longest first, so matching is greedy. */
+export function keysLongestFirst<T>(table: Readonly<Record<string, T>>): string[] {
+  return Object.keys(table).sort((a, b) => b.length - a.length);
+}
+
+const cache = new WeakMap<object, string[]>();
+/** The longest key of `table` written at `pos` in `text`. */
+export function wordAt<T>(text: string, pos: number, table: Readonly<Record<string, T>>): string | null {
+  let keys = cache.get(table);
+  if (!keys) {
+    keys = keysLongestFirst(table);
+    cache.set(table, keys);
+  }
+  for (const k of keys) if (text.startsWith(k, pos)) return k;
+  return null;
+}
+
+/** The longest key of `table` that ends exactly at `pos`. */
+export function wordBefore<T>(text: string, pos: number, table: Readonly<Record<string, T>>): string | null {
+  let keys = cache.get(table);
+  if (!keys) {
+    keys = keysLongestFirst(table);
+    cache.set(table, keys);
+  }
+  for (const k of keys) if (pos - k.length >= 0 && text.startsWith(k, pos - k.length)) return k;
+  return null;
+}
+
+export interface QualifierBefore {
+  qualifier: Qualifier;
+  start: number;
+}
+/** A qualifier word straight before `pos` (约, 近, 超过 …). */
+export function qualifierBefore(text: string, pos: number): QualifierBefore | null {
+  const w = wordBefore(text, pos, QUALIFIERS_BEFORE);
+  if (!w) return null;
+  return { qualifier: QUALIFIERS_BEFORE[w]!, start: pos - w.length };
+}
+
+/** A qualifier word straight after `pos` (左右, 以上 …). */
+export function qualifierAfter(text: string, pos: number): { qualifier: Qualifier; end: number } | null {
+  const w = wordAt(text, pos, QUALIFIERS_AFTER);
+  if (!w) return null;
+  return { qualifier: QUALIFIERS_AFTER[w]!, end: pos + w.length };
+}
+
+/** A second number after a range separator: the `20` of `10-20`. */
+export function rangeEnd(text: string, pos: number): { sep: string; num: NumberMatch } | null {
+  const sep = RANGE_SEPARATORS.find((s) => text.startsWith(s, pos));
+  if (!sep) return null;
+  const num = scanNumber(text, pos + sep.length);
+  return num ? { sep, num } : null;
+}
+
+/** Whether the character before `pos` continues a number or word so that a match must not start there. */
+export function glued(text: string, pos: number): boolean {
+  const ch = text[pos - 1];
+  return ch !== undefined && /[0-9.A-Za-z]/.test(ch);
+}

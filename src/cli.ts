@@ -1,0 +1,88 @@
+// The command line (SPEC 2): a thin layer over the library. Usage errors exit 2 with a message; no command
+// prints a stack trace for bad input.
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { jsonSchemas } from './schemas.js';
+import { evaluate, formatReport, loadGold, loadRecords } from './eval.js';
+import { runExtract } from './run.js';
+
+export class UsageError extends Error {}
+
+const HELP = `bulletin-miner — typed, traceable records from Chinese government bulletins
+
+  bulletin-miner extract [INPUT ...] [-o DIR] [--jobs N]   files or folders (.txt .htm .html); default corpus/ → output/
+  bulletin-miner eval --gold FILE [--records FILE] [--corpus DIR] [--json] [--quiet]
+  bulletin-miner schema                                    JSON Schema of every record type
+`;
+
+type Command = (args: string[]) => Promise<number>;
+
+export const COMMANDS: Record<string, Command> = {
+  async extract(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { out: { type: 'string', short: 'o', default: 'output' }, jobs: { type: 'string', short: 'j' }, quiet: { type: 'boolean', short: 'q' } },
+    });
+    const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+    if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs takes a whole number ≥ 1, not ${values.jobs}`);
+    const summary = await runExtract({
+      inputs: positionals.length ? positionals : ['corpus'],
+      outDir: values.out!,
+      jobs,
+      quiet: !!values.quiet,
+    });
+    return summary.documents === 0 && summary.errors > 0 ? 1 : 0;
+  },
+  async eval(args) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        gold: { type: 'string' },
+        records: { type: 'string', default: 'output/records.jsonl' },
+        corpus: { type: 'string', default: 'corpus' },
+        json: { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
+      },
+    });
+    if (!values.gold) throw new UsageError('eval needs --gold FILE');
+    const report = evaluate(loadGold(resolve(values.gold)), loadRecords(resolve(values.records!)), resolve(values.corpus!));
+    process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, !values.quiet) + '\n');
+    return 0;
+  },
+  async schema() {
+    process.stdout.write(JSON.stringify(jsonSchemas(), null, 2) + '\n');
+    return 0;
+  },
+};
+
+export async function main(argv: string[]): Promise<void> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '-h' || cmd === '--help' || cmd === 'help') {
+    process.stdout.write(HELP);
+    process.exitCode = cmd ? 0 : 2;
+    return;
+  }
+  const run = COMMANDS[cmd];
+  if (!run) {
+    process.stderr.write(`bulletin-miner: unknown command '${cmd}'\n\n${HELP}`);
+    process.exitCode = 2;
+    return;
+  }
+  try {
+    process.exitCode = await run(rest);
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    if (e instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`bulletin-miner ${cmd}: ${err.message}\n`);
+      process.exitCode = 2;
+    } else if (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR' || err.code === 'ENOTDIR') {
+      process.stderr.write(`bulletin-miner ${cmd}: ${err.message}\n`);
+      process.exitCode = 1;
+    } else {
+      process.stderr.write(`bulletin-miner ${cmd}: internal error: ${err.message}\n(set BULLETIN_MINER_DEBUG=1 for the stack)\n`);
+      if (process.env.BULLETIN_MINER_DEBUG) process.stderr.write(`${err.stack}\n`);
+      process.exitCode = 70;
+    }
+  }
+}

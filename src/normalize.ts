@@ -1,0 +1,123 @@
+// Normalize (SPEC 1.2): every step edits a MappedText, so the result maps back to the original text.
+import * as OpenCC from 'opencc-js';
+import { MappedText } from './mapped.js';
+import { TONE_VOWELS, NEUTRAL_SYLLABLES, DOUBLED_PUNCTUATION, UNIT_STARTS, NUMBER_SPACES } from './tables/normalization.js';
+
+export interface GarbledSpan {
+  /** normalized offsets */
+  start: number;
+  end: number;
+  /** original offsets (UTF-16) */
+  origStart: number;
+  origEnd: number;
+  sample: string;
+}
+
+export interface Normalized {
+  mapped: MappedText;
+  script: 'simplified' | 'traditional' | 'mixed';
+  stats: {
+    pinyin_annotations: number;
+    doubled_punctuation: number;
+    width_fixes: number;
+    number_spaces: number;
+    script_conversions: number;
+  };
+  garbled: GarbledSpan[];
+}
+
+const esc = (s: string) => s.replace(/[\\\]^-]/g, '\\$&');
+const PINYIN = `(?:[a-zü]*[${TONE_VOWELS}][a-zü${TONE_VOWELS}]*|${NEUTRAL_SYLLABLES.join('|')})`;
+/** a Han character followed by a pinyin annotation: keep the character */
+const PINYIN_AFTER_HAN = new RegExp(`(\\p{Script=Han})\\(${PINYIN}\\)`, 'gu');
+/** garbled spans: U+FFFD runs; `?` (with mojibake junk) between Han characters; a pinyin annotation after a
+ * non-Han character (the remains of a mis-decoded character) */
+const GARBLED = new RegExp(
+  [
+    `\\uFFFD+`,
+    `\\?+[!,.A-Za-z]{0,3}\\(?${PINYIN}\\)`,
+    `(?<=[\\p{Script=Han},])\\?+[!,]?(?=\\p{Script=Han})`,
+    `(?<!\\p{Script=Han})[!,.A-Za-z]{1,3}\\(${PINYIN}\\)`,
+  ].join('|'),
+  'gu',
+);
+
+const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
+
+function convertScript(m: MappedText): { mapped: MappedText; changed: number; script: Normalized['script'] } {
+  const src = m.text;
+  let out = toSimplified(src);
+  if (out.length !== src.length) {
+    // a phrase rule changed the length: convert character by character so the map stays exact
+    out = [...src].map((ch) => {
+      const c = toSimplified(ch);
+      return c.length === ch.length ? c : ch;
+    }).join('');
+  }
+  let tradOnly = 0;
+  for (let i = 0; i < src.length; i++) if (out[i] !== src[i]) tradOnly++;
+  // characters that exist only in simplified script: they change when converted to traditional
+  const back = toTraditional(src);
+  let simpOnly = 0;
+  if (back.length === src.length) for (let i = 0; i < src.length; i++) if (back[i] !== src[i]) simpOnly++;
+  const total = tradOnly + simpOnly;
+  const script = total === 0 || tradOnly / total < 0.1 ? 'simplified' : tradOnly / total > 0.9 ? 'traditional' : 'mixed';
+  return { mapped: tradOnly === 0 ? m : m.sameLength(out), changed: tradOnly, script };
+}
+
+const FULLWIDTH = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]|(?<=[0-9\uFF10-\uFF19])[％．，](?=[0-9\uFF10-\uFF19])|(?<=[0-9\uFF10-\uFF19])％/g;
+const SP = `[${esc(NUMBER_SPACES)}]`;
+const NUMBER_SPACE = new RegExp(`(?<=[0-9])${SP}+(?=[${esc(UNIT_STARTS)}])|(?<=[0-9])${SP}*([.,])${SP}*(?=[0-9])`, 'g');
+const DOUBLED = new RegExp(`[${esc(DOUBLED_PUNCTUATION)}]{2,}`, 'g');
+
+export function normalize(original: string): Normalized {
+  let m = MappedText.identity(original);
+  const stats = { pinyin_annotations: 0, doubled_punctuation: 0, width_fixes: 0, number_spaces: 0, script_conversions: 0 };
+
+  // garbled spans are found on the original text, before anything is removed from it
+  const garbledOrig: [number, number, string][] = [];
+  GARBLED.lastIndex = 0;
+  for (let g = GARBLED.exec(original); g; g = GARBLED.exec(original)) {
+    garbledOrig.push([g.index, g.index + g[0].length, g[0]]);
+  }
+
+  let r = m.rewrite(PINYIN_AFTER_HAN, (x) => x[1]!);
+  m = r.text;
+  stats.pinyin_annotations = r.edits;
+
+  const s = convertScript(m);
+  m = s.mapped;
+  stats.script_conversions = s.changed;
+
+  r = m.rewrite(FULLWIDTH, (x) => {
+    const c = x[0].charCodeAt(0);
+    if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
+    return null;
+  });
+  m = r.text;
+  stats.width_fixes = r.edits;
+
+  r = m.rewrite(NUMBER_SPACE, (x) => (x[1] === undefined ? '' : x[1]));
+  m = r.text;
+  stats.number_spaces = r.edits;
+
+  r = m.rewrite(DOUBLED, (x) => x[0][x[0].length - 1]!);
+  m = r.text;
+  stats.doubled_punctuation = r.edits;
+
+  // garbled spans in normalized offsets: the normalized characters whose source lies inside the span
+  const garbled: GarbledSpan[] = [];
+  if (garbledOrig.length > 0) {
+    let gi = 0;
+    let i = 0;
+    for (const [os, oe, sample] of garbledOrig) {
+      while (i < m.text.length && m.end[i]! <= os) i++;
+      let j = i;
+      while (j < m.text.length && m.start[j]! < oe) j++;
+      garbled.push({ start: i, end: Math.max(j, i), origStart: os, origEnd: oe, sample });
+      gi++;
+    }
+  }
+  return { mapped: m, script: s.script, stats, garbled };
+}

@@ -1,0 +1,60 @@
+import { describe, it, expect } from 'vitest';
+import { ofType } from './helpers.js';
+
+describe('amounts', () => {
+  it('reads the units, qualifiers and values bulletins use', () => {
+    const a = ofType('1-8月份,全市完成固定资产投资161.2亿元,总投资近4000亿元,争取资金超过3千万元。', 'amount');
+    expect(a.map((r) => [r.text, r.value, r.unit, r.qualifier])).toEqual([
+      ['161.2亿元', 16120000000, '亿元', 'exact'],
+      ['近4000亿元', 400000000000, '亿元', 'under'],
+      ['超过3千万元', 30000000, '千万元', 'over'],
+    ]);
+    expect(a[0]!.subject).toBe('固定资产投资');
+  });
+  it('reads Chinese numerals, ranges and trailing qualifiers', () => {
+    const a = ofType('计划投资两亿元,另有一千二百三十四万元;总额10-20亿元,预计3至5亿元,约1.2万亿元,100亿元左右,10亿元以上。', 'amount');
+    expect(a.map((r) => [r.value, r.min, r.max, r.qualifier])).toEqual([
+      [2e8, null, null, 'exact'],
+      [12340000, null, null, 'exact'],
+      [null, 1e9, 2e9, 'range'],
+      [null, 3e8, 5e8, 'range'],
+      [1.2e12, null, null, 'approx'],
+      [1e10, null, null, 'approx'],
+      [1e9, null, null, 'over'],
+    ]);
+  });
+  it('knows currencies, and a document currency carries to later bare 元 amounts', () => {
+    const a = ofType('预算新台币2229.5亿元,其中建设经费300亿元。另引进外资5000万美元,港币3亿元。', 'amount');
+    expect(a.map((r) => r.currency)).toEqual(['TWD', 'TWD', 'USD', 'HKD']);
+    expect(a[2]!.value).toBe(5e7);
+  });
+  it('does not take quantities without a currency', () => {
+    expect(ofType('新增耕地1.2万亩,接待游客4000万人次,储能50GWh。', 'amount')).toEqual([]);
+  });
+  it('reads 余 and 多 between number and unit', () => {
+    const a = ofType('完成投资50余亿元,带动3000多万元。', 'amount');
+    expect(a.map((r) => [r.value, r.qualifier])).toEqual([[5e9, 'over'], [3e7, 'over']]);
+  });
+});
+
+describe('percentages', () => {
+  it('reads percent, points and multiples with direction and basis', () => {
+    const p = ofType('全市完成固定资产投资161.2亿元,完成全年序时进度63.7%,同比增长7.3%、高于全省平均水平3.8个百分点。房地产开发投资增长3.3倍,更新改造投资下降94.5%。', 'percentage');
+    expect(p.map((r) => [r.value, r.unit, r.direction, r.basis])).toEqual([
+      [63.7, 'percent', null, 'progress'],
+      [7.3, 'percent', 'up', 'yoy'],
+      [3.8, 'point', 'up', null],
+      [3.3, 'times', 'up', null],
+      [94.5, 'percent', 'down', null],
+    ]);
+  });
+  it('reads 百分之 numerals and ranges', () => {
+    const p = ofType('利用率达到百分之十二点五,增速保持在5%-8%,占比约30%。', 'percentage');
+    expect(p.map((r) => [r.value, r.min, r.max, r.qualifier])).toEqual([
+      [12.5, null, null, 'exact'],
+      [null, 5, 8, 'range'],
+      [30, null, null, 'approx'],
+    ]);
+    expect(p[2]!.basis).toBe('share');
+  });
+});
