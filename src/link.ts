@@ -2,10 +2,11 @@
 // projects receive the amounts the text ties to them.
 import type { Doc } from './doc.js';
 import type { Draft } from '../extractors/types.js';
+import { linkProjects } from './link-project.js';
 
 export type Linker = (doc: Doc, drafts: Draft[]) => void;
 
-export const LINKERS: Linker[] = [];
+export const LINKERS: Linker[] = [linkProjects];
 
 export function link(doc: Doc, drafts: Draft[]): void {
   for (const l of LINKERS) l(doc, drafts);

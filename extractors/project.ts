@@ -1,0 +1,513 @@
+// Named projects (SPEC 3, project). Four shapes, all read clause by clause:
+//  - lists before 等…项目 / 等…工程 (北营料场环保改造、绿色矿山提效等本钢集团项目), whose items may carry a place and an
+//    amount before the name (桓仁满族自治县109.6亿元大雅河抽水蓄能);
+//  - 、-lists whose items end with facility heads (弥师路、锁平高速公路);
+//  - names that end with a head (雷打滩水电站, 东关街历史文化街区改造项目), their left edge found on jieba's tokens;
+//  - quoted names (“竹浆纸一体化项目”).
+// Categories, programmes, organisations and anonymous projects are told apart by the tables in tables/project.ts.
+import type { Doc } from '../src/doc.js';
+import type { Token } from '../src/segment.js';
+import type { ProjectRecord } from '../src/schemas.js';
+import type { Extractor, ProjectDraft } from './types.js';
+import * as T from './tables/project.js';
+
+type Status = ProjectRecord['status'];
+
+const longestFirst = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length);
+const NOUN_HEADS = longestFirst(T.NOUN_HEADS);
+const WEAK_HEADS = longestFirst(T.WEAK_HEADS);
+const VERB_HEADS = longestFirst(T.VERB_HEADS);
+const STATUS_KEYS = longestFirst(Object.keys(T.STATUS_WORDS));
+const PLACE_SUFFIXES = longestFirst(T.PLACE_SUFFIXES);
+const FRAME = new Set(T.FRAME_WORDS);
+const GOAL = new Set(T.GOAL_FRAMES);
+const STOP_TAGS = new Set(T.STOP_TAGS);
+const PROPER_TAGS = new Set(T.PROPER_TAGS);
+const SECTORS = new Set(T.SECTORS);
+const GENERIC = new Set([...T.GENERIC_WORDS, ...T.SECTORS]);
+const VERB_HEAD_SET = new Set(T.VERB_HEADS);
+const SECTOR_WORDS = longestFirst(T.SECTORS);
+
+const CLAUSE_MARKS = /[，,；;：:。！？!?\n]/;
+const QUOTE_CHARS = /[“”"‘’'「」『』《》〈〉【】()（）\s]/;
+const HAN = /\p{Script=Han}/u;
+/** An amount written before a name: 7亿元, 109.6亿元, 两亿元 (the amount extractor reads its value). */
+const AMOUNT_RE = /(?:[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万亿]+)(?:多|余)?(?:万亿|千亿|百亿|亿|千万|百万|万|千)?(?:美元|港元|元)/g;
+/** A count or quantity inside an item: 295个续建, 12家. */
+const COUNT_RE = /[0-9一二三四五六七八九十百千两几]+(?:个|项|家|条|批|座|所)/;
+const CLASSIFIERS = new Set([...'个项批家条座所只台套次年月日']);
+/** Single characters that carry no name: function words and bare place suffixes. */
+const EMPTY_CHARS = new Set([...'的和及与或等县市区省州新大老小各全该本']);
+
+interface Cand {
+  start: number;
+  end: number;
+  location: string | null;
+  status: Status;
+  prio: number;
+}
+
+function clausesOf(doc: Doc): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const text = doc.text;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i];
+    const mark = ch === undefined || (CLAUSE_MARKS.test(ch) && !((ch === ',' || ch === ':') && /[0-9]/.test(text[i - 1] ?? '') && /[0-9]/.test(text[i + 1] ?? '')));
+    if (mark) {
+      if (i > start) out.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+function startsWithAny(text: string, pos: number, words: readonly string[]): string | null {
+  for (const w of words) if (text.startsWith(w, pos)) return w;
+  return null;
+}
+function endsWithAny(s: string, words: readonly string[]): string | null {
+  for (const w of words) if (s.endsWith(w) && s.length >= w.length) return w;
+  return null;
+}
+
+/** Tokens clipped to [from, to). */
+function clipped(doc: Doc, from: number, to: number): Token[] {
+  return doc
+    .tokensIn(from, to)
+    .map((t) => {
+      const start = Math.max(t.start, from);
+      const end = Math.min(t.end, to);
+      return { word: doc.text.slice(start, end), tag: t.tag, start, end };
+    })
+    .filter((t) => t.end > t.start);
+}
+
+function isPunct(word: string): boolean {
+  return !/[\p{Script=Han}0-9A-Za-z×]/u.test(word);
+}
+
+const LONG_FRAMES = T.FRAME_WORDS.filter((f) => f.length >= 2);
+/** A frame word, or a longer verb token that ends with one (妥善解决). */
+function isFrame(t: Token): boolean {
+  if (FRAME.has(t.word)) return true;
+  return t.word.length >= 3 && t.tag.startsWith('v') && LONG_FRAMES.some((f) => t.word.endsWith(f));
+}
+
+/** Whether `name` can be cut entirely into sector words (多式联运 + 物联网). */
+function coveredBySectors(name: string): boolean {
+  const ok: boolean[] = new Array(name.length + 1).fill(false);
+  ok[0] = true;
+  for (let i = 0; i < name.length; i++) {
+    if (!ok[i]) continue;
+    for (const w of SECTOR_WORDS) if (name.startsWith(w, i)) ok[i + w.length] = true;
+  }
+  return ok[name.length]!;
+}
+
+function stops(t: Token, rightLen: number): boolean {
+  const w = t.word;
+  if (isPunct(w)) return true;
+  if (isFrame(t)) return true;
+  // an unknown word that holds a conjunction: 沟及|排洪沟道路工程
+  if (t.tag === 'x' && /[及和与]/.test(w)) return true;
+  if (STOP_TAGS.has(t.tag) && t.tag !== 'q' && !/[0-9A-Za-z]/.test(w)) return true;
+  if (t.tag === 'q' && CLASSIFIERS.has(w)) return true;
+  if (t.tag === 'm' && /[元个项批亿万千瓦吨亩]/.test(w)) return true;
+  // a second name glued after an action: 巡检司电厂扩建|巡小运煤专用公路
+  if (VERB_HEAD_SET.has(w) && rightLen >= 4) return true;
+  return false;
+}
+
+/** Where a name that ends at `end` starts, walking back over jieba's tokens no further than `from`; -1 when no
+ * sensible left edge is found within MAX_NAME_CHARS. */
+function leftEdge(doc: Doc, from: number, end: number): number {
+  const toks = clipped(doc, from, end);
+  let pos = end;
+  for (let i = toks.length - 1; i >= 0; i--) {
+    const t = toks[i]!;
+    if (stops(t, end - t.end)) {
+      // a name cut by junk (a garbled span, a stray backslash) is not a name
+      if (isPunct(t.word) && !SEPARATORS.test(t.word)) return -1;
+      if (t.tag === 'x' && /[及和与]/.test(t.word)) return t.start + Math.max(t.word.lastIndexOf('及'), t.word.lastIndexOf('和'), t.word.lastIndexOf('与')) + 1;
+      let s = t.end;
+      // a verb's complement glued to the name by jieba: 解决|好脚落沼煤矿
+      if (t.tag.startsWith('v') && RESULTATIVES.has(doc.text[s] ?? '') && end - s > 3) s++;
+      return s;
+    }
+    pos = t.start;
+    if (end - pos > T.MAX_NAME_CHARS) return -1;
+  }
+  return pos;
+}
+
+const SEPARATORS = /^[、，,。；;：:“”"‘’《》〈〉()（）【】「」『』\s—\-·…]+$/;
+const RESULTATIVES = new Set([...'好完到给']);
+
+/** The word before `pos` (its token), for frames such as 新建 or 打造. */
+function tokenBefore(doc: Doc, pos: number): Token | null {
+  const toks = doc.tokensIn(Math.max(0, pos - 6), pos).filter((t) => t.end <= pos);
+  return toks[toks.length - 1] ?? null;
+}
+
+/** Evidence of a proper name in [s, e): a place, person or brand token, a word jieba does not know, digits or
+ * Latin letters, a lone character (names jieba splits), or an organisation word (通用技术集团机床研发基地). */
+function hasNameEvidence(doc: Doc, s: number, e: number): boolean {
+  const text = doc.text.slice(s, e);
+  if (/[0-9A-Za-z]/.test(text)) return true;
+  for (const t of clipped(doc, s, e)) {
+    if (isPunct(t.word) || GENERIC.has(t.word)) continue;
+    if (PROPER_TAGS.has(t.tag)) return true;
+    if (t.word.length === 1 && HAN.test(t.word) && !EMPTY_CHARS.has(t.word)) return true;
+    if (endsWithAny(t.word, T.ORG_ENDINGS)) return true;
+  }
+  return false;
+}
+
+/** Whether every word of [s, e) is a generic modifier or sector (保障性安居, 绿色能源储运). */
+function allGeneric(doc: Doc, s: number, e: number): boolean {
+  const toks = clipped(doc, s, e).filter((t) => !isPunct(t.word));
+  if (toks.length === 0) return true;
+  return toks.every((t) => GENERIC.has(t.word) || (t.word.length === 1 && EMPTY_CHARS.has(t.word)));
+}
+
+type ItemKind = 'name' | 'plain' | 'sector';
+
+/** How a list item reads: a name, a plain common word (counts against the list), or a sector/programme/
+ * organisation/anonymous item (never a project). */
+function classify(doc: Doc, s: number, e: number): ItemKind {
+  const name = doc.text.slice(s, e);
+  const han = [...name].filter((c) => HAN.test(c)).length;
+  if (han < 2) return 'sector';
+  if (SECTORS.has(name)) return 'sector';
+  if (COUNT_RE.test(name)) return 'sector';
+  if (T.ANONYMOUS_MARKERS.some((m) => name.startsWith(m) || name.includes(m + '项目'))) return 'sector';
+  if (name.includes('某')) return 'sector';
+  if (endsWithAny(name, T.PROGRAMME_ENDINGS)) return 'sector';
+  if (endsWithAny(name, T.ORG_ENDINGS)) return 'sector';
+  const toks = clipped(doc, s, e).filter((t) => !isPunct(t.word));
+  if (toks.length > 0 && toks.every((t) => SECTORS.has(t.word))) return 'sector';
+  if (coveredBySectors(name.replace(/[“”"‘’「」『』]/g, ''))) return 'sector';
+  if (toks.length === 1 && !PROPER_TAGS.has(toks[0]!.tag)) return 'plain';
+  if (toks.length === 1 && toks[0]!.tag === 'ns' && endsWithAny(name, PLACE_SUFFIXES)) return 'sector';
+  if (allGeneric(doc, s, e)) return 'sector';
+  return 'name';
+}
+
+/** The facility head that ends at `end` (a noun head, a phase, or a weak head when `weak`). */
+function headEndingAt(text: string, s: number, end: number, weak: boolean): string | null {
+  const part = text.slice(s, end);
+  const phase = /(?:[一二三四五六七八九十0-9]{1,2}期)$/.exec(part);
+  if (phase && phase.index > 0) return phase[0];
+  const h = endsWithAny(part, NOUN_HEADS);
+  if (h && part.length > h.length) return h;
+  if (weak) {
+    const w = endsWithAny(part, WEAK_HEADS);
+    if (w && part.length > w.length) return w;
+  }
+  return null;
+}
+
+/** The end of the first head inside [s, e) that closes at a token boundary: for the last item of an
+ * unterminated list (锁平高速公路|征地拆迁工作). */
+function firstHeadEnd(doc: Doc, s: number, e: number): number {
+  const toks = clipped(doc, s, e);
+  for (const t of toks) {
+    if (t.end - s < 2) continue;
+    if (headEndingAt(doc.text, s, t.end, true)) {
+      let end = t.end;
+      const ph = T.PHASE_RE.exec(doc.text.slice(end, e));
+      if (ph) end += ph[0].length;
+      return end;
+    }
+  }
+  return -1;
+}
+
+function trimSpan(text: string, s: number, e: number): [number, number] {
+  while (s < e && QUOTE_CHARS.test(text[s]!)) s++;
+  while (e > s && QUOTE_CHARS.test(text[e - 1]!)) e--;
+  return [s, e];
+}
+
+/** Status the text gives: a status word in `words` (the list's own words, 储备重点), else one in the rest of the
+ * clause after the name, unless the clause speaks of a plan (确保年内动工). */
+function statusOf(doc: Doc, clauseStart: number, clauseEnd: number, after: number, words = ''): Status {
+  for (let i = 0; i < words.length; i++) {
+    const w = startsWithAny(words, i, STATUS_KEYS);
+    if (w) return T.STATUS_WORDS[w]!;
+  }
+  const clause = doc.text.slice(clauseStart, clauseEnd);
+  if (T.MODAL_WORDS.some((m) => clause.includes(m))) return null;
+  const rest = doc.text.slice(after, clauseEnd);
+  for (let i = 0; i < rest.length; i++) {
+    const w = startsWithAny(rest, i, STATUS_KEYS);
+    if (w) return T.STATUS_WORDS[w]!;
+  }
+  return null;
+}
+
+/** A status word standing straight before the name (新建龙母沟水库, 续建…). */
+function statusBefore(doc: Doc, pos: number): Status {
+  const t = tokenBefore(doc, pos);
+  return t && T.STATUS_WORDS[t.word] ? T.STATUS_WORDS[t.word]! : null;
+}
+
+/** Peel a place and an amount written before the name (桓仁满族自治县109.6亿元大雅河抽水蓄能): the name's start
+ * and its location. */
+function peelPlaceAmount(doc: Doc, s: number, e: number): { start: number; location: string | null } {
+  const part = doc.text.slice(s, e);
+  AMOUNT_RE.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (let m = AMOUNT_RE.exec(part); m; m = AMOUNT_RE.exec(part)) last = m;
+  if (!last || last.index + last[0].length >= part.length - 1) return { start: s, location: null };
+  const amountStart = s + last.index;
+  const nameStart = amountStart + last[0].length;
+  const before = doc.tokensIn(s, amountStart).filter((t) => t.end === amountStart);
+  const place = before[0];
+  let location: string | null = null;
+  if (place && place.start >= s && endsWithAny(place.word, PLACE_SUFFIXES) && place.word.length >= 2) location = place.word;
+  return { start: nameStart, location };
+}
+
+/** Peel a place with an administrative suffix that opens a name (天城县行政办公楼 → 天城县 + 行政办公楼). */
+function peelPlace(doc: Doc, s: number, e: number): { start: number; location: string | null } {
+  const toks = clipped(doc, s, e);
+  const first = toks[0];
+  if (!first || first.tag !== 'ns') return { start: s, location: null };
+  let placeEnd = first.end;
+  let place = first.word;
+  const suffix = endsWithAny(place, PLACE_SUFFIXES);
+  if (!suffix) {
+    const next = toks[1];
+    const suf = next ? startsWithAny(doc.text, next.start, PLACE_SUFFIXES) : null;
+    if (!next || !suf || next.word !== suf) return { start: s, location: null };
+    placeEnd = next.end;
+    place += next.word;
+  } else if (place.length - suffix.length < 2) return { start: s, location: null };
+  if (e - placeEnd < 3) return { start: s, location: null };
+  return { start: placeEnd, location: place };
+}
+
+function pushName(doc: Doc, out: Cand[], s: number, e: number, prio: number, status: Status, location: string | null, peel = true): void {
+  [s, e] = trimSpan(doc.text, s, e);
+  if (e - s < 2 || e - s > T.MAX_NAME_CHARS) return;
+  if (doc.crossesGarbled(Math.max(0, s - 1), e + 1)) return;
+  if (peel && !location) {
+    const p = peelPlace(doc, s, e);
+    if (p.location && !allGeneric(doc, p.start, e)) {
+      s = p.start;
+      location = p.location;
+    }
+  }
+  out.push({ start: s, end: e, location, status, prio });
+}
+
+interface Item {
+  start: number;
+  end: number;
+  location: string | null;
+}
+
+function splitItems(doc: Doc, from: number, to: number): Item[] {
+  const items: Item[] = [];
+  let s = from;
+  for (let i = from; i <= to; i++) {
+    if (i === to || doc.text[i] === '、') {
+      items.push({ start: s, end: i, location: null });
+      s = i + 1;
+    }
+  }
+  return items;
+}
+
+/** Prepare an item: peel a place + amount, trim the first item's left context. Returns null when no name is left. */
+function prepareItem(doc: Doc, it: Item, first: boolean): Item | null {
+  let [s, e] = trimSpan(doc.text, it.start, it.end);
+  if (e <= s) return null;
+  const pa = peelPlaceAmount(doc, s, e);
+  if (pa.start > s) return { start: pa.start, end: e, location: pa.location };
+  if (first) {
+    s = leftEdge(doc, s, e);
+    if (s < 0) return null;
+    [s, e] = trimSpan(doc.text, s, e);
+    if (e <= s) return null;
+  }
+  return { start: s, end: e, location: null };
+}
+
+const LIST_TAIL = /^等((?:[^，,；;：:。！？!?、\n“”"《》等]){0,18}?)(项目|工程)(?!部)/;
+
+/** Lists of names in one clause; returns the spans of items judged categories (blocked for the head rule). */
+function lists(doc: Doc, cs: number, ce: number, out: Cand[], blocked: [number, number][]): void {
+  const text = doc.text;
+  const toks = clipped(doc, cs, ce);
+  const etcs = toks.filter((t) => t.word === '等' && t.tag.startsWith('u'));
+  let from = cs;
+  for (const etc of etcs) {
+    const tail = LIST_TAIL.exec(text.slice(etc.start, ce));
+    const rawItems = splitItems(doc, from, etc.start);
+    const items = rawItems.map((it, i) => prepareItem(doc, it, i === 0)).filter((x): x is Item => !!x);
+    if (items.length === 0) continue;
+    if (tail) {
+      const modifier = tail[1]!;
+      const listEnd = etc.start + tail[0].length;
+      const kinds = items.map((it) => classify(doc, it.start, it.end));
+      const weak = kinds.filter((k) => k !== 'name').length;
+      const category = T.CATEGORY_MODIFIERS.some((m) => modifier.includes(m)) || weak * 2 > items.length;
+      if (category) {
+        blocked.push([from, listEnd]);
+      } else {
+        const status = statusOf(doc, cs, ce, listEnd, modifier);
+        items.forEach((it, i) => {
+          if (kinds[i] === 'sector') return;
+          // a list of one must show a name of its own (轨道交通5号线等105个项目)
+          if (items.length === 1 && !hasNameEvidence(doc, it.start, it.end) && !headEndingAt(text, it.start, it.end, false)) return;
+          pushName(doc, out, it.start, it.end, 2, status ?? statusBefore(doc, it.start), it.location);
+        });
+        blocked.push([from, listEnd]);
+      }
+      from = listEnd;
+    } else {
+      siblings(doc, items, cs, ce, out);
+      from = etc.end;
+    }
+  }
+  // an unterminated 、-list after the last 等: 弥师路、锁平高速公路征地拆迁工作已完成
+  if (text.slice(from, ce).includes('、')) {
+    const raw = splitItems(doc, from, ce);
+    const last = raw[raw.length - 1]!;
+    const lastEnd = firstHeadEnd(doc, last.start, last.end);
+    if (lastEnd > 0) {
+      last.end = lastEnd;
+      const items = raw.map((it, i) => prepareItem(doc, it, i === 0)).filter((x): x is Item => !!x);
+      siblings(doc, items, cs, ce, out);
+    }
+  }
+}
+
+/** A 、-list not closed by 等…项目 is a list of names when its items end with facility heads. */
+function siblings(doc: Doc, items: Item[], cs: number, ce: number, out: Cand[]): void {
+  if (items.length < 2) return;
+  const headed = items.map((it) => !!headEndingAt(doc.text, it.start, it.end, true));
+  const strong = items.some((it) => !!headEndingAt(doc.text, it.start, it.end, false));
+  const without = headed.filter((h) => !h).length;
+  if (!strong || without > 1 || items.length - without < 2) return;
+  items.forEach((it, i) => {
+    if (classify(doc, it.start, it.end) !== 'name') return;
+    if (!headed[i] && !hasNameEvidence(doc, it.start, it.end)) return;
+    pushName(doc, out, it.start, it.end, 2, statusBefore(doc, it.start), it.location);
+  });
+  void cs;
+  void ce;
+}
+
+/** Names ending with a head, anywhere in the clause. */
+function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
+  const text = doc.text;
+  const ctoks = clipped(doc, cs, ce);
+  const tokEnds = new Set(ctoks.map((t) => t.end));
+  const tokAt = (pos: number) => ctoks.find((t) => t.start <= pos && t.end > pos);
+  for (let i = cs + 1; i < ce; i++) {
+    let head = startsWithAny(text, i, NOUN_HEADS);
+    let verb = false;
+    if (!head) {
+      const ph = /^[一二三四五六七八九十]{1,2}期/.exec(text.slice(i, ce));
+      if (ph) head = ph[0];
+    }
+    if (!head) {
+      const v = startsWithAny(text, i, VERB_HEADS);
+      if (v && LIST_NOUN_AT(text, i + v.length)) {
+        head = v;
+        verb = true;
+      }
+    }
+    if (!head) continue;
+    let end = i + head.length;
+    if (!tokEnds.has(end) && !LIST_NOUN_AT(text, end) && end !== ce) continue;
+    // the head starts a word, or ends a compound whose first part is a word (扩建|工程), not 加|工厂
+    const holder = tokAt(i);
+    if (holder && holder.start < i && i - holder.start < 2) continue;
+    // a head glued to a one-character noun is part of a longer word (非煤矿|石)
+    const next = tokAt(end);
+    if (next && next.start === end && next.word.length === 1 && next.tag === 'n') continue;
+    if (startsWithAny(text, end, T.HEAD_BLOCKERS)) continue;
+    const ph = T.PHASE_RE.exec(text.slice(end, ce));
+    if (ph) end += ph[0].length;
+    // a facility and the work done on it: 巡检司电厂扩建
+    const work = !verb ? startsWithAny(text, end, VERB_HEADS) : null;
+    if (work && tokEnds.has(end + work.length)) end += work.length;
+    if (text.startsWith('项目', end) && !text.startsWith('项目部', end)) end += 2;
+    else if (verb) end += 0;
+    const s = leftEdge(doc, cs, i);
+    if (s < 0 || i - s < 2) continue;
+    const before = tokenBefore(doc, s);
+    if (before && GOAL.has(before.word)) continue;
+    if (QUOTE_CHARS.test(text[s - 1] ?? '') && /[”"」』》]/.test(text[s - 1] ?? '')) continue;
+    const nameText = text.slice(s, i);
+    if (T.ANONYMOUS_MARKERS.some((m) => nameText.startsWith(m)) || nameText.includes('某')) continue;
+    if (allGeneric(doc, s, i)) continue;
+    if (!hasNameEvidence(doc, s, i) && !startsWithAny(text, end, T.STAGE_WORDS)) continue;
+    if (COUNT_RE.test(nameText)) continue;
+    pushName(doc, out, s, end, 1, statusBefore(doc, s) ?? statusOf(doc, cs, ce, end), null);
+    i = end - 1;
+  }
+}
+
+function LIST_NOUN_AT(text: string, pos: number): boolean {
+  return T.LIST_NOUNS.some((n) => text.startsWith(n, pos)) && !text.startsWith('项目部', pos);
+}
+
+const QUOTED = /[“"「『]([^“”"「」『』\n]{2,30})[”"」』]/g;
+
+/** Quoted names: “竹浆纸一体化项目”. A quote that names a programme or a document is not one. */
+function quoted(doc: Doc, out: Cand[]): void {
+  const text = doc.text;
+  QUOTED.lastIndex = 0;
+  for (let m = QUOTED.exec(text); m; m = QUOTED.exec(text)) {
+    const s = m.index + 1;
+    const e = s + m[1]!.length;
+    const inner = m[1]!;
+    if (!/(项目|工程)$/.test(inner)) continue;
+    const core = inner.replace(/(项目|工程)$/, '');
+    if (core.length < 2) continue;
+    if (endsWithAny(core, T.PROGRAMME_ENDINGS) || endsWithAny(core, T.ORG_ENDINGS)) continue;
+    if (T.ANONYMOUS_MARKERS.some((a) => core.startsWith(a)) || core.includes('某')) continue;
+    if (/[一二三四五六七八九十百千0-9]/.test(core) && !HAN.test(core.replace(/[一二三四五六七八九十百千个0-9]/g, '').slice(0, 1))) continue;
+    if (allGeneric(doc, s, s + core.length)) continue;
+    const clause = { start: doc.clauseStart(s), end: doc.clauseEnd(e) };
+    pushName(doc, out, s, e, 3, statusOf(doc, clause.start, clause.end, e + 1), null, false);
+  }
+}
+
+export const project: Extractor = {
+  type: 'project',
+  version: 1,
+  extract(doc: Doc): ProjectDraft[] {
+    const cands: Cand[] = [];
+    const blocked: [number, number][] = [];
+    quoted(doc, cands);
+    for (const c of clausesOf(doc)) {
+      const listCands: Cand[] = [];
+      lists(doc, c.start, c.end, listCands, blocked);
+      cands.push(...listCands);
+      const headCands: Cand[] = [];
+      heads(doc, c.start, c.end, headCands);
+      for (const h of headCands) if (!blocked.some(([a, b]) => h.start < b && h.end > a) || listCands.some((l) => l.start <= h.start && l.end >= h.end)) cands.push(h);
+    }
+    // one record per mention: the better-founded shape first, then the longer span
+    cands.sort((a, b) => b.prio - a.prio || b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const kept: Cand[] = [];
+    for (const c of cands) if (!kept.some((k) => k.start < c.end && k.end > c.start)) kept.push(c);
+    kept.sort((a, b) => a.start - b.start);
+    return kept.map((c) => ({
+      type: 'project' as const,
+      start: c.start,
+      end: c.end,
+      name: doc.text.slice(c.start, c.end).replace(/[“”"‘’「」『』《》]/g, ''),
+      location: c.location,
+      status: c.status,
+      amounts: [],
+    }));
+  },
+};

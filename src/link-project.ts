@@ -1,0 +1,56 @@
+// Link projects to the amounts the text ties to them (SPEC 1.5, project.amount_ids):
+//  - an amount written straight before the name (桓仁满族自治县109.6亿元大雅河抽水蓄能);
+//  - an amount introduced by an investment word after a project that stands alone in its sentence
+//    (脚落沼煤矿完成投资741.17万元, 浑河堤防加固工程获专项支持12亿元);
+//  - an investment amount followed by 的 and the name (总投资50亿元的某某项目).
+// A name in a list (、 or 等) shares its sentence with others: amounts after the list are not its own.
+import type { Doc } from './doc.js';
+import type { AmountDraft, Draft, ProjectDraft } from '../extractors/types.js';
+import { INVESTMENT_TIES } from '../extractors/tables/project.js';
+
+const TIES = [...INVESTMENT_TIES].sort((a, b) => b.length - a.length);
+/** Words that may stand between a tie word and the number (完成投资约5亿元, 投资达30亿元). */
+const BETWEEN = /^(?:[约近超逾达为了共计累计合计]|超过|不低于|约为|达到)*$/;
+
+function inList(doc: Doc, p: ProjectDraft): boolean {
+  const t = doc.text;
+  if (t[p.start - 1] === '、' || t[p.end] === '、') return true;
+  return /^(?:项目)?等/.test(t.slice(p.end, p.end + 3));
+}
+
+function tiedAfter(doc: Doc, a: AmountDraft): boolean {
+  const cs = doc.clauseStart(a.start);
+  const before = doc.text.slice(cs, a.start);
+  for (const w of TIES) {
+    const at = before.lastIndexOf(w);
+    if (at >= 0 && BETWEEN.test(before.slice(at + w.length))) return true;
+  }
+  return false;
+}
+
+export function linkProjects(doc: Doc, drafts: Draft[]): void {
+  const projects = drafts.filter((d): d is ProjectDraft => d.type === 'project').sort((a, b) => a.start - b.start);
+  const amounts = drafts.filter((d): d is AmountDraft => d.type === 'amount').sort((a, b) => a.start - b.start);
+  const text = doc.text;
+  for (const p of projects) {
+    // place + amount + name
+    const before = amounts.find((a) => a.end <= p.start && text.slice(a.end, p.start).trim() === '');
+    if (before) {
+      p.amounts.push(before);
+      continue;
+    }
+    // 总投资50亿元的X
+    const lead = amounts.find((a) => a.end < p.start && /^\s*的\s*$/.test(text.slice(a.end, p.start)) && tiedAfter(doc, a));
+    if (lead) {
+      p.amounts.push(lead);
+      continue;
+    }
+    if (inList(doc, p)) continue;
+    // X … 完成投资N万元, in the same sentence, before any other project
+    const sent = doc.sentenceAt(p.start);
+    const next = projects.find((q) => q.start >= p.end && q !== p);
+    const limit = Math.min(sent.end, next && next.start < sent.end ? next.start : sent.end);
+    const after = amounts.find((a) => a.start >= p.end && a.end <= limit && tiedAfter(doc, a) && !/[；;]/.test(text.slice(p.end, a.start)));
+    if (after) p.amounts.push(after);
+  }
+}
