@@ -37,7 +37,7 @@ const AMOUNT_RE = /(?:[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九�
 const COUNT_RE = /[0-9一二三四五六七八九十百千两几]+(?:个|项|家|条|批|座|所)/;
 const CLASSIFIERS = new Set([...'个项批家条座所只台套次年月日']);
 /** Single characters that carry no name: function words and bare place suffixes. */
-const EMPTY_CHARS = new Set([...'的和及与或等县市区省州新大老小各全该本']);
+const EMPTY_CHARS = new Set([...'的和及与或等县市区省州新大老小各全该本级型类']);
 
 interface Cand {
   start: number;
@@ -109,6 +109,8 @@ function stops(t: Token, rightLen: number): boolean {
   const w = t.word;
   if (isPunct(w)) return true;
   if (isFrame(t)) return true;
+  // 武汉至宜昌高铁, 巡检至西三连乡公路: 至 joins the two ends of a line
+  if (w === '至' || w === '到') return rightLen < 2;
   // an unknown word that holds a conjunction: 沟及|排洪沟道路工程
   if (t.tag === 'x' && /[及和与]/.test(w)) return true;
   if (STOP_TAGS.has(t.tag) && t.tag !== 'q' && !/[0-9A-Za-z]/.test(w)) return true;
@@ -144,6 +146,14 @@ function leftEdge(doc: Doc, from: number, end: number): number {
 const SEPARATORS = /^[、，,。；;：:“”"‘’《》〈〉()（）【】「」『』\s—\-·…]+$/;
 const RESULTATIVES = new Set([...'好完到给']);
 
+/** A goal verb (打造, 争创) shortly before the name: the name is an aim, not a project. */
+function goalBefore(doc: Doc, cs: number, s: number): boolean {
+  const toks = clipped(doc, Math.max(cs, s - 8), s);
+  return toks.some((t) => GOAL.has(t.word));
+}
+
+const QUANTITY_AFTER = /^(?:[0-9.]+|[一二三四五六七八九十百千万两]+)(?:多|余)?(?:个|座|条|处|所|家|台|套|公里|千米|米|万|千)/;
+
 /** The word before `pos` (its token), for frames such as 新建 or 打造. */
 function tokenBefore(doc: Doc, pos: number): Token | null {
   const toks = doc.tokensIn(Math.max(0, pos - 6), pos).filter((t) => t.end <= pos);
@@ -162,6 +172,27 @@ function hasNameEvidence(doc: Doc, s: number, e: number): boolean {
     if (endsWithAny(t.word, T.ORG_ENDINGS)) return true;
   }
   return false;
+}
+
+/** Stronger evidence, for names with no head: a brand, person or organisation token, an unknown word of two
+ * characters or more, or Latin letters. A place alone is not enough (玉溪市集中开工项目). */
+function hasStrongEvidence(doc: Doc, s: number, e: number): boolean {
+  if (/[A-Za-z]/.test(doc.text.slice(s, e))) return true;
+  return clipped(doc, s, e).some((t) => !GENERIC.has(t.word) && ((STRONG_TAGS.has(t.tag) && t.word.length >= 2) || (t.tag === 'ns' && t.word.length >= 2 && !endsWithAny(t.word, PLACE_SUFFIXES)) || (t.tag === 'x' && HAN.test(t.word) && t.word.length >= 2)));
+}
+const STRONG_TAGS = new Set(['nr', 'nrt', 'nrfg', 'nz', 'nt']);
+
+/** A name before a bare 项目: four characters or more, a noun at the end, no verb at the start, and strong
+ * evidence of a proper name (吉利汽车整车项目; not 杜绝产能过剩项目, 百大项目). */
+function bareName(doc: Doc, s: number, e: number): boolean {
+  if (e - s < 4) return false;
+  const toks = clipped(doc, s, e).filter((t) => !isPunct(t.word));
+  const first = toks[0];
+  const last = toks[toks.length - 1];
+  if (!first || !last) return false;
+  if (first.tag.startsWith('v') || first.tag === 'a' || first.tag === 'ad') return false;
+  if (!/^(?:n|vn|eng)/.test(last.tag)) return false;
+  return hasStrongEvidence(doc, s, e) && classify(doc, s, e) === 'name';
 }
 
 /** Whether every word of [s, e) is a generic modifier or sector (保障性安居, 绿色能源储运). */
@@ -263,10 +294,15 @@ function peelPlaceAmount(doc: Doc, s: number, e: number): { start: number; locat
   if (!last || last.index + last[0].length >= part.length - 1) return { start: s, location: null };
   const amountStart = s + last.index;
   const nameStart = amountStart + last[0].length;
-  const before = doc.tokensIn(s, amountStart).filter((t) => t.end === amountStart);
-  const place = before[0];
+  const toks = doc.tokensIn(s, amountStart).filter((t) => t.end <= amountStart && t.start >= s);
+  const place = toks[toks.length - 1];
   let location: string | null = null;
-  if (place && place.start >= s && endsWithAny(place.word, PLACE_SUFFIXES) && place.word.length >= 2) location = place.word;
+  if (place && place.end === amountStart && endsWithAny(place.word, PLACE_SUFFIXES)) {
+    // a bare suffix joins the place name before it: 雄安|新区
+    const prev = toks[toks.length - 2];
+    if (PLACE_SUFFIXES.includes(place.word) && prev && !isPunct(prev.word) && !STOP_TAGS.has(prev.tag) && !isFrame(prev)) location = prev.word + place.word;
+    else if (place.word.length >= 2) location = place.word;
+  }
   return { start: nameStart, location };
 }
 
@@ -354,7 +390,7 @@ function lists(doc: Doc, cs: number, ce: number, out: Cand[], blocked: [number, 
       const listEnd = etc.start + tail[0].length;
       const kinds = items.map((it) => classify(doc, it.start, it.end));
       const weak = kinds.filter((k) => k !== 'name').length;
-      const category = T.CATEGORY_MODIFIERS.some((m) => modifier.includes(m)) || weak * 2 > items.length;
+      const category = T.CATEGORY_MODIFIERS.some((m) => modifier.includes(m)) || weak * 2 >= items.length;
       if (category) {
         blocked.push([from, listEnd]);
       } else {
@@ -415,6 +451,11 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
       const ph = /^[一二三四五六七八九十]{1,2}期/.exec(text.slice(i, ce));
       if (ph) head = ph[0];
     }
+    let bare = false;
+    if (!head && text.startsWith('项目', i) && tokEnds.has(i) && !startsWithAny(text, i + 2, T.PROJECT_BLOCKERS)) {
+      head = '项目';
+      bare = true;
+    }
     if (!head) {
       const v = startsWithAny(text, i, VERB_HEADS);
       if (v && LIST_NOUN_AT(text, i + v.length)) {
@@ -437,19 +478,22 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
     // a facility and the work done on it: 巡检司电厂扩建
     const work = !verb ? startsWithAny(text, end, VERB_HEADS) : null;
     if (work && tokEnds.has(end + work.length)) end += work.length;
-    if (text.startsWith('项目', end) && !text.startsWith('项目部', end)) end += 2;
+    if (!bare && text.startsWith('项目', end) && !startsWithAny(text, end + 2, T.PROJECT_BLOCKERS)) end += 2;
     else if (verb) end += 0;
     const s = leftEdge(doc, cs, i);
     if (s < 0 || i - s < 2) continue;
-    const before = tokenBefore(doc, s);
-    if (before && GOAL.has(before.word)) continue;
+    if (goalBefore(doc, cs, s)) continue;
+    // a kind of facility counted, not a named one: 新建5G基站3200个
+    if (QUANTITY_AFTER.test(text.slice(end, ce))) continue;
     if (QUOTE_CHARS.test(text[s - 1] ?? '') && /[”"」』》]/.test(text[s - 1] ?? '')) continue;
     const nameText = text.slice(s, i);
     if (T.ANONYMOUS_MARKERS.some((m) => nameText.startsWith(m)) || nameText.includes('某')) continue;
     if (allGeneric(doc, s, i)) continue;
+    // a bare 项目 needs a name of its own: a brand, an organisation, a word jieba does not know (吉利汽车整车项目)
+    if (bare && !bareName(doc, s, i)) continue;
     if (!hasNameEvidence(doc, s, i) && !startsWithAny(text, end, T.STAGE_WORDS)) continue;
     if (COUNT_RE.test(nameText)) continue;
-    pushName(doc, out, s, end, 1, statusBefore(doc, s) ?? statusOf(doc, cs, ce, end), null);
+    pushName(doc, out, s, end, bare ? 0 : 1, statusBefore(doc, s) ?? statusOf(doc, cs, ce, end), null);
     i = end - 1;
   }
 }

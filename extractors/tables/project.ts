@@ -4,7 +4,8 @@
 
 /** Facility heads: a name may end with one of these (本桓高速, 雷打滩水电站, 金州湾国际机场T3航站楼). */
 export const NOUN_HEADS: readonly string[] = [
-  '工程', '高速公路', '高速', '公路', '铁路', '城际铁路', '轨道交通', '号线', '地铁', '大桥', '桥梁', '隧道', '隧洞',
+  '工程', '高速公路', '高速', '公路', '铁路', '城际铁路', '高铁', '城际', '快速路', '国道', '省道', '环线', '轻轨', '管廊',
+  '大道', '航道', '船闸', '港', '数据中心', '产业城', '智慧城', '科创城', '安置房', '保障房', '片区', '轨道交通', '号线', '地铁', '大桥', '桥梁', '隧道', '隧洞',
   '电站', '水电站', '电厂', '发电厂', '热电厂', '储能电站', '风电场', '光伏电站', '变电站', '基站', '扬水站', '泵站',
   '污水处理厂', '水厂', '加工厂', '煤矿', '矿井', '水库', '支渠', '干渠', '灌区', '堤防', '码头', '港区',
   '机场', '航站楼', '枢纽', '物流园', '产业园', '科技园', '文化园', '工业园', '聚酯园', '基地', '生产线', '科学城',
@@ -51,7 +52,7 @@ export const SECTORS: readonly string[] = [
  * (保障性安居工程, 优势农产品推进工程, 重大新兴产业工程, 农村公路). */
 export const GENERIC_WORDS: readonly string[] = [
   '重大', '重点', '省级', '市级', '县级', '区级', '国家', '国家级', '若干', '保障性', '安居', '安居工程', '新兴产业',
-  '优势', '农产品', '推进', '民生', '农村', '城乡', '城市', '新型', '绿色', '能源', '储运', '元器件', '产业', '集聚',
+  '优势', '农产品', '推进', '民生', '农村', '城乡', '城市', '城镇', '千亿', '百亿', '千亿级', '百亿级', '级', '新型', '绿色', '能源', '储运', '元器件', '产业', '集聚',
   '高端', '制造', '示范', '红色', '教育', '交易', '重大项目', '特色', '现代', '配套', '标志性', '省', '市', '县',
   '区', '新', '大', '老旧', '各', '全', '公共', '基础', '大型', '中小型', '在建', '拟建', '储备', '谋划', '场地',
   '平整', '厂区', '最大', '一流', '知名', '政府', '投资', '建设', '工程', '项目', '企业', '沟', '道路',
@@ -75,6 +76,12 @@ export const ORG_ENDINGS: readonly string[] = [
 export const HEAD_BLOCKERS: readonly string[] = [
   '咨询', '公司', '总承包', '师', '技术', '管理', '建设规划', '规划', '建设管理', '集团', '院', '局', '清单', '机制',
   '领域', '方案', '模式',
+];
+
+/** Words after 项目 that make it part of another noun (项目部, 重大项目库, 项目单位). */
+export const PROJECT_BLOCKERS: readonly string[] = [
+  '部', '库', '单位', '法人', '业主', '管理', '审批', '资金', '清单', '储备', '前期', '谋划', '包装', '负责人', '化',
+  '为王', '落地', '招商', '推进会', '观摩', '服务', '手续', '用地',
 ];
 
 /** Words that open the left context of a name: a name never starts before one of these
@@ -116,7 +123,7 @@ export const STATUS_WORDS: Readonly<Record<string, 'new' | 'continuing' | 'compl
   新开工: 'new', 新建: 'new', 新上: 'new',
   续建: 'continuing', 在建: 'continuing',
   竣工: 'completed', 建成: 'completed', 完工: 'completed', 投入运营: 'completed', 投产: 'completed', 启用: 'completed',
-  通车: 'completed', 投用: 'completed', 建成投产: 'completed', 竣工投产: 'completed', 开业: 'completed',
+  通车: 'completed', 投用: 'completed', 投运: 'completed', 并网: 'completed', 建成投产: 'completed', 竣工投产: 'completed', 开业: 'completed',
   储备: 'reserve', 谋划: 'reserve',
   签约: 'signed', 签订: 'signed', 签署: 'signed',
   开工: 'started', 开工建设: 'started', 开复工: 'started', 复工: 'started', 动工: 'started', 开建: 'started',
