@@ -87,6 +87,9 @@ function isPunct(word: string): boolean {
   return !/[\p{Script=Han}0-9A-Za-z×]/u.test(word);
 }
 
+/** Characters that join letters and digits inside a name (TFT-LCD, 10.5代, 2×300MW). */
+const JOINERS = /^[-.·×/]$/;
+
 const LONG_FRAMES = T.FRAME_WORDS.filter((f) => f.length >= 2);
 /** A frame word, or a longer verb token that ends with one (妥善解决). */
 function isFrame(t: Token): boolean {
@@ -107,6 +110,7 @@ function coveredBySectors(name: string): boolean {
 
 function stops(t: Token, rightLen: number): boolean {
   const w = t.word;
+  if (JOINERS.test(w)) return false;
   if (isPunct(w)) return true;
   if (isFrame(t)) return true;
   // 武汉至宜昌高铁, 巡检至西三连乡公路: 至 joins the two ends of a line
@@ -215,6 +219,7 @@ function classify(doc: Doc, s: number, e: number): ItemKind {
   if (T.ANONYMOUS_MARKERS.some((m) => name.startsWith(m) || name.includes(m + '项目'))) return 'sector';
   if (name.includes('某')) return 'sector';
   if (endsWithAny(name, T.PROGRAMME_ENDINGS)) return 'sector';
+  if (PROGRAMME_NUMERALS.test(name)) return 'sector';
   if (endsWithAny(name, T.ORG_ENDINGS)) return 'sector';
   const toks = clipped(doc, s, e).filter((t) => !isPunct(t.word));
   if (toks.length > 0 && toks.every((t) => SECTORS.has(t.word))) return 'sector';
@@ -492,7 +497,7 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
     // a bare 项目 needs a name of its own: a brand, an organisation, a word jieba does not know (吉利汽车整车项目)
     if (bare && !bareName(doc, s, i)) continue;
     if (!hasNameEvidence(doc, s, i) && !startsWithAny(text, end, T.STAGE_WORDS)) continue;
-    if (COUNT_RE.test(nameText)) continue;
+    if (COUNT_RE.test(nameText) || PROGRAMME_NUMERALS.test(nameText)) continue;
     pushName(doc, out, s, end, bare ? 0 : 1, statusBefore(doc, s) ?? statusOf(doc, cs, ce, end), null);
     i = end - 1;
   }
@@ -501,6 +506,9 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
 function LIST_NOUN_AT(text: string, pos: number): boolean {
   return T.LIST_NOUNS.some((n) => text.startsWith(n, pos)) && !text.startsWith('项目部', pos);
 }
+
+/** Numbered programmes: 十大工程, “三个一百”, “双百”, 一库四清单. */
+const PROGRAMME_NUMERALS = /[一二三四五六七八九十双两0-9]+(?:大|个|项|清单|库|张|条|新一重)|^[双两一二三四五六七八九十百千万]+$/;
 
 const QUOTED = /[“"「『]([^“”"「」『』\n]{2,30})[”"」』]/g;
 
@@ -517,7 +525,7 @@ function quoted(doc: Doc, out: Cand[]): void {
     if (core.length < 2) continue;
     if (endsWithAny(core, T.PROGRAMME_ENDINGS) || endsWithAny(core, T.ORG_ENDINGS)) continue;
     if (T.ANONYMOUS_MARKERS.some((a) => core.startsWith(a)) || core.includes('某')) continue;
-    if (/[一二三四五六七八九十百千0-9]/.test(core) && !HAN.test(core.replace(/[一二三四五六七八九十百千个0-9]/g, '').slice(0, 1))) continue;
+    if (PROGRAMME_NUMERALS.test(core)) continue;
     if (allGeneric(doc, s, s + core.length)) continue;
     const clause = { start: doc.clauseStart(s), end: doc.clauseEnd(e) };
     pushName(doc, out, s, e, 3, statusOf(doc, clause.start, clause.end, e + 1), null, false);

@@ -5,7 +5,7 @@
 /** Facility heads: a name may end with one of these (本桓高速, 雷打滩水电站, 金州湾国际机场T3航站楼). */
 export const NOUN_HEADS: readonly string[] = [
   '工程', '高速公路', '高速', '公路', '铁路', '城际铁路', '高铁', '城际', '快速路', '国道', '省道', '环线', '轻轨', '管廊',
-  '大道', '航道', '船闸', '港', '数据中心', '产业城', '智慧城', '科创城', '安置房', '保障房', '片区', '轨道交通', '号线', '地铁', '大桥', '桥梁', '隧道', '隧洞',
+  '大道', '航道', '船闸', '港', '数据中心', '产业城', '智慧城', '科创城', '安置房', '保障房', '轨道交通', '号线', '地铁', '大桥', '桥梁', '隧道', '隧洞',
   '电站', '水电站', '电厂', '发电厂', '热电厂', '储能电站', '风电场', '光伏电站', '变电站', '基站', '扬水站', '泵站',
   '污水处理厂', '水厂', '加工厂', '煤矿', '矿井', '水库', '支渠', '干渠', '灌区', '堤防', '码头', '港区',
   '机场', '航站楼', '枢纽', '物流园', '产业园', '科技园', '文化园', '工业园', '聚酯园', '基地', '生产线', '科学城',
@@ -19,7 +19,7 @@ export const WEAK_HEADS: readonly string[] = ['路', '线', '街', '桥', '厂',
 /** Heads that are actions: they end a name when 项目/工程 follows or inside a list (东关街历史文化街区改造项目). */
 export const VERB_HEADS: readonly string[] = [
   '改造', '扩建', '改扩建', '技改', '开发', '治理', '提效', '维修', '加固', '除险加固', '一体化', '搬迁', '升级改造',
-  '整治', '修复', '新建', '迁建', '提升改造',
+  '整治', '修复', '新建', '迁建', '提升改造', '提升', '综合提升', '提标改造', '建设工程',
 ];
 
 /** A phase or section after a head, or as the head itself (成大疫苗三期, 滇中引水工程玉溪段). */
@@ -75,7 +75,7 @@ export const ORG_ENDINGS: readonly string[] = [
 /** Words that, right after a head, show the head is part of another noun (工程咨询公司, EPC工程总承包). */
 export const HEAD_BLOCKERS: readonly string[] = [
   '咨询', '公司', '总承包', '师', '技术', '管理', '建设规划', '规划', '建设管理', '集团', '院', '局', '清单', '机制',
-  '领域', '方案', '模式',
+  '领域', '方案', '模式', '经济区', '片区', '园区', '示范区', '新区', '开发区', '集聚区', '经济带', '城区',
 ];
 
 /** Words after 项目 that make it part of another noun (项目部, 重大项目库, 项目单位). */
@@ -123,7 +123,7 @@ export const STATUS_WORDS: Readonly<Record<string, 'new' | 'continuing' | 'compl
   新开工: 'new', 新建: 'new', 新上: 'new',
   续建: 'continuing', 在建: 'continuing',
   竣工: 'completed', 建成: 'completed', 完工: 'completed', 投入运营: 'completed', 投产: 'completed', 启用: 'completed',
-  通车: 'completed', 投用: 'completed', 投运: 'completed', 并网: 'completed', 建成投产: 'completed', 竣工投产: 'completed', 开业: 'completed',
+  通车: 'completed', 投用: 'completed', 投运: 'completed', 并网: 'completed', 通水: 'completed', 量产: 'completed', 通航: 'completed', 建成投产: 'completed', 竣工投产: 'completed', 开业: 'completed',
   储备: 'reserve', 谋划: 'reserve',
   签约: 'signed', 签订: 'signed', 签署: 'signed',
   开工: 'started', 开工建设: 'started', 开复工: 'started', 复工: 'started', 动工: 'started', 开建: 'started',
