@@ -10,7 +10,8 @@ import { numbersOf } from './numbers.js';
 import { wordAt, wordBefore, qualifierBefore, qualifierAfter, rangeEnd } from './shared.js';
 import { assignSubjects } from './subject.js';
 
-const MINUS = /[-−－]/;
+const NUMERAL_CHAR = /[0-9零〇一二两三四五六七八九十百千万亿]/;
+const MINUS = /[-−－负]/;
 
 export function directionBefore(doc: Doc, pos: number, from: number): 'up' | 'down' | null {
   const text = doc.text;
@@ -66,7 +67,9 @@ export const percentage: Extractor = {
     // 百分之十二点五: the prefix makes the numeral a percentage
     for (const pre of PERCENT_PREFIXES) {
       for (let i = text.indexOf(pre); i >= 0; i = text.indexOf(pre, i + 1)) {
-        const n = scanNumber(text, i + pre.length);
+        // 五百分之2.2 is a fraction, not a percentage
+        if (NUMERAL_CHAR.test(text[i - 1] ?? '')) continue;
+        const n = scanNumber(text, i + pre.length, { allowBareUnit: true });
         if (n) candidates.push({ n1: n, start: i, prefixed: true });
       }
     }
@@ -75,6 +78,8 @@ export const percentage: Extractor = {
     for (const c of candidates) {
       if (c.n1.start < consumedTo) continue;
       const { n1, prefixed } = c;
+      // 二三十个百分点 is a vague range, not a figure
+      if (n1.approxMax !== undefined) continue;
       let pos = n1.end;
       let n2: NumberMatch | null = null;
       let unitWord: string | null = null;
