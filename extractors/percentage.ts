@@ -8,7 +8,6 @@ import { PERCENT_UNIT_WORDS, PERCENT_PREFIXES, DIRECTION_WORDS, DIRECTION_ADJACE
   PROGRESS_AFTER, SHARE_AFTER, PROGRESS_VERBS, CHANGE_VERBS, PROGRESS_RATES } from './tables/percentage.js';
 import { numbersOf } from './numbers.js';
 import { wordAt, wordBefore, qualifierBefore, qualifierAfter, rangeEnd } from './shared.js';
-import { assignSubjects } from './subject.js';
 
 const NUMERAL_CHAR = /[0-9零〇一二两三四五六七八九十百千万亿]/;
 const MINUS = /[-−－负]/;
@@ -149,7 +148,6 @@ export const percentage: Extractor = {
       });
     }
     inheritBasis(doc, out);
-    assignSubjects(doc, out);
     return out;
   },
 };

@@ -58,3 +58,17 @@ describe('percentages', () => {
     expect(p[2]!.basis).toBe('share');
   });
 });
+
+describe('subjects', () => {
+  it('take the measured phrase and carry it along the sentence', () => {
+    const recs = ofType('1-8月份,全市完成固定资产投资161.2亿元,完成全年序时进度63.7%,同比增长7.3%、高于全省平均水平3.8个百分点。', 'percentage');
+    expect(recs.map((r) => r.subject)).toEqual(['固定资产投资', '固定资产投资', '固定资产投资']);
+  });
+  it('peel counts, lists and lead verbs', () => {
+    const a = ofType('截至8月份,省市级82个重点项目累计完成投资55亿元。全年累计争取上级政策性资金238.6亿元。绿色建材、生物医药、高端装备等制造业项目完成投资49.4亿元。', 'amount');
+    expect(a.map((r) => r.subject)).toEqual(['累计完成投资', '上级政策性资金', '制造业项目完成投资']);
+  });
+  it('is null when the sentence names nothing measured', () => {
+    expect(ofType('较常规流程压缩70%。', 'percentage')[0]!.subject).toBeNull();
+  });
+});
