@@ -72,3 +72,33 @@ describe('subjects', () => {
     expect(ofType('较常规流程压缩70%。', 'percentage')[0]!.subject).toBeNull();
   });
 });
+
+describe('statistical-communiqué style sentences', () => {
+  const text =
+    '全年全省地区生产总值GDP53850.8亿元,比上年增长5.5%。其中,第一产业增加值4452.8亿元,增长4.1%;' +
+    '进出口总额5102.5亿元,下降3.2%。实际使用外资12.3亿美元。居民消费价格比上年上涨0.2%,涨幅比全国低0.1个百分点。' +
+    '一般公共预算收入完成3200亿元,同比增长8%,完成预算的95.6%。第三产业增加值占地区生产总值的比重为55.2%。';
+  it('finds every amount with its currency and unit', () => {
+    const a = ofType(text, 'amount');
+    expect(a.map((r) => [r.value, r.currency, r.unit])).toEqual([
+      [5385080000000, 'CNY', '亿元'],
+      [445280000000, 'CNY', '亿元'],
+      [510250000000, 'CNY', '亿元'],
+      [1230000000, 'USD', '亿美元'],
+      [320000000000, 'CNY', '亿元'],
+    ]);
+  });
+  it('gives each percentage its direction and basis', () => {
+    const p = ofType(text, 'percentage');
+    expect(p.map((r) => [r.value, r.unit, r.direction, r.basis])).toEqual([
+      [5.5, 'percent', 'up', 'yoy'],
+      [4.1, 'percent', 'up', null],
+      [3.2, 'percent', 'down', null],
+      [0.2, 'percent', 'up', 'yoy'],
+      [0.1, 'point', 'down', null],
+      [8, 'percent', 'up', 'yoy'],
+      [95.6, 'percent', null, 'progress'],
+      [55.2, 'percent', null, 'share'],
+    ]);
+  });
+});
