@@ -40,24 +40,24 @@ function peel(s: string): string {
   return s;
 }
 
+const FRAMES = new Map<string, boolean>([...REFERENCE_WORDS.map((w) => [w, false] as const), ...VERB_WORDS.map((w) => [w, true] as const)]);
+const FRAME_RE = new RegExp([...FRAMES.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
+
 /** The first framing word in [from, to): at a token boundary, and a whole token when it is one character. */
 function firstFrame(doc: Doc, from: number, to: number): { at: number; word: string; verb: boolean } | null {
   const text = doc.text;
-  const toks = doc.tokensIn(from, to);
-  const starts = new Set(toks.map((t) => t.start));
-  starts.add(from);
-  const single = new Set(toks.filter((t) => t.end - t.start === 1).map((t) => t.start));
-  let best: { at: number; word: string; verb: boolean } | null = null;
-  for (const [list, verb] of [[REFERENCE_WORDS, false], [VERB_WORDS, true]] as const) {
-    for (const w of list) {
-      for (let i = text.indexOf(w, from); i >= 0 && i + w.length <= to; i = text.indexOf(w, i + 1)) {
-        if (!starts.has(i) || (w.length === 1 && !single.has(i))) continue;
-        if (!best || i < best.at || (i === best.at && w.length > best.word.length)) best = { at: i, word: w, verb };
-        break;
-      }
-    }
+  let toks: ReturnType<Doc['tokensIn']> | null = null;
+  FRAME_RE.lastIndex = from;
+  for (let m = FRAME_RE.exec(text); m && m.index + m[0].length <= to; m = FRAME_RE.exec(text)) {
+    const i = m.index;
+    const w = m[0];
+    toks ??= doc.tokensIn(from, to);
+    const tok = toks.find((t) => t.start <= i && t.end > i);
+    const atStart = i === from || (tok !== undefined && tok.start === i);
+    if (atStart && (w.length > 1 || tok?.end === i + 1)) return { at: i, word: w, verb: FRAMES.get(w)! };
+    FRAME_RE.lastIndex = i + 1;
   }
-  return best;
+  return null;
 }
 
 function clean(s: string): string {
