@@ -71,16 +71,49 @@ function endsWithAny(s: string, words: readonly string[]): string | null {
   return null;
 }
 
+/** Characters that stand alone in a text, never as a piece of an unknown name. */
+const FUNCTION_CHARS = new Set([...'的地得和及与或在对为将把被从向以于至到等了是有也都并且之其该此这那各每由给让使按经因而但就还又再已正要会可能不没未很更最所个项批家条座']);
+
+const merged = new WeakMap<Doc, Token[]>();
+/** jieba's tokens, with runs of single characters joined into one unknown word (本|桓 → 本桓, 老|旧 → 老旧):
+ * jieba's cut leaves the names it does not know in pieces. */
+function nameTokens(doc: Doc): Token[] {
+  let out = merged.get(doc);
+  if (out) return out;
+  out = [];
+  const toks = doc.tokens;
+  const single = (t: Token) => t.word.length === 1 && HAN.test(t.word) && !FUNCTION_CHARS.has(t.word);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (single(t) && i + 1 < toks.length && single(toks[i + 1]!) && toks[i + 1]!.start === t.end) {
+      let j = i;
+      while (j + 1 < toks.length && single(toks[j + 1]!) && toks[j + 1]!.start === toks[j]!.end) j++;
+      out.push({ word: doc.text.slice(t.start, toks[j]!.end), tag: 'x', start: t.start, end: toks[j]!.end });
+      i = j;
+    } else out.push({ word: t.word, tag: t.tag, start: t.start, end: t.end });
+  }
+  merged.set(doc, out);
+  return out;
+}
+
 /** Tokens clipped to [from, to). */
 function clipped(doc: Doc, from: number, to: number): Token[] {
-  return doc
-    .tokensIn(from, to)
-    .map((t) => {
-      const start = Math.max(t.start, from);
-      const end = Math.min(t.end, to);
-      return { word: doc.text.slice(start, end), tag: t.tag, start, end };
-    })
-    .filter((t) => t.end > t.start);
+  const toks = nameTokens(doc);
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.end <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Token[] = [];
+  for (let i = lo; i < toks.length && toks[i]!.start < to; i++) {
+    const t = toks[i]!;
+    const start = Math.max(t.start, from);
+    const end = Math.min(t.end, to);
+    if (end > start) out.push({ word: doc.text.slice(start, end), tag: t.tag, start, end });
+  }
+  return out;
 }
 
 function isPunct(word: string): boolean {
@@ -160,7 +193,7 @@ const QUANTITY_AFTER = /^(?:[0-9.]+|[一二三四五六七八九十百千万两]
 
 /** The word before `pos` (its token), for frames such as 新建 or 打造. */
 function tokenBefore(doc: Doc, pos: number): Token | null {
-  const toks = doc.tokensIn(Math.max(0, pos - 6), pos).filter((t) => t.end <= pos);
+  const toks = clipped(doc, Math.max(0, pos - 6), pos).filter((t) => t.end <= pos);
   return toks[toks.length - 1] ?? null;
 }
 
@@ -299,7 +332,7 @@ function peelPlaceAmount(doc: Doc, s: number, e: number): { start: number; locat
   if (!last || last.index + last[0].length >= part.length - 1) return { start: s, location: null };
   const amountStart = s + last.index;
   const nameStart = amountStart + last[0].length;
-  const toks = doc.tokensIn(s, amountStart).filter((t) => t.end <= amountStart && t.start >= s);
+  const toks = clipped(doc, s, amountStart);
   const place = toks[toks.length - 1];
   let location: string | null = null;
   if (place && place.end === amountStart && endsWithAny(place.word, PLACE_SUFFIXES)) {
