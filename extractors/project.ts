@@ -143,7 +143,6 @@ function coveredBySectors(name: string): boolean {
 
 function stops(t: Token, rightLen: number): boolean {
   const w = t.word;
-  if (JOINERS.test(w)) return false;
   if (isPunct(w)) return true;
   if (isFrame(t)) return true;
   // 武汉至宜昌高铁, 巡检至西三连乡公路: 至 joins the two ends of a line
@@ -165,7 +164,8 @@ function leftEdge(doc: Doc, from: number, end: number): number {
   let pos = end;
   for (let i = toks.length - 1; i >= 0; i--) {
     const t = toks[i]!;
-    if (stops(t, end - t.end)) {
+    const joiner = JOINERS.test(t.word) && /[0-9A-Za-z]/.test(doc.text[t.start - 1] ?? '') && /[0-9A-Za-z]/.test(doc.text[t.end] ?? '');
+    if (!joiner && (JOINERS.test(t.word) || stops(t, end - t.end))) {
       // a name cut by junk (a garbled span, a stray backslash) is not a name
       if (isPunct(t.word) && !SEPARATORS.test(t.word)) return -1;
       if (t.tag === 'x' && /[及和与]/.test(t.word)) return t.start + Math.max(t.word.lastIndexOf('及'), t.word.lastIndexOf('和'), t.word.lastIndexOf('与')) + 1;
@@ -180,7 +180,7 @@ function leftEdge(doc: Doc, from: number, end: number): number {
   return pos;
 }
 
-const SEPARATORS = /^[、，,。；;：:“”"‘’《》〈〉()（）【】「」『』\s—\-·…]+$/;
+const SEPARATORS = /^[、，,。；;：:.．“”"‘’《》〈〉()（）【】「」『』\s—\-·…]+$/;
 const RESULTATIVES = new Set([...'好完到给']);
 
 /** A goal verb (打造, 争创) shortly before the name: the name is an aim, not a project. */
@@ -188,6 +188,9 @@ function goalBefore(doc: Doc, cs: number, s: number): boolean {
   const toks = clipped(doc, Math.max(cs, s - 8), s);
   return toks.some((t) => GOAL.has(t.word));
 }
+
+const AREA_AFTER = new RegExp(`^[\\u4e00-\\u9fff]{0,4}(?:${T.AREA_WORDS.join('|')})`);
+const CATEGORY_ADJ = new Set(T.CATEGORY_ADJECTIVES);
 
 const QUANTITY_AFTER = /^(?:[0-9.]+|[一二三四五六七八九十百千万两]+)(?:多|余)?(?:个|座|条|处|所|家|台|套|公里|千米|米|万|千)/;
 
@@ -363,8 +366,12 @@ function peelPlace(doc: Doc, s: number, e: number): { start: number; location: s
   return { start: placeEnd, location: place };
 }
 
+const NUMBERING = /^(?:[0-9]{1,2}[.．、]|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}是)/;
+
 function pushName(doc: Doc, out: Cand[], s: number, e: number, prio: number, status: Status, location: string | null, peel = true): void {
   [s, e] = trimSpan(doc.text, s, e);
+  const num = NUMBERING.exec(doc.text.slice(s, e));
+  if (num) [s, e] = trimSpan(doc.text, s + num[0].length, e);
   if (e - s < 2 || e - s > T.MAX_NAME_CHARS) return;
   if (doc.crossesGarbled(Math.max(0, s - 1), e + 1)) return;
   if (peel && !location) {
@@ -503,7 +510,12 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
     }
     if (!head) continue;
     let end = i + head.length;
-    if (!tokEnds.has(end) && !LIST_NOUN_AT(text, end) && end !== ce) continue;
+    if (!bare && !tokEnds.has(end) && !LIST_NOUN_AT(text, end) && end !== ce) continue;
+    // the head names an area around it: 北京大兴国际机场|临空经济区
+    if (AREA_AFTER.test(text.slice(end, ce))) continue;
+    // a kind, not a name: 标志性工程, 示范工程, 民生工程
+    const adj = clipped(doc, Math.max(cs, i - 4), i).pop();
+    if (adj && adj.end === i && CATEGORY_ADJ.has(adj.word)) continue;
     // the head starts a word, or ends a compound whose first part is a word (扩建|工程), not 加|工厂
     const holder = tokAt(i);
     if (holder && holder.start < i && i - holder.start < 2) continue;

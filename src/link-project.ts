@@ -46,11 +46,14 @@ export function linkProjects(doc: Doc, drafts: Draft[]): void {
       continue;
     }
     if (inList(doc, p)) continue;
-    // X … 完成投资N万元, in the same sentence, before any other project
+    // X … 完成投资N万元, in the same sentence, before any other project and any semicolon
     const sent = doc.sentenceAt(p.start);
     const next = projects.find((q) => q.start >= p.end && q !== p);
     const limit = Math.min(sent.end, next && next.start < sent.end ? next.start : sent.end);
-    const after = amounts.find((a) => a.start >= p.end && a.end <= limit && tiedAfter(doc, a) && !/[；;]/.test(text.slice(p.end, a.start)));
-    if (after) p.amounts.push(after);
+    // its total, planned and completed investment may all follow (总投资560亿元,…已完成投资62亿元)
+    for (const a of amounts) {
+      if (a.start < p.end || a.end > limit || /[；;]/.test(text.slice(p.end, a.start))) continue;
+      if (tiedAfter(doc, a)) p.amounts.push(a);
+    }
   }
 }
