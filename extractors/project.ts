@@ -62,62 +62,123 @@ function clausesOf(doc: Doc): { start: number; end: number }[] {
   return out;
 }
 
+const byFirstChar = new WeakMap<readonly string[], Map<number, string[]>>();
+/** The first (longest, for sorted tables) word of `words` written at `pos`; tables are indexed by first character. */
 function startsWithAny(text: string, pos: number, words: readonly string[]): string | null {
-  for (const w of words) if (text.startsWith(w, pos)) return w;
+  let index = byFirstChar.get(words);
+  if (!index) {
+    index = new Map();
+    for (const w of words) {
+      const k = w.charCodeAt(0);
+      if (!index.has(k)) index.set(k, []);
+      index.get(k)!.push(w);
+    }
+    byFirstChar.set(words, index);
+  }
+  const cands = index.get(text.charCodeAt(pos));
+  if (!cands) return null;
+  for (const w of cands) if (text.startsWith(w, pos)) return w;
   return null;
 }
+const byLastChar = new WeakMap<readonly string[], Map<number, string[]>>();
+/** The first (longest, for sorted tables) word of `words` that ends `s`; tables are indexed by last character. */
 function endsWithAny(s: string, words: readonly string[]): string | null {
-  for (const w of words) if (s.endsWith(w) && s.length >= w.length) return w;
+  let index = byLastChar.get(words);
+  if (!index) {
+    index = new Map();
+    for (const w of words) {
+      const k = w.charCodeAt(w.length - 1);
+      if (!index.has(k)) index.set(k, []);
+      index.get(k)!.push(w);
+    }
+    byLastChar.set(words, index);
+  }
+  const cands = index.get(s.charCodeAt(s.length - 1));
+  if (!cands) return null;
+  for (const w of cands) if (s.endsWith(w)) return w;
   return null;
 }
 
 /** Characters that stand alone in a text, never as a piece of an unknown name. */
 const FUNCTION_CHARS = new Set([...'的地得和及与或在对为将把被从向以于至到等了是有也都并且之其该此这那各每由给让使按经因而但就还又再已正要会可能不没未很更最所个项批家条座']);
 
-const merged = new WeakMap<Doc, Token[]>();
-/** jieba's tokens, with runs of single characters joined into one unknown word (本|桓 → 本桓, 老|旧 → 老旧):
- * jieba's cut leaves the names it does not know in pieces. */
-function nameTokens(doc: Doc): Token[] {
-  let out = merged.get(doc);
-  if (out) return out;
-  out = [];
-  const toks = doc.tokens;
-  const single = (t: Token) => t.word.length === 1 && HAN.test(t.word) && !FUNCTION_CHARS.has(t.word);
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
-    if (single(t) && i + 1 < toks.length && single(toks[i + 1]!) && toks[i + 1]!.start === t.end) {
-      let j = i;
-      while (j + 1 < toks.length && single(toks[j + 1]!) && toks[j + 1]!.start === toks[j]!.end) j++;
-      out.push({ word: doc.text.slice(t.start, toks[j]!.end), tag: 'x', start: t.start, end: toks[j]!.end });
-      i = j;
-    } else out.push({ word: t.word, tag: t.tag, start: t.start, end: t.end });
+/** A token of the name view: jieba's, or a run of single characters joined (tag x). The tag is read lazily. */
+class NameTok implements Token {
+  constructor(
+    readonly word: string,
+    readonly start: number,
+    readonly end: number,
+    private readonly src: Token | null,
+  ) {}
+  get tag(): string {
+    return this.src ? this.src.tag : 'x';
   }
-  merged.set(doc, out);
-  return out;
+}
+
+interface NameView {
+  toks: NameTok[];
+  /** index of the token holding each character, -1 for none */
+  at: Int32Array;
+  /** 1 where a token ends */
+  ends: Uint8Array;
+}
+
+const views = new WeakMap<Doc, NameView>();
+/** jieba's tokens, with runs of single characters joined into one unknown word (本|桓 → 本桓, 老|旧 → 老旧):
+ * jieba's cut leaves the names it does not know in pieces. Computed once per document. */
+function nameView(doc: Doc): NameView {
+  let v = views.get(doc);
+  if (v) return v;
+  const toks: NameTok[] = [];
+  const raw = doc.tokens;
+  const single = (t: Token) => t.word.length === 1 && !FUNCTION_CHARS.has(t.word) && HAN.test(t.word);
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i]!;
+    if (single(t) && i + 1 < raw.length && single(raw[i + 1]!) && raw[i + 1]!.start === t.end) {
+      let j = i;
+      while (j + 1 < raw.length && single(raw[j + 1]!) && raw[j + 1]!.start === raw[j]!.end) j++;
+      toks.push(new NameTok(doc.text.slice(t.start, raw[j]!.end), t.start, raw[j]!.end, null));
+      i = j;
+    } else toks.push(new NameTok(t.word, t.start, t.end, t));
+  }
+  const at = new Int32Array(doc.text.length + 1).fill(-1);
+  const ends = new Uint8Array(doc.text.length + 1);
+  toks.forEach((t, k) => {
+    at.fill(k, t.start, t.end);
+    ends[t.end] = 1;
+  });
+  v = { toks, at, ends };
+  views.set(doc, v);
+  return v;
 }
 
 /** Tokens clipped to [from, to). */
 function clipped(doc: Doc, from: number, to: number): Token[] {
-  const toks = nameTokens(doc);
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid]!.end <= from) lo = mid + 1;
-    else hi = mid;
-  }
+  const { toks, at } = nameView(doc);
+  let lo = -1;
+  for (let p = from; p < to && lo < 0; p++) lo = at[p]!;
   const out: Token[] = [];
+  if (lo < 0) return out;
   for (let i = lo; i < toks.length && toks[i]!.start < to; i++) {
     const t = toks[i]!;
-    const start = Math.max(t.start, from);
-    const end = Math.min(t.end, to);
-    if (end > start) out.push({ word: doc.text.slice(start, end), tag: t.tag, start, end });
+    if (t.start >= from && t.end <= to) out.push(t);
+    else {
+      const start = Math.max(t.start, from);
+      const end = Math.min(t.end, to);
+      if (end > start) out.push({ word: doc.text.slice(start, end), tag: t.tag, start, end });
+    }
   }
   return out;
 }
 
+const punctMemo = new Map<string, boolean>();
 function isPunct(word: string): boolean {
-  return !/[\p{Script=Han}0-9A-Za-z×]/u.test(word);
+  let r = punctMemo.get(word);
+  if (r === undefined) {
+    r = !/[\p{Script=Han}0-9A-Za-z×]/u.test(word);
+    if (punctMemo.size < 50000) punctMemo.set(word, r);
+  }
+  return r;
 }
 
 /** Characters that join letters and digits inside a name (TFT-LCD, 10.5代, 2×300MW). */
@@ -125,9 +186,16 @@ const JOINERS = /^[-.·×/]$/;
 
 const LONG_FRAMES = T.FRAME_WORDS.filter((f) => f.length >= 2);
 /** A frame word, or a longer verb token that ends with one (妥善解决). */
+const frameMemo = new Map<string, boolean>();
 function isFrame(t: Token): boolean {
   if (FRAME.has(t.word)) return true;
-  return t.word.length >= 3 && t.tag.startsWith('v') && LONG_FRAMES.some((f) => t.word.endsWith(f));
+  if (t.word.length < 3) return false;
+  let r = frameMemo.get(t.word);
+  if (r === undefined) {
+    r = LONG_FRAMES.some((f) => t.word.endsWith(f));
+    if (frameMemo.size < 50000) frameMemo.set(t.word, r);
+  }
+  return r && t.tag.startsWith('v');
 }
 
 /** Whether `name` can be cut entirely into sector words (多式联运 + 物联网). */
@@ -160,7 +228,8 @@ function stops(t: Token, rightLen: number): boolean {
 /** Where a name that ends at `end` starts, walking back over jieba's tokens no further than `from`; -1 when no
  * sensible left edge is found within MAX_NAME_CHARS. */
 function leftEdge(doc: Doc, from: number, end: number): number {
-  const toks = clipped(doc, from, end);
+  // a window a little longer than the longest name: reaching its start means no edge was found
+  const toks = clipped(doc, Math.max(from, end - T.MAX_NAME_CHARS - 4), end);
   let pos = end;
   for (let i = toks.length - 1; i >= 0; i--) {
     const t = toks[i]!;
@@ -189,6 +258,12 @@ function goalBefore(doc: Doc, cs: number, s: number): boolean {
   return toks.some((t) => GOAL.has(t.word));
 }
 
+const NUMERAL_CHARS = new Set([...'一二三四五六七八九十']);
+/** First characters of every head: positions that cannot start one are skipped at once. */
+const HEAD_LAST = new Uint8Array(0x10000);
+for (const w of [...T.NOUN_HEADS, ...T.WEAK_HEADS, '期']) HEAD_LAST[w.charCodeAt(w.length - 1)] = 1;
+const HEAD_FIRST = new Uint8Array(0x10000);
+for (const w of [...T.NOUN_HEADS, ...T.VERB_HEADS, '项目', ...NUMERAL_CHARS]) HEAD_FIRST[w.charCodeAt(0)] = 1;
 const AREA_AFTER = new RegExp(`^[\\u4e00-\\u9fff]{0,4}(?:${T.AREA_WORDS.join('|')})`);
 const CATEGORY_ADJ = new Set(T.CATEGORY_ADJECTIVES);
 
@@ -285,7 +360,7 @@ function headEndingAt(text: string, s: number, end: number, weak: boolean): stri
 function firstHeadEnd(doc: Doc, s: number, e: number): number {
   const toks = clipped(doc, s, e);
   for (const t of toks) {
-    if (t.end - s < 2) continue;
+    if (t.end - s < 2 || !HEAD_LAST[doc.text.charCodeAt(t.end - 1)]) continue;
     if (headEndingAt(doc.text, s, t.end, true)) {
       let end = t.end;
       const ph = T.PHASE_RE.exec(doc.text.slice(end, e));
@@ -329,6 +404,7 @@ function statusBefore(doc: Doc, pos: number): Status {
  * and its location. */
 function peelPlaceAmount(doc: Doc, s: number, e: number): { start: number; location: string | null } {
   const part = doc.text.slice(s, e);
+  if (!part.includes('元')) return { start: s, location: null };
   AMOUNT_RE.lastIndex = 0;
   let last: RegExpExecArray | null = null;
   for (let m = AMOUNT_RE.exec(part); m; m = AMOUNT_RE.exec(part)) last = m;
@@ -422,8 +498,15 @@ const LIST_TAIL = /^等((?:[^，,；;：:。！？!?、\n“”"《》等]){0,18
 /** Lists of names in one clause; returns the spans of items judged categories (blocked for the head rule). */
 function lists(doc: Doc, cs: number, ce: number, out: Cand[], blocked: [number, number][]): void {
   const text = doc.text;
-  const toks = clipped(doc, cs, ce);
-  const etcs = toks.filter((t) => t.word === '等' && t.tag.startsWith('u'));
+  const clause = text.slice(cs, ce);
+  if (!clause.includes('、') && !clause.includes('等')) return;
+  const view = nameView(doc);
+  const etcs: Token[] = [];
+  for (let p = text.indexOf('等', cs); p >= 0 && p < ce; p = text.indexOf('等', p + 1)) {
+    const k = view.at[p]!;
+    const t = k >= 0 ? view.toks[k]! : null;
+    if (t && t.word === '等' && t.tag.startsWith('u')) etcs.push(t);
+  }
   let from = cs;
   for (const etc of etcs) {
     const tail = LIST_TAIL.exec(text.slice(etc.start, ce));
@@ -486,18 +569,23 @@ function siblings(doc: Doc, items: Item[], cs: number, ce: number, out: Cand[]):
 /** Names ending with a head, anywhere in the clause. */
 function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
   const text = doc.text;
-  const ctoks = clipped(doc, cs, ce);
-  const tokEnds = new Set(ctoks.map((t) => t.end));
-  const tokAt = (pos: number) => ctoks.find((t) => t.start <= pos && t.end > pos);
+  const view = nameView(doc);
+  const tokEnds = { has: (pos: number) => pos === ce || view.ends[pos] === 1 };
+  const tokAt = (pos: number): Token | undefined => (pos < ce && view.at[pos]! >= 0 ? view.toks[view.at[pos]!] : undefined);
   for (let i = cs + 1; i < ce; i++) {
+    if (!HEAD_FIRST[text.charCodeAt(i)]) continue;
     let head = startsWithAny(text, i, NOUN_HEADS);
     let verb = false;
-    if (!head) {
-      const ph = /^[一二三四五六七八九十]{1,2}期/.exec(text.slice(i, ce));
+    if (!head && NUMERAL_CHARS.has(text[i]!)) {
+      const ph = /^[一二三四五六七八九十]{1,2}期/.exec(text.slice(i, i + 3));
       if (ph) head = ph[0];
     }
     let bare = false;
-    if (!head && text.startsWith('项目', i) && tokEnds.has(i) && !startsWithAny(text, i + 2, T.PROJECT_BLOCKERS)) {
+    if (!head && text.startsWith('项目', i) && tokEnds.has(i)) {
+      // most 项目 follow a generic word (重点, 新开工, 储备): only a noun of a name can stand before a bare 项目
+      const prev = tokAt(i - 1);
+      if (!prev || !/^(?:n|vn|eng|x)/.test(prev.tag) || GENERIC.has(prev.word) || FRAME.has(prev.word) || isPunct(prev.word)) continue;
+      if (startsWithAny(text, i + 2, T.PROJECT_BLOCKERS)) continue;
       head = '项目';
       bare = true;
     }
@@ -512,9 +600,9 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
     let end = i + head.length;
     if (!bare && !tokEnds.has(end) && !LIST_NOUN_AT(text, end) && end !== ce) continue;
     // the head names an area around it: 北京大兴国际机场|临空经济区
-    if (AREA_AFTER.test(text.slice(end, ce))) continue;
+    if (AREA_AFTER.test(text.slice(end, Math.min(ce, end + 8)))) continue;
     // a kind, not a name: 标志性工程, 示范工程, 民生工程
-    const adj = clipped(doc, Math.max(cs, i - 4), i).pop();
+    const adj = tokAt(i - 1);
     if (adj && adj.end === i && CATEGORY_ADJ.has(adj.word)) continue;
     // the head starts a word, or ends a compound whose first part is a word (扩建|工程), not 加|工厂
     const holder = tokAt(i);
@@ -533,8 +621,11 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
     const s = leftEdge(doc, cs, i);
     if (s < 0 || i - s < 2) continue;
     if (goalBefore(doc, cs, s)) continue;
+    // a facility in operation, not a project: 萧山国际机场货邮吞吐量83万吨
+    const rest = text.slice(end, ce);
+    if (T.OPERATION_WORDS.some((w) => rest.includes(w))) continue;
     // a kind of facility counted, not a named one: 新建5G基站3200个
-    if (QUANTITY_AFTER.test(text.slice(end, ce))) continue;
+    if (QUANTITY_AFTER.test(rest)) continue;
     if (QUOTE_CHARS.test(text[s - 1] ?? '') && /[”"」』》]/.test(text[s - 1] ?? '')) continue;
     const nameText = text.slice(s, i);
     if (T.ANONYMOUS_MARKERS.some((m) => nameText.startsWith(m)) || nameText.includes('某')) continue;
@@ -582,20 +673,26 @@ export const project: Extractor = {
   version: 1,
   extract(doc: Doc): ProjectDraft[] {
     const cands: Cand[] = [];
-    const blocked: [number, number][] = [];
     quoted(doc, cands);
     for (const c of clausesOf(doc)) {
-      const listCands: Cand[] = [];
-      lists(doc, c.start, c.end, listCands, blocked);
-      cands.push(...listCands);
+      // items of a list, kept or judged categories, are not read again as head names
+      const blocked: [number, number][] = [];
+      lists(doc, c.start, c.end, cands, blocked);
       const headCands: Cand[] = [];
       heads(doc, c.start, c.end, headCands);
-      for (const h of headCands) if (!blocked.some(([a, b]) => h.start < b && h.end > a) || listCands.some((l) => l.start <= h.start && l.end >= h.end)) cands.push(h);
+      for (const h of headCands) if (!blocked.some(([a, b]) => h.start < b && h.end > a)) cands.push(h);
     }
     // one record per mention: the better-founded shape first, then the longer span
     cands.sort((a, b) => b.prio - a.prio || b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const taken = new Uint8Array(doc.text.length + 1);
     const kept: Cand[] = [];
-    for (const c of cands) if (!kept.some((k) => k.start < c.end && k.end > c.start)) kept.push(c);
+    for (const c of cands) {
+      let free = true;
+      for (let i = c.start; i < c.end && free; i++) if (taken[i]) free = false;
+      if (!free) continue;
+      taken.fill(1, c.start, c.end);
+      kept.push(c);
+    }
     kept.sort((a, b) => a.start - b.start);
     return kept.map((c) => ({
       type: 'project' as const,

@@ -93,6 +93,13 @@ export const CATEGORY_ADJECTIVES: readonly string[] = [
   '基础性', '战略性', '关键', '骨干', '配套', '试点', '系列', '一批',
 ];
 
+/** Words of a facility's operation: a name followed by these in its clause is a facility at work, not a
+ * project (萧山国际机场货邮吞吐量83万吨, 西湖景区接待游客). */
+export const OPERATION_WORDS: readonly string[] = [
+  '吞吐量', '客流', '旅客', '游客', '发电量', '产量', '产值', '营业收入', '营收', '利润', '税收', '就诊', '门诊',
+  '在校生', '招生', '床位', '通行量', '车流量', '货运量', '客运量',
+];
+
 /** Words that open the left context of a name: a name never starts before one of these
  * (推动扩大滨河南路改造, 此外,包括本钢资源综合利用发电工程, 引进上海联影医疗CT设备生产线). */
 export const FRAME_WORDS: readonly string[] = [
