@@ -252,6 +252,14 @@ function leftEdge(doc: Doc, from: number, end: number): number {
 const SEPARATORS = /^[、，,。；;：:.．“”"‘’《》〈〉()（）【】「」『』\s—\-·…]+$/;
 const RESULTATIVES = new Set([...'好完到给']);
 
+/** A stage or progress word right after a name (可研, 已完成主体工程, 正式开工): a specific project even when
+ * its words are generic (城市生活垃圾处理工程可研已上报). */
+function stageAfter(text: string, end: number, ce: number): boolean {
+  const rest = text.slice(end, Math.min(ce, end + 12));
+  const adv = T.STAGE_ADVERBS.exec(rest)![0];
+  return startsWithAny(rest, adv.length, T.STAGE_WORDS) !== null;
+}
+
 /** A goal verb (打造, 争创) shortly before the name: the name is an aim, not a project. */
 function goalBefore(doc: Doc, cs: number, s: number): boolean {
   const toks = clipped(doc, Math.max(cs, s - 8), s);
@@ -279,7 +287,7 @@ function tokenBefore(doc: Doc, pos: number): Token | null {
  * Latin letters, a lone character (names jieba splits), or an organisation word (通用技术集团机床研发基地). */
 function hasNameEvidence(doc: Doc, s: number, e: number): boolean {
   const text = doc.text.slice(s, e);
-  if (/[0-9A-Za-z]/.test(text)) return true;
+  if (/[0-9A-Za-z]|第[一二三四五六七八九十]/.test(text)) return true;
   for (const t of clipped(doc, s, e)) {
     if (isPunct(t.word) || GENERIC.has(t.word)) continue;
     if (PROPER_TAGS.has(t.tag)) return true;
@@ -442,17 +450,21 @@ function peelPlace(doc: Doc, s: number, e: number): { start: number; location: s
   return { start: placeEnd, location: place };
 }
 
+const TIME_RE = /(?:19|20)[0-9]{2}年|[一二三四1-4]季度|[上下]半年|[0-9]{1,2}月份?|年度/;
 const NUMBERING = /^(?:[0-9]{1,2}[.．、]|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}是)/;
 
 function pushName(doc: Doc, out: Cand[], s: number, e: number, prio: number, status: Status, location: string | null, peel = true): void {
   [s, e] = trimSpan(doc.text, s, e);
   const num = NUMBERING.exec(doc.text.slice(s, e));
   if (num) [s, e] = trimSpan(doc.text, s + num[0].length, e);
+  // a time is not part of a name: 2020年一季度建设项目
+  if (TIME_RE.test(doc.text.slice(s, e))) return;
   if (e - s < 2 || e - s > T.MAX_NAME_CHARS) return;
   if (doc.crossesGarbled(Math.max(0, s - 1), e + 1)) return;
   if (peel && !location) {
     const p = peelPlace(doc, s, e);
-    if (p.location && !allGeneric(doc, p.start, e)) {
+    const core = /(?:项目|工程)$/.test(doc.text.slice(p.start, e)) ? e - 2 : e;
+    if (p.location && core - p.start >= 2 && !allGeneric(doc, p.start, core)) {
       s = p.start;
       location = p.location;
     }
@@ -615,7 +627,7 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
     if (ph) end += ph[0].length;
     // a facility and the work done on it: 巡检司电厂扩建
     const work = !verb ? startsWithAny(text, end, VERB_HEADS) : null;
-    if (work && tokEnds.has(end + work.length)) end += work.length;
+    if (work && tokEnds.has(end + work.length) && (!T.WEAK_WORK.includes(work) || LIST_NOUN_AT(text, end + work.length))) end += work.length;
     if (!bare && text.startsWith('项目', end) && !startsWithAny(text, end + 2, T.PROJECT_BLOCKERS)) end += 2;
     else if (verb) end += 0;
     const s = leftEdge(doc, cs, i);
@@ -632,7 +644,7 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
     if (allGeneric(doc, s, i)) continue;
     // a bare 项目 needs a name of its own: a brand, an organisation, a word jieba does not know (吉利汽车整车项目)
     if (bare && !bareName(doc, s, i)) continue;
-    if (!hasNameEvidence(doc, s, i) && !startsWithAny(text, end, T.STAGE_WORDS)) continue;
+    if (!hasNameEvidence(doc, s, i) && !stageAfter(text, end, ce)) continue;
     if (COUNT_RE.test(nameText) || PROGRAMME_NUMERALS.test(nameText)) continue;
     pushName(doc, out, s, end, bare ? 0 : 1, statusBefore(doc, s) ?? statusOf(doc, cs, ce, end), null);
     i = end - 1;

@@ -94,6 +94,24 @@ describe('projects: names with heads', () => {
     expect(names('弥师路、锁平高速公路征地拆迁工作已完成。')).toEqual(['弥师路', '锁平高速公路']);
     expect(names('合新高铁、宣绩高铁加快建设,巢马城际铁路全线贯通。')).toEqual(['合新高铁', '宣绩高铁', '巢马城际铁路']);
   });
+  it('reads numbered names and table rows', () => {
+    expect(names('1.沈阳至白河高铁项目,总投资560亿元。')).toEqual(['沈阳至白河高铁项目']);
+    expect(names('序号 项目名称 建设地点\n1 沈阳地铁4号线工程 沈阳市 180\n2 鞍山钢铁冷轧厂改造项目 鞍山市 35.6')).toEqual([
+      '沈阳地铁4号线工程', '鞍山钢铁冷轧厂改造项目',
+    ]);
+  });
+  it('takes a generic-looking name when the text gives its stage, or an ordinal', () => {
+    expect(names('城市生活垃圾处理工程可研已上报省发改委。')).toEqual(['城市生活垃圾处理工程']);
+    expect(names('县人民医院综合楼建设项目已完成主体工程。')).toEqual(['县人民医院综合楼建设项目']);
+    expect(names('第二水厂扩建工程同步推进。')).toEqual(['第二水厂扩建工程']);
+  });
+  it('does not take kinds of projects, facilities at work, areas or times', () => {
+    expect(names('港珠澳大桥已成为大湾区标志性工程。')).toEqual(['港珠澳大桥']);
+    expect(names('萧山国际机场货邮吞吐量83万吨,北京大兴国际机场临空经济区发展迅速。')).toEqual([]);
+    expect(names('全省高速公路通车里程突破8000公里,农村公路建设加快推进。')).toEqual([]);
+    expect(names('玉溪市委、市政府举行全市2020年一季度建设项目集中开工仪式。')).toEqual([]);
+    expect(names('将打造东北亚最大的绿色能源储运基地。')).toEqual([]);
+  });
   it('takes a bare 项目 only after a proper name', () => {
     expect(names('其中吉利汽车整车项目投资100亿元。')).toEqual(['吉利汽车整车项目']);
     expect(names('严格把好项目准入关口,杜绝产能过剩项目通过改头换面趁机上马。')).toEqual([]);

@@ -5,7 +5,7 @@
 /** Facility heads: a name may end with one of these (本桓高速, 雷打滩水电站, 金州湾国际机场T3航站楼). */
 export const NOUN_HEADS: readonly string[] = [
   '工程', '高速公路', '高速', '公路', '铁路', '城际铁路', '高铁', '城际', '快速路', '国道', '省道', '环线', '轻轨', '管廊',
-  '大道', '航道', '船闸', '港', '通道', '数据中心', '产业城', '智慧城', '科创城', '安置房', '保障房', '轨道交通', '号线', '地铁', '大桥', '桥梁', '隧道', '隧洞',
+  '大道', '航道', '船闸', '港', '通道', '综合楼', '办公楼', '大楼', '住院楼', '教学楼', '体育中心', '数据中心', '产业城', '智慧城', '科创城', '安置房', '保障房', '轨道交通', '号线', '地铁', '大桥', '桥梁', '隧道', '隧洞',
   '电站', '水电站', '电厂', '发电厂', '热电厂', '储能电站', '风电场', '光伏电站', '变电站', '基站', '扬水站', '泵站',
   '污水处理厂', '水厂', '加工厂', '煤矿', '矿井', '水库', '支渠', '干渠', '灌区', '堤防', '码头', '港区',
   '机场', '航站楼', '枢纽', '物流园', '产业园', '科技园', '文化园', '工业园', '聚酯园', '基地', '生产线', '科学城',
@@ -19,8 +19,11 @@ export const WEAK_HEADS: readonly string[] = ['路', '线', '街', '桥', '厂',
 /** Heads that are actions: they end a name when 项目/工程 follows or inside a list (东关街历史文化街区改造项目). */
 export const VERB_HEADS: readonly string[] = [
   '改造', '扩建', '改扩建', '技改', '开发', '治理', '提效', '维修', '加固', '除险加固', '一体化', '搬迁', '升级改造',
-  '整治', '修复', '新建', '迁建', '提升改造', '提升', '综合提升', '提标改造', '建设工程',
+  '整治', '修复', '新建', '迁建', '提升改造', '提升', '综合提升', '提标改造', '建设工程', '建设',
 ];
+
+/** Actions that join a facility's name only before 项目/工程 (国购汽车文化园|建设步伐, but 综合楼建设项目). */
+export const WEAK_WORK: readonly string[] = ['建设', '提升'];
 
 /** A phase or section after a head, or as the head itself (成大疫苗三期, 滇中引水工程玉溪段). */
 export const PHASE_RE = /^(?:[一二三四五六七八九十0-9]{1,2}期|[\u4e00-\u9fff]{2,3}段)(?:工程)?/;
@@ -55,7 +58,7 @@ export const GENERIC_WORDS: readonly string[] = [
   '优势', '农产品', '推进', '民生', '农村', '城乡', '城市', '城镇', '千亿', '百亿', '千亿级', '百亿级', '级', '新型', '绿色', '能源', '储运', '元器件', '产业', '集聚',
   '高端', '制造', '示范', '红色', '教育', '交易', '重大项目', '特色', '现代', '配套', '标志性', '省', '市', '县',
   '区', '新', '大', '老旧', '各', '全', '公共', '基础', '大型', '中小型', '在建', '拟建', '储备', '谋划', '场地',
-  '平整', '厂区', '最大', '一流', '知名', '政府', '投资', '建设', '工程', '项目', '企业', '沟', '道路',
+  '附近', '周边', '街区', '郊区', '沿线', '城区', '工业园区', '高速', '园区', '开发区', '平整', '厂区', '最大', '一流', '知名', '政府', '投资', '建设', '工程', '项目', '企业', '沟', '道路',
   '排洪', '排水', '供水', '管网', '管道', '生活', '垃圾', '设施', '配套设施', '生态环境', '综合治理', '生态',
   '环境', '流域', '治理', '综合',
 ];
@@ -97,7 +100,7 @@ export const CATEGORY_ADJECTIVES: readonly string[] = [
  * project (萧山国际机场货邮吞吐量83万吨, 西湖景区接待游客). */
 export const OPERATION_WORDS: readonly string[] = [
   '吞吐量', '客流', '旅客', '游客', '发电量', '产量', '产值', '营业收入', '营收', '利润', '税收', '就诊', '门诊',
-  '在校生', '招生', '床位', '通行量', '车流量', '货运量', '客运量',
+  '在校生', '招生', '床位', '通行量', '车流量', '货运量', '客运量', '里程',
 ];
 
 /** Words that open the left context of a name: a name never starts before one of these
@@ -122,7 +125,7 @@ export const GOAL_FRAMES: readonly string[] = ['打造', '争创', '创建', '�
 export const STOP_TAGS: readonly string[] = ['p', 'c', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'r', 'd', 'q', 't'];
 
 /** Tags that show a proper name (a place, person, organisation, brand, or a word jieba does not know). */
-export const PROPER_TAGS: readonly string[] = ['ns', 'nr', 'nrt', 'nrfg', 'nz', 'nt', 'x', 'eng', 'j', 'zg', 'ng', 'g', 'vg'];
+export const PROPER_TAGS: readonly string[] = ['ns', 's', 'nr', 'nrt', 'nrfg', 'nz', 'nt', 'x', 'eng', 'j', 'zg', 'ng', 'g', 'vg'];
 
 /** Words that make a name anonymous or a quantity (某半导体项目, 一批重点项目). */
 export const ANONYMOUS_MARKERS: readonly string[] = [
@@ -156,7 +159,14 @@ export const MODAL_WORDS: readonly string[] = [
 export const INVESTMENT_TIES: readonly string[] = ['投资', '总投资', '完成投资', '支持', '资金', '投资额', '总额'];
 
 /** Words after a name that show a specific project even when its words are generic (城市生活垃圾处理工程可研). */
-export const STAGE_WORDS: readonly string[] = ['可研', '可行性研究', '初设', '初步设计', '环评', '核准', '立项', '施工图'];
+export const STAGE_WORDS: readonly string[] = [
+  '可研', '可行性研究', '初设', '初步设计', '环评', '核准', '立项', '施工图', '开工', '动工', '竣工', '完工', '建成',
+  '投入使用', '投用', '投产', '完成投资', '完成主体', '主体完工', '主体封顶', '封顶', '进展顺利', '通过验收',
+  '竣工验收', '开业', '试运行', '并网发电', '通车',
+];
+
+/** Adverbs that may stand between a name and its stage word (已完成主体工程, 正抓紧开工). */
+export const STAGE_ADVERBS = /^(?:已经|已|正在|正|均|全面|顺利|基本|目前|于[0-9]+月)*/;
 
 /** Longest names accepted, in characters. */
 export const MAX_NAME_CHARS = 24;
