@@ -52,9 +52,12 @@ function firstFrame(doc: Doc, from: number, to: number): { at: number; word: str
     const i = m.index;
     const w = m[0];
     toks ??= doc.tokensIn(from, to);
+    const e = i + w.length;
     const tok = toks.find((t) => t.start <= i && t.end > i);
-    const atStart = i === from || (tok !== undefined && tok.start === i);
-    if (atStart && (w.length > 1 || tok?.end === i + 1)) return { at: i, word: w, verb: FRAMES.get(w)! };
+    const last = toks.find((t) => t.start < e && t.end >= e);
+    // whole words only: 增加 is not a frame inside 增加值
+    const whole = (i === from || tok?.start === i) && (e === to || last?.end === e);
+    if (whole) return { at: i, word: w, verb: FRAMES.get(w)! };
     FRAME_RE.lastIndex = i + 1;
   }
   return null;
