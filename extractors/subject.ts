@@ -30,7 +30,8 @@ function peel(s: string): string {
       }
     }
     for (const v of VERBS_BEFORE_SPECIFIC) {
-      if (s.startsWith(v) && s.length > v.length && !GENERIC_OBJECTS.includes(s.slice(v.length))) {
+      // 完成固定资产投资 → 固定资产投资; but 完成投资 and 完成率 stay whole
+      if (s.startsWith(v) && s.length > v.length + 1 && !GENERIC_OBJECTS.includes(s.slice(v.length))) {
         s = s.slice(v.length);
         changed = true;
         break;
