@@ -1,0 +1,442 @@
+// Counts of projects (SPEC 3, count): a number with a classifier (个 项 条 批) and the project noun it counts,
+// in either word order — `591个项目`, `100个投资体量大、带动效应强的市级重点项目` (noun after), `新开工项目26个`,
+// `谋划储备项目超过1300个` (noun before), `市级签约14个` (noun elided), `17个列省、354个市级重大产业项目`
+// (coordinated counts sharing a noun). Words come from ./tables/count.ts; boundaries from jieba's tokens.
+import type { Doc } from '../src/doc.js';
+import type { Token } from '../src/segment.js';
+import type { Qualifier } from '../src/schemas.js';
+import { scanNumber, type NumberMatch } from '../src/numerals.js';
+import type { CountDraft, Extractor } from './types.js';
+import * as T from './tables/count.js';
+import { QUALIFIERS_INSIDE, RANGE_SEPARATORS } from './tables/qualifiers.js';
+import { numbersOf } from './numbers.js';
+import { wordAt, wordBefore, qualifierBefore, qualifierAfter } from './shared.js';
+
+type Category = CountDraft['category'];
+
+const set = (words: readonly string[]): Readonly<Record<string, true>> =>
+  Object.fromEntries(words.map((w) => [w, true as const]));
+const HEADS = set(T.PROJECT_HEADS);
+const HEAD_BLOCKERS = set(T.HEAD_BLOCKING_SUFFIXES);
+const GOVERNING = new Set(T.GOVERNING_STATUS);
+const STATUS_BLOCKERS = set(T.STATUS_AFTER_BLOCKERS);
+const LEVELS = set(T.LEVEL_WORDS);
+const FILLERS = set(T.REVERSE_FILLERS);
+const NOT_PROJECT = set(T.NOT_PROJECT_NOUNS);
+const STOPS = set(T.NOUN_STOP_WORDS);
+const COORD = set(T.COORDINATORS);
+const NP_TAGS = new Set(T.NOUN_PHRASE_TAGS);
+const SCALE_END = new RegExp(T.SCALE_PHRASE.source);
+const SCALE_ANY = new RegExp(T.SCALE_PHRASE.source.replace(/\$$/, ''));
+const SCALE_AT = new RegExp(`^(?:${T.SCALE_PHRASE.source.replace(/\$$/, '')})`);
+const QUOTES = /[“”‘’"'《》「」〈〉]/g;
+const PARENS = /[(（][^()（）]*[)）]/g;
+const OPEN_QUOTES = new Set([...'“‘"\'《「〈']);
+const HAN = /\p{Script=Han}/u;
+
+/** Token boundaries of a document, built once. */
+interface TokenIndex {
+  byStart: Map<number, Token>;
+  byEnd: Map<number, Token>;
+}
+const tokenCache = new WeakMap<Doc, TokenIndex>();
+function tokensOf(doc: Doc): TokenIndex {
+  let ix = tokenCache.get(doc);
+  if (!ix) {
+    ix = { byStart: new Map(), byEnd: new Map() };
+    for (const t of doc.tokens) {
+      ix.byStart.set(t.start, t);
+      ix.byEnd.set(t.end, t);
+    }
+    tokenCache.set(doc, ix);
+  }
+  return ix;
+}
+/** Whether a word may end at `pos`: a token ends there, or what follows is no Han character. */
+function wordEnds(doc: Doc, pos: number): boolean {
+  return tokensOf(doc).byEnd.has(pos) || !HAN.test(doc.text[pos] ?? '');
+}
+function wordStarts(doc: Doc, pos: number): boolean {
+  return tokensOf(doc).byStart.has(pos) || !HAN.test(doc.text[pos - 1] ?? '');
+}
+function tokenContaining(doc: Doc, pos: number): Token | undefined {
+  return doc.tokensIn(pos, pos + 1)[0];
+}
+function npTag(t: Token): boolean {
+  return NP_TAGS.has(t.tag) && (t.tag !== 'x' || HAN.test(t.word));
+}
+
+/** A number with its classifier and qualifiers. */
+interface Counted {
+  n: NumberMatch;
+  /** start of the number or of the qualifier before it */
+  start: number;
+  unit: string;
+  qualifier: Qualifier;
+  /** after the classifier and a qualifier after it (10个以上) */
+  after: number;
+}
+
+function parseCount(doc: Doc, n: NumberMatch): Counted | null {
+  const text = doc.text;
+  let pos = n.end;
+  let qualifier: Qualifier = 'exact';
+  const inside = wordAt(text, pos, QUALIFIERS_INSIDE);
+  if (inside) {
+    pos += inside.length;
+    qualifier = QUALIFIERS_INSIDE[inside]!;
+  }
+  const cls = wordAt(text, pos, T.COUNT_CLASSIFIERS);
+  if (!cls) return null;
+  // 5项目: 项 is the start of a head, not a classifier
+  if (T.PROJECT_HEADS.some((h) => text.startsWith(h, pos))) return null;
+  let after = pos + cls.length;
+  let start = n.start;
+  // a qualifier is a word of its own: the 约 of 签约14个 is not 约 (approx)
+  const qb = qualifierBefore(text, n.start);
+  if (qb && wordStarts(doc, qb.start)) {
+    start = qb.start;
+    if (!inside) qualifier = qb.qualifier;
+  }
+  const qa = qualifierAfter(text, after);
+  if (qa && !text.startsWith('多', after)) {
+    after = qa.end;
+    qualifier = qa.qualifier;
+  }
+  return { n, start, unit: T.COUNT_CLASSIFIERS[cls]!, qualifier, after };
+}
+
+/** The count starting with a number at `pos`, if one is written there. */
+function countAt(doc: Doc, pos: number): Counted | null {
+  const n = scanNumber(doc.text, pos);
+  return n ? parseCount(doc, n) : null;
+}
+
+/** Whether the number is not a count of anything: an ordinal, a vague or indefinite numeral, the end of a
+ * range, a change in a number. */
+function notACount(doc: Doc, c: Counted): boolean {
+  const text = doc.text;
+  const { n } = c;
+  if (!Number.isInteger(n.value) || n.value < 0) return true;
+  if (T.INDEFINITE_NUMERALS.includes(text.slice(n.start, n.end))) return true;
+  if (T.NOT_COUNT_BEFORE.includes(text[n.start - 1] ?? '')) return true;
+  const sep = RANGE_SEPARATORS.find((s) => text.startsWith(s, n.start - s.length));
+  if (sep && /[0-9零〇一二两三四五六七八九十百千万]/.test(text[n.start - sep.length - 1] ?? '')) return true;
+  const change = wordBefore(text, c.start, T.CHANGE_WORDS);
+  if (change && T.CHANGE_WORDS[change]) return true;
+  return false;
+}
+
+/** A counted thing that is not a project, written at `pos` (after 多/余): 产业集群, 月, 县区 … */
+function notProjectAt(doc: Doc, pos: number): boolean {
+  const text = doc.text;
+  if (text[pos] === '多' || text[pos] === '余') pos++;
+  if (wordAt(text, pos, LEVELS)) return false;
+  for (const w of T.NOT_PROJECT_NOUNS) {
+    if (text.startsWith(w, pos) && wordEnds(doc, pos + w.length)) return true;
+  }
+  return false;
+}
+
+/** Where a head (项目, 工程) written at `pos` ends, if it is a head there. */
+function headAt(doc: Doc, pos: number): number | null {
+  const text = doc.text;
+  const h = wordAt(text, pos, HEADS);
+  if (!h) return null;
+  const end = pos + h.length;
+  if (!wordEnds(doc, end)) return null;
+  if (wordAt(text, end, HEAD_BLOCKERS)) return null;
+  return end;
+}
+
+function clean(s: string): string {
+  return s.replace(PARENS, '').replace(QUOTES, '').replace(/\s+/g, '');
+}
+function stripLevel(noun: string): string {
+  const l = wordAt(noun, 0, LEVELS);
+  return l ? noun.slice(l.length) : noun;
+}
+
+interface Hit {
+  start: number;
+  end: number;
+  noun: string;
+  /** the words that may give a status or a scale: the noun plus a verb governing it (储备 …) */
+  phrase: string;
+  order: 'after' | 'before' | 'elided';
+}
+
+/** Whether [from, to) reads as a noun phrase: status, level and scale words, quotes, 、, and tokens with a
+ * noun-like tag; a verb only straight before the head (转化项目). */
+function nounPhrase(doc: Doc, from: number, to: number, headStart: number): boolean {
+  const text = doc.text;
+  let p = from;
+  while (p < to) {
+    const ch = text[p]!;
+    if (ch === '、' || OPEN_QUOTES.has(ch) || /[”’》」〉]/.test(ch)) {
+      p++;
+      continue;
+    }
+    if (ch === '(' || ch === '（') {
+      const close = text.slice(p, to).search(/[)）]/);
+      if (close < 0) return false;
+      p += close + 1;
+      continue;
+    }
+    const w = wordAt(text, p, T.STATUS_WORDS) ?? wordAt(text, p, LEVELS);
+    if (w) {
+      p += w.length;
+      continue;
+    }
+    const scale = SCALE_AT.exec(text.slice(p, to));
+    if (scale && wordEnds(doc, p + scale[0].length)) {
+      p += scale[0].length;
+      continue;
+    }
+    const t = tokenContaining(doc, p);
+    if (!t) return false;
+    if (t.end > headStart && t.start <= headStart) return true; // the token holding the head (建设项目)
+    if (!npTag(t) && !(t.tag.startsWith('v') && t.end === headStart)) return false;
+    p = t.end;
+  }
+  return true;
+}
+
+/** The noun written after the classifier: 591个项目, 100个投资体量大、带动效应强的市级重点项目, 17个列省、354个…项目. */
+function nounAfter(doc: Doc, c: Counted, depth = 0): Hit | 'blocked' | null {
+  const text = doc.text;
+  const a = c.after;
+  if (notProjectAt(doc, a)) return 'blocked';
+  const clauseEnd = doc.clauseEnd(a);
+  const limit = Math.min(clauseEnd, a + T.MAX_MODIFIER + T.MAX_NOUN_AFTER);
+  let headStart = -1;
+  let headEnd = -1;
+  for (let p = a; p < limit; p++) {
+    const coord = wordAt(text, p, COORD);
+    if (coord && p > a && depth < 3) {
+      const next = countAt(doc, p + coord.length);
+      if (next) return coordinated(doc, c, p, next, depth);
+    }
+    if (p > a && /[0-9零〇一二两三四五六七八九十百千万]/.test(text[p]!) && countAt(doc, p)) return null;
+    const e = headAt(doc, p);
+    if (e !== null && e <= clauseEnd) {
+      headStart = p;
+      headEnd = e;
+      break;
+    }
+  }
+  if (headStart < 0) return null;
+  const de = text.lastIndexOf('的', headStart - 1);
+  let np = a;
+  if (de >= a) {
+    if (de - a > T.MAX_MODIFIER) return null;
+    np = de + 1;
+  }
+  if (headEnd - np > T.MAX_NOUN_AFTER) return null;
+  if (!nounPhrase(doc, np, headStart, headStart)) return null;
+  let noun = clean(text.slice(np, headEnd));
+  const level = wordBefore(text, c.start, LEVELS);
+  if (level && !wordAt(noun, 0, LEVELS) && wordStarts(doc, c.start - level.length)) noun = level + noun;
+  return { start: c.start, end: headEnd, noun, phrase: noun, order: 'after' };
+}
+
+/** 17个列省、354个市级重大产业项目: the first count takes the noun of the next one, its own words first. */
+function coordinated(doc: Doc, c: Counted, at: number, next: Counted, depth: number): Hit | null {
+  const text = doc.text;
+  const own = text.slice(c.after, at);
+  if (own.length === 0 || own.length > T.MAX_COORDINATED_PART || own.includes('的')) return null;
+  if (!nounPhrase(doc, c.after, at, at)) return null;
+  const r = nounAfter(doc, next, depth + 1);
+  if (!r || r === 'blocked') return null;
+  const noun = clean(own) + stripLevel(r.noun);
+  return { start: c.start, end: at, noun, phrase: noun, order: 'after' };
+}
+
+/** The noun written before the number: 新开工项目26个, 储备重大工程清单项目285个, 谋划储备项目超过1300个,
+ * 中央预算内资金(含省本级)项目50个; or elided after a status word: 市级签约14个. */
+function nounBefore(doc: Doc, c: Counted, prev: CountDraft | undefined): Hit | null {
+  const text = doc.text;
+  let e = c.start;
+  let status = '';
+  for (let moved = true; moved; ) {
+    moved = false;
+    const f = wordBefore(text, e, FILLERS);
+    if (f) {
+      e -= f.length;
+      moved = true;
+    }
+    const q = qualifierBefore(text, e);
+    if (q && wordStarts(doc, q.start)) {
+      e = q.start;
+      moved = true;
+    }
+    const s = !status ? wordBefore(text, e, T.STATUS_WORDS) : null;
+    if (s && wordBefore(text, e - s.length, HEADS)) {
+      // 重点项目开工120个: the status is said of the noun before it
+      status = s;
+      e -= s.length;
+      moved = true;
+    }
+  }
+  const head = wordBefore(text, e, HEADS);
+  if (!head) return elided(doc, c, e, prev);
+  const headStart = e - head.length;
+  let p = headStart;
+  let phraseStart = -1;
+  let modifiers = false;
+  while (headStart - p < T.MAX_NOUN_BEFORE && p > 0) {
+    const ch = text[p - 1]!;
+    if (ch === ')' || ch === '）') {
+      const open = Math.max(text.lastIndexOf('(', p - 1), text.lastIndexOf('（', p - 1));
+      if (open < 0 || p - open > 20) break;
+      p = open;
+      continue;
+    }
+    if (/[”’》」〉“‘《「〈"']/.test(ch)) break;
+    const stop = wordBefore(text, p, STOPS);
+    if (stop && wordStarts(doc, p - stop.length)) break;
+    const s = wordBefore(text, p, T.STATUS_WORDS);
+    if (s) {
+      if (GOVERNING.has(s) && modifiers) {
+        phraseStart = p - s.length;
+        break;
+      }
+      p -= s.length;
+      continue;
+    }
+    const level = wordBefore(text, p, LEVELS);
+    if (level) {
+      p -= level.length;
+      continue;
+    }
+    const scale = SCALE_END.exec(text.slice(Math.max(0, p - 12), p));
+    if (scale && wordStarts(doc, p - scale[0].length)) {
+      p -= scale[0].length;
+      modifiers = true;
+      continue;
+    }
+    const ix = tokensOf(doc);
+    const t = ix.byEnd.get(p) ?? tokenContaining(doc, p - 1);
+    if (!t) break;
+    const atClauseStart = t.start === 0 || /[，,；;：:。！？!?、\n\s“‘《]/.test(text[t.start - 1]!);
+    if (npTag(t) || (t.tag.startsWith('v') && t.end === headStart && atClauseStart)) {
+      p = t.start;
+      modifiers = true;
+      continue;
+    }
+    break;
+  }
+  const nounStart = p;
+  const noun = clean(text.slice(nounStart, e));
+  const phrase = clean(text.slice(phraseStart >= 0 ? phraseStart : nounStart, e)) + status;
+  return { start: phraseStart >= 0 ? phraseStart : nounStart, end: c.after, noun, phrase, order: 'before' };
+}
+
+/** No noun: 市级签约14个, 其中新开工85个、续建120个 (a status word) or 省级重点项目10个、市级25个 (a level
+ * after a count of the same sentence). Only in a sentence about projects. */
+function elided(doc: Doc, c: Counted, e: number, prev: CountDraft | undefined): Hit | null {
+  const text = doc.text;
+  const sent = doc.sentenceAt(c.n.start);
+  const sentence = text.slice(sent.start, sent.end);
+  const heads = T.PROJECT_HEADS.filter((h) => sentence.includes(h));
+  if (heads.length === 0) return null;
+  const status = wordBefore(text, e, T.STATUS_WORDS);
+  if (status && wordStarts(doc, e - status.length)) {
+    const s = e - status.length;
+    const level = wordBefore(text, s, LEVELS);
+    const start = level && wordStarts(doc, s - level.length) ? s - level.length : s;
+    const noun = text.slice(start, e) + heads[0]!;
+    return { start, end: c.after, noun, phrase: noun, order: 'elided' };
+  }
+  const level = wordBefore(text, e, LEVELS);
+  if (level && prev && prev.noun && doc.sentenceAt(prev.start) === sent && wordStarts(doc, e - level.length)) {
+    const noun = level + stripLevel(prev.noun);
+    return { start: e - level.length, end: c.after, noun, phrase: noun, order: 'elided' };
+  }
+  return null;
+}
+
+/** The status word of a phrase: the last one written (储备新开工项目 → new). */
+function statusIn(phrase: string): Category {
+  let found: Category = null;
+  for (let i = 0; i < phrase.length; ) {
+    const w = wordAt(phrase, i, T.STATUS_WORDS);
+    if (w) {
+      found = T.STATUS_WORDS[w]!;
+      i += w.length;
+    } else i++;
+  }
+  return found;
+}
+
+/** A status word at `i` said of projects counted elsewhere in the clause (not 开工率, not 签约项目). */
+function statusWordAt(doc: Doc, i: number): Category {
+  const text = doc.text;
+  const w = wordAt(text, i, T.STATUS_WORDS);
+  if (!w) return null;
+  const end = i + w.length;
+  if (wordAt(text, end, STATUS_BLOCKERS) || wordAt(text, end, HEADS)) return null;
+  return T.STATUS_WORDS[w]!;
+}
+
+/** The status the clause gives the counted projects: after the count (26个…项目开工建设), or for a noun
+ * written after the number, before it (开工建设16个项目). */
+function statusOfClause(doc: Doc, hit: Hit): Category {
+  const text = doc.text;
+  const end = doc.clauseEnd(hit.end);
+  for (let i = hit.end; i < end; i++) {
+    if (countAt(doc, i)) break;
+    const s = statusWordAt(doc, i);
+    if (s) return s;
+  }
+  if (hit.order === 'after') {
+    const from = doc.clauseStart(hit.start);
+    let found: Category = null;
+    for (let i = from; i < hit.start; i++) {
+      const w = wordAt(text, i, T.STATUS_WORDS);
+      if (w) {
+        found = statusWordAt(doc, i);
+        i += w.length - 1;
+      } else if (wordAt(text, i, HEADS)) found = null; // a status before another noun belongs to that noun
+    }
+    if (found) return found;
+  }
+  return null;
+}
+
+function categoryOf(doc: Doc, hit: Hit): Category {
+  const own = statusIn(hit.phrase);
+  if (own) return own;
+  const said = statusOfClause(doc, hit);
+  if (said) return said;
+  if (T.SCALE_WORDS.some((w) => hit.phrase.includes(w)) || SCALE_ANY.test(hit.phrase)) return 'key';
+  return null;
+}
+
+export const count: Extractor = {
+  type: 'count',
+  version: 1,
+  extract(doc: Doc): CountDraft[] {
+    const out: CountDraft[] = [];
+    for (const n of numbersOf(doc)) {
+      const c = parseCount(doc, n);
+      if (!c || notACount(doc, c)) continue;
+      const after = nounAfter(doc, c);
+      if (after === 'blocked') continue;
+      const hit = after ?? nounBefore(doc, c, out[out.length - 1]);
+      if (!hit || !hit.noun) continue;
+      if (doc.crossesGarbled(hit.start, hit.end)) continue;
+      out.push({
+        type: 'count',
+        start: hit.start,
+        end: hit.end,
+        value: n.value,
+        unit: c.unit,
+        noun: hit.noun,
+        category: categoryOf(doc, hit),
+        qualifier: c.qualifier,
+      });
+    }
+    return out;
+  },
+};
