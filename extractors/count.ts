@@ -24,6 +24,7 @@ const LEVELS = set(T.LEVEL_WORDS);
 const FILLERS = set(T.REVERSE_FILLERS);
 const NOT_PROJECT = set(T.NOT_PROJECT_NOUNS);
 const STOPS = set(T.NOUN_STOP_WORDS);
+const NOUN_WORDS = set(T.NOUN_WORDS);
 const COORD = set(T.COORDINATORS);
 const NP_TAGS = new Set(T.NOUN_PHRASE_TAGS);
 const SCALE_END = new RegExp(T.SCALE_PHRASE.source);
@@ -149,6 +150,15 @@ function headAt(doc: Doc, pos: number): number | null {
   return end;
 }
 
+/** A status or scale word straight before the 的 at `de`: it describes the noun after it (已开工的, 亿元以上的). */
+function wordBeforeDe(doc: Doc, de: number): string {
+  const text = doc.text;
+  const s = wordBefore(text, de, T.STATUS_WORDS);
+  if (s) return s;
+  const scale = SCALE_END.exec(text.slice(Math.max(0, de - 12), de));
+  return scale ? scale[0] : '';
+}
+
 function clean(s: string): string {
   return s.replace(PARENS, '').replace(QUOTES, '').replace(/\s+/g, '');
 }
@@ -183,7 +193,7 @@ function nounPhrase(doc: Doc, from: number, to: number, headStart: number): bool
       p += close + 1;
       continue;
     }
-    const w = wordAt(text, p, T.STATUS_WORDS) ?? wordAt(text, p, LEVELS);
+    const w = wordAt(text, p, T.STATUS_WORDS) ?? wordAt(text, p, LEVELS) ?? wordAt(text, p, NOUN_WORDS);
     if (w) {
       p += w.length;
       continue;
@@ -207,6 +217,8 @@ function nounAfter(doc: Doc, c: Counted, depth = 0): Hit | 'blocked' | null {
   const text = doc.text;
   const a = c.after;
   if (notProjectAt(doc, a)) return 'blocked';
+  // a noun written after the classifier starts with a word, not with a mark (新开工项目120个、续建项目180个)
+  if (!HAN.test(text[a] ?? '') && !OPEN_QUOTES.has(text[a] ?? '') && !SCALE_AT.test(text.slice(a, a + 12))) return null;
   const clauseEnd = doc.clauseEnd(a);
   const limit = Math.min(clauseEnd, a + T.MAX_MODIFIER + T.MAX_NOUN_AFTER);
   let headStart = -1;
@@ -237,7 +249,8 @@ function nounAfter(doc: Doc, c: Counted, depth = 0): Hit | 'blocked' | null {
   let noun = clean(text.slice(np, headEnd));
   const level = wordBefore(text, c.start, LEVELS);
   if (level && !wordAt(noun, 0, LEVELS) && wordStarts(doc, c.start - level.length)) noun = level + noun;
-  return { start: c.start, end: headEnd, noun, phrase: noun, order: 'after' };
+  const modifier = de >= a ? wordBeforeDe(doc, de) : '';
+  return { start: c.start, end: headEnd, noun, phrase: modifier + noun, order: 'after' };
 }
 
 /** 17个列省、354个市级重大产业项目: the first count takes the noun of the next one, its own words first. */
@@ -284,6 +297,8 @@ function nounBefore(doc: Doc, c: Counted, prev: CountDraft | undefined): Hit | n
   let p = headStart;
   let phraseStart = -1;
   let modifiers = false;
+  let status_ = false;
+  let modifier = '';
   while (headStart - p < T.MAX_NOUN_BEFORE && p > 0) {
     const ch = text[p - 1]!;
     if (ch === ')' || ch === '）') {
@@ -294,21 +309,27 @@ function nounBefore(doc: Doc, c: Counted, prev: CountDraft | undefined): Hit | n
     }
     if (/[”’》」〉“‘《「〈"']/.test(ch)) break;
     const stop = wordBefore(text, p, STOPS);
-    if (stop && wordStarts(doc, p - stop.length)) break;
+    if (stop && wordStarts(doc, p - stop.length)) {
+      if (stop === '的') modifier = wordBeforeDe(doc, p - 1);
+      break;
+    }
     const s = wordBefore(text, p, T.STATUS_WORDS);
-    if (s) {
+    if (s && wordStarts(doc, p - s.length)) {
       if (GOVERNING.has(s) && modifiers) {
         phraseStart = p - s.length;
         break;
       }
       p -= s.length;
+      status_ = true;
       continue;
     }
-    const level = wordBefore(text, p, LEVELS);
-    if (level) {
-      p -= level.length;
+    const w = wordBefore(text, p, LEVELS) ?? wordBefore(text, p, NOUN_WORDS);
+    if (w && wordStarts(doc, p - w.length)) {
+      p -= w.length;
       continue;
     }
+    // before a status word only levels and more status words belong to the noun (省级新开工项目)
+    if (status_) break;
     const scale = SCALE_END.exec(text.slice(Math.max(0, p - 12), p));
     if (scale && wordStarts(doc, p - scale[0].length)) {
       p -= scale[0].length;
@@ -318,8 +339,12 @@ function nounBefore(doc: Doc, c: Counted, prev: CountDraft | undefined): Hit | n
     const ix = tokensOf(doc);
     const t = ix.byEnd.get(p) ?? tokenContaining(doc, p - 1);
     if (!t) break;
-    const atClauseStart = t.start === 0 || /[，,；;：:。！？!?、\n\s“‘《]/.test(text[t.start - 1]!);
-    if (npTag(t) || (t.tag.startsWith('v') && t.end === headStart && atClauseStart)) {
+    // a verb straight before the head is part of the noun at the start of a clause (，转化项目8个) or after a
+    // noun (乡村振兴项目), not after an adverb or a time (全年推进项目)
+    const before = ix.byEnd.get(t.start);
+    const verbInNoun = t.tag.startsWith('v') && t.end === headStart &&
+      (t.start === 0 || /[，,；;：:。！？!?、\n\s“‘《]/.test(text[t.start - 1]!) || (before !== undefined && before.tag === 'n'));
+    if (npTag(t) || verbInNoun) {
       p = t.start;
       modifiers = true;
       continue;
@@ -328,7 +353,7 @@ function nounBefore(doc: Doc, c: Counted, prev: CountDraft | undefined): Hit | n
   }
   const nounStart = p;
   const noun = clean(text.slice(nounStart, e));
-  const phrase = clean(text.slice(phraseStart >= 0 ? phraseStart : nounStart, e)) + status;
+  const phrase = modifier + clean(text.slice(phraseStart >= 0 ? phraseStart : nounStart, e)) + status;
   return { start: phraseStart >= 0 ? phraseStart : nounStart, end: c.after, noun, phrase, order: 'before' };
 }
 
@@ -337,7 +362,8 @@ function nounBefore(doc: Doc, c: Counted, prev: CountDraft | undefined): Hit | n
 function elided(doc: Doc, c: Counted, e: number, prev: CountDraft | undefined): Hit | null {
   const text = doc.text;
   const sent = doc.sentenceAt(c.n.start);
-  const sentence = text.slice(sent.start, sent.end);
+  // the sentence, or the one before it (全市实施项目300个。其中新开工85个、续建120个。)
+  const sentence = text.slice(sent.start > 0 ? doc.sentenceAt(sent.start - 1).start : sent.start, sent.end);
   const heads = T.PROJECT_HEADS.filter((h) => sentence.includes(h));
   if (heads.length === 0) return null;
   const status = wordBefore(text, e, T.STATUS_WORDS);

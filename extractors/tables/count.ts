@@ -27,7 +27,7 @@ export const STATUS_WORDS: Readonly<Record<string, CountCategory>> = {
   新开工: 'new', 新建: 'new', 新上: 'new', 计划新开工: 'new',
   续建: 'continuing', 在建: 'continuing',
   竣工: 'completed', 新竣工: 'completed', 建成: 'completed', 完工: 'completed', 竣工投产: 'completed',
-  建成投产: 'completed', 新建成: 'completed',
+  建成投产: 'completed', 新建成: 'completed', 投产: 'completed', 建成投用: 'completed',
   储备: 'reserve', 谋划: 'reserve', 谋划储备: 'reserve', 入库储备: 'reserve',
   签约: 'signed', 新签约: 'signed', 签约落地: 'signed', 集中签约: 'signed',
   开工: 'started', 已开工: 'started', 复工: 'started', 开复工: 'started', 集中开工: 'started', 开工建设: 'started',
@@ -35,8 +35,9 @@ export const STATUS_WORDS: Readonly<Record<string, CountCategory>> = {
 };
 
 /** Status words that are verbs governing the noun after them: 储备重大工程清单项目285个 counts 重大工程清单项目
- * (category reserve); written straight before the head (谋划储备项目) they stay in the noun. */
-export const GOVERNING_STATUS: readonly string[] = ['储备', '谋划', '谋划储备', '入库储备'];
+ * (category reserve), 签约重大项目43个 counts 重大项目 (signed); written straight before the head (谋划储备项目,
+ * 省级签约项目) they stay in the noun. The others (新开工重大产业项目) always stay in it. */
+export const GOVERNING_STATUS: readonly string[] = ['储备', '谋划', '谋划储备', '入库储备', '签约', '集中签约', '新签约', '开工建设'];
 
 /** After a count, a status word followed by one of these is a noun, not a status (开工率, 签约金额). */
 export const STATUS_AFTER_BLOCKERS: readonly string[] = ['率', '数', '量', '额', '金额', '面', '仪式', '时间', '计划'];
@@ -79,8 +80,11 @@ export const NOT_PROJECT_NOUNS: readonly string[] = [
 /** Words that end a noun phrase read leftwards from its head: 等, scope words, conjunctions. */
 export const NOUN_STOP_WORDS: readonly string[] = [
   '等', '的', '和', '及', '与', '或', '以及', '其中', '共', '全市', '全省', '全县', '全区', '全州', '全国', '全镇',
-  '我市', '我省', '我县', '我区', '本市', '各地', '今年', '全年', '年内', '累计', '包括', '中',
+  '我市', '我省', '我县', '我区', '本市', '各地', '今年', '全年', '年内', '累计', '包括', '中', '获批', '已获', '获',
 ];
+
+/** Words that stand inside a noun phrase whatever tag jieba gives them (在/p 库/n → 在库项目). */
+export const NOUN_WORDS: readonly string[] = ['在库', '入库', '新入库', '在统', '入统', '纳统', '新纳统'];
 
 /** Connectors between coordinated counts sharing one noun: 17个列省、354个市级重大产业项目. */
 export const COORDINATORS: readonly string[] = ['、', '和', '及', '与', '以及'];
