@@ -8,7 +8,7 @@ import type { Qualifier } from '../src/schemas.js';
 import { scanNumber, type NumberMatch } from '../src/numerals.js';
 import type { CountDraft, Extractor } from './types.js';
 import * as T from './tables/count.js';
-import { QUALIFIERS_INSIDE, RANGE_SEPARATORS } from './tables/qualifiers.js';
+import { QUALIFIERS_BEFORE, QUALIFIERS_INSIDE, RANGE_SEPARATORS } from './tables/qualifiers.js';
 import { numbersOf } from './numbers.js';
 import { wordAt, wordBefore, qualifierBefore, qualifierAfter } from './shared.js';
 
@@ -128,6 +128,20 @@ function notACount(doc: Doc, c: Counted): boolean {
   return false;
 }
 
+/** After a noun, the words that may stand before its number (数量, 共计, 达到, 超过 …). */
+function skipFillers(doc: Doc, pos: number): number {
+  const text = doc.text;
+  for (let moved = true; moved; ) {
+    moved = false;
+    const w = wordAt(text, pos, FILLERS) ?? wordAt(text, pos, QUALIFIERS_BEFORE);
+    if (w) {
+      pos += w.length;
+      moved = true;
+    }
+  }
+  return pos;
+}
+
 /** A counted thing that is not a project, written at `pos` (after 多/余): 产业集群, 月, 县区 … */
 function notProjectAt(doc: Doc, pos: number): boolean {
   const text = doc.text;
@@ -238,6 +252,19 @@ function nounAfter(doc: Doc, c: Counted, depth = 0): Hit | 'blocked' | null {
     }
   }
   if (headStart < 0) return null;
+  // a longer noun with a later head: 5个重点工程建设项目
+  for (let q = headEnd; q < clauseEnd && q - a < T.MAX_MODIFIER + T.MAX_NOUN_AFTER; ) {
+    const t = tokenContaining(doc, q);
+    if (!t || t.start !== q || !npTag(t)) break;
+    const h = T.PROJECT_HEADS.find((x) => t.word.endsWith(x) && headAt(doc, t.end - x.length) !== null);
+    if (h) {
+      headStart = t.end - h.length;
+      headEnd = t.end;
+    }
+    q = t.end;
+  }
+  // a noun followed by its own number belongs to that count: 分两批集中开工项目48个
+  if (countAt(doc, skipFillers(doc, headEnd))) return null;
   const de = text.lastIndexOf('的', headStart - 1);
   let np = a;
   if (de >= a) {

@@ -70,6 +70,16 @@ describe('count: the noun after the number', () => {
       { text: '近2万个项目', value: 20000, category: 'started', qualifier: 'under' },
     ]);
   });
+  it('reads the longest noun, up to its last head', () => {
+    check('推进5个重点工程建设项目，总投资80亿元。', [
+      { text: '5个重点工程建设项目', value: 5, noun: '重点工程建设项目', category: 'key' },
+    ]);
+  });
+  it('a noun followed by a number of its own belongs to that number (分两批)', () => {
+    check('分两批集中开工项目48个，总投资120亿元。', [
+      { text: '集中开工项目48个', value: 48, unit: '个', noun: '集中开工项目', category: 'started' },
+    ]);
+  });
   it('an adverb before the count is not a scale word of the noun', () => {
     check('重点支持老旧小区改造、公共卫生补短板等58个民生项目。', [
       { text: '58个民生项目', value: 58, noun: '民生项目', category: null },
@@ -106,6 +116,12 @@ describe('count: the noun before the number', () => {
     check('全省在库项目数量近5万个。', [{ text: '在库项目数量近5万个', value: 50000, noun: '在库项目', qualifier: 'under' }]);
     check('全市1至10月新开工5000万元以上产业项目达到213个，比上年同期增加35个。', [
       { text: '新开工5000万元以上产业项目达到213个', value: 213, category: 'new' },
+    ]);
+  });
+  it('施工项目 are projects under construction', () => {
+    check('1-9月，全市共有施工项目3256个，比上年同期增加156个，其中本年新开工项目1852个。', [
+      { text: '施工项目3256个', value: 3256, noun: '施工项目', category: 'continuing' },
+      { text: '新开工项目1852个', value: 1852, noun: '新开工项目', category: 'new' },
     ]);
   });
   it('a status word between noun and number is said of the noun', () => {
@@ -191,6 +207,7 @@ describe('count: what is not a count of projects', () => {
     ['a range (a count is one integer)', '推动3-5个百亿级项目落地。'],
     ['slogans of numbers', '以省级“三个一百”工业重点项目为抓手,聚焦十大重点行业投资。'],
     ['a project office, not a project', '全市有3个项目部获评优秀。'],
+    ['project teams and lists', '组建12个项目服务专班，5个项目清单已经报送。'],
     ['counts of other things near projects', '15条重点产业链,编制13个领域三年行动方案,建立1个市级专班、3项绿色通道。'],
     ['households and area', '新建农村公路120公里，改造危房300户，征收土地12宗3200亩。'],
   ])('%s', (_what, sentence) => {

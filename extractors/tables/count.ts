@@ -20,12 +20,13 @@ export const PROJECT_HEADS: readonly string[] = ['项目', '工程'];
 /** Written straight after a head, these make it another noun (项目库, 项目部, 工程师): not a project. */
 export const HEAD_BLOCKING_SUFFIXES: readonly string[] = [
   '库', '部', '组', '师', '院', '处', '办', '单位', '法人', '业主', '方', '公司', '局', '队', '化', '量', '学',
+  '专班', '服务', '清单', '办公室', '负责人', '经理', '团队', '推进会', '观摩会', '工作组', '指挥部', '用地',
 ];
 
 /** Status words, in the noun (295个续建项目) or said of the counted projects (26个…项目开工建设). */
 export const STATUS_WORDS: Readonly<Record<string, CountCategory>> = {
   新开工: 'new', 新建: 'new', 新上: 'new', 计划新开工: 'new',
-  续建: 'continuing', 在建: 'continuing',
+  续建: 'continuing', 在建: 'continuing', 施工: 'continuing',
   竣工: 'completed', 新竣工: 'completed', 建成: 'completed', 完工: 'completed', 竣工投产: 'completed',
   建成投产: 'completed', 新建成: 'completed', 投产: 'completed', 建成投用: 'completed',
   储备: 'reserve', 谋划: 'reserve', 谋划储备: 'reserve', 入库储备: 'reserve',
