@@ -64,7 +64,21 @@ function tokenContaining(doc: Doc, pos: number): Token | undefined {
   return doc.tokensIn(pos, pos + 1)[0];
 }
 function npTag(t: Token): boolean {
-  return NP_TAGS.has(t.tag) && (t.tag !== 'x' || HAN.test(t.word));
+  if (!NP_TAGS.has(t.tag)) return false;
+  if (t.tag === 'x') return HAN.test(t.word);
+  if (t.tag === 'eng') return /[A-Za-z]/.test(t.word);
+  return true;
+}
+function singleHan(t: Token | undefined): boolean {
+  return t !== undefined && t.word.length === 1 && HAN.test(t.word) && !STOPS[t.word];
+}
+/** Whether a token may stand inside a noun phrase: a noun-like tag, or one character of a word that jieba
+ * does not know and cut into single characters, whatever their tags (央/j 地/uv, 列/v 省/n). */
+function npToken(doc: Doc, t: Token): boolean {
+  if (npTag(t)) return true;
+  if (!singleHan(t)) return false;
+  const ix = tokensOf(doc);
+  return singleHan(ix.byEnd.get(t.start)) || singleHan(ix.byStart.get(t.end));
 }
 
 /** A number with its classifier and qualifiers. */
@@ -119,6 +133,7 @@ function notACount(doc: Doc, c: Counted): boolean {
   const text = doc.text;
   const { n } = c;
   if (!Number.isInteger(n.value) || n.value < 0) return true;
+  if (n.approxMax !== undefined) return true; // 数十个, 八九个: no one number
   if (T.INDEFINITE_NUMERALS.includes(text.slice(n.start, n.end))) return true;
   if (T.NOT_COUNT_BEFORE.includes(text[n.start - 1] ?? '')) return true;
   const sep = RANGE_SEPARATORS.find((s) => text.startsWith(s, n.start - s.length));
@@ -220,7 +235,7 @@ function nounPhrase(doc: Doc, from: number, to: number, headStart: number): bool
     const t = tokenContaining(doc, p);
     if (!t) return false;
     if (t.end > headStart && t.start <= headStart) return true; // the token holding the head (建设项目)
-    if (!npTag(t) && !(t.tag.startsWith('v') && t.end === headStart)) return false;
+    if (!npToken(doc, t) && !(t.tag.startsWith('v') && t.end === headStart)) return false;
     p = t.end;
   }
   return true;
@@ -255,7 +270,7 @@ function nounAfter(doc: Doc, c: Counted, depth = 0): Hit | 'blocked' | null {
   // a longer noun with a later head: 5个重点工程建设项目
   for (let q = headEnd; q < clauseEnd && q - a < T.MAX_MODIFIER + T.MAX_NOUN_AFTER; ) {
     const t = tokenContaining(doc, q);
-    if (!t || t.start !== q || !npTag(t)) break;
+    if (!t || t.start !== q || !npToken(doc, t)) break;
     const h = T.PROJECT_HEADS.find((x) => t.word.endsWith(x) && headAt(doc, t.end - x.length) !== null);
     if (h) {
       headStart = t.end - h.length;
@@ -371,7 +386,7 @@ function nounBefore(doc: Doc, c: Counted, prev: CountDraft | undefined): Hit | n
     const before = ix.byEnd.get(t.start);
     const verbInNoun = t.tag.startsWith('v') && t.end === headStart &&
       (t.start === 0 || /[，,；;：:。！？!?、\n\s“‘《]/.test(text[t.start - 1]!) || (before !== undefined && before.tag === 'n'));
-    if (npTag(t) || verbInNoun) {
+    if (npToken(doc, t) || verbInNoun) {
       p = t.start;
       modifiers = true;
       continue;
