@@ -370,14 +370,15 @@ function nounBefore(doc: Doc, c: Counted, prev: CountDraft | undefined): Hit | n
       p -= w.length;
       continue;
     }
-    // before a status word only levels and more status words belong to the noun (省级新开工项目)
-    if (status_) break;
     const scale = SCALE_END.exec(text.slice(Math.max(0, p - 12), p));
     if (scale && wordStarts(doc, p - scale[0].length)) {
       p -= scale[0].length;
       modifiers = true;
       continue;
     }
+    // before a status word only levels, scales and more status words belong to the noun (省级新开工项目,
+    // 亿元以上在建项目)
+    if (status_) break;
     const ix = tokensOf(doc);
     const t = ix.byEnd.get(p) ?? tokenContaining(doc, p - 1);
     if (!t) break;

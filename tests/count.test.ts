@@ -124,6 +124,14 @@ describe('count: the noun before the number', () => {
       { text: '新开工项目1852个', value: 1852, noun: '新开工项目', category: 'new' },
     ]);
   });
+  it('统计公报 forms: 施工个数, a scale before a status word', () => {
+    check('全市500万元及以上项目施工个数1856个。', [
+      { text: '500万元及以上项目施工个数1856个', value: 1856, noun: '500万元及以上项目', category: 'continuing' },
+    ]);
+    check('1-11月，全市亿元以上在建项目达到1153个，同比增加86个，增长8.1%。', [
+      { text: '亿元以上在建项目达到1153个', value: 1153, noun: '亿元以上在建项目', category: 'continuing' },
+    ]);
+  });
   it('a status word between noun and number is said of the noun', () => {
     check('一季度，全市重点项目开工120个，开工率65%。', [
       { text: '重点项目开工120个', value: 120, noun: '重点项目', category: 'started' },

@@ -11,8 +11,9 @@ export const COUNT_CLASSIFIERS: Readonly<Record<string, string>> = { 个: '个',
 export const INDEFINITE_NUMERALS: readonly string[] = ['一'];
 
 /** Characters straight before a number that make it an ordinal or a vague quantity, not a count (第二批,
- * 每个项目, 数十个, 几十个, 上百个). */
-export const NOT_COUNT_BEFORE: readonly string[] = ['第', '每', '数', '几', '上'];
+ * 每个项目, 几十个, 上百个). The numeral parser reads 数十, 数百 as approximate numerals, which are no count
+ * either. */
+export const NOT_COUNT_BEFORE: readonly string[] = ['第', '每', '几', '上'];
 
 /** Heads of the counted noun phrase: the phrase ends with one of them at a word boundary. */
 export const PROJECT_HEADS: readonly string[] = ['项目', '工程'];
