@@ -34,34 +34,38 @@ const QUOTES = /[“”‘’"'《》「」〈〉]/g;
 const PARENS = /[(（][^()（）]*[)）]/g;
 const OPEN_QUOTES = new Set([...'“‘"\'《「〈']);
 const HAN = /\p{Script=Han}/u;
+const NUMERAL_CHAR = /[0-9零〇一二两三四五六七八九十百千万]/;
 
-/** Token boundaries of a document, built once. */
-interface TokenIndex {
-  byStart: Map<number, Token>;
-  byEnd: Map<number, Token>;
-}
-const tokenCache = new WeakMap<Doc, TokenIndex>();
-function tokensOf(doc: Doc): TokenIndex {
-  let ix = tokenCache.get(doc);
-  if (!ix) {
-    ix = { byStart: new Map(), byEnd: new Map() };
-    for (const t of doc.tokens) {
-      ix.byStart.set(t.start, t);
-      ix.byEnd.set(t.end, t);
-    }
-    tokenCache.set(doc, ix);
+/** The index of the token holding `pos` (tokens are sorted and do not overlap), or -1. */
+function tokenIndex(doc: Doc, pos: number): number {
+  const toks = doc.tokens;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.end <= pos) lo = mid + 1;
+    else hi = mid;
   }
-  return ix;
+  return lo < toks.length && toks[lo]!.start <= pos ? lo : -1;
+}
+function tokenContaining(doc: Doc, pos: number): Token | undefined {
+  const i = tokenIndex(doc, pos);
+  return i < 0 ? undefined : doc.tokens[i];
+}
+function tokenEndingAt(doc: Doc, pos: number): Token | undefined {
+  const t = pos > 0 ? tokenContaining(doc, pos - 1) : undefined;
+  return t && t.end === pos ? t : undefined;
+}
+function tokenStartingAt(doc: Doc, pos: number): Token | undefined {
+  const t = tokenContaining(doc, pos);
+  return t && t.start === pos ? t : undefined;
 }
 /** Whether a word may end at `pos`: a token ends there, or what follows is no Han character. */
 function wordEnds(doc: Doc, pos: number): boolean {
-  return tokensOf(doc).byEnd.has(pos) || !HAN.test(doc.text[pos] ?? '');
+  return !HAN.test(doc.text[pos] ?? '') || tokenEndingAt(doc, pos) !== undefined;
 }
 function wordStarts(doc: Doc, pos: number): boolean {
-  return tokensOf(doc).byStart.has(pos) || !HAN.test(doc.text[pos - 1] ?? '');
-}
-function tokenContaining(doc: Doc, pos: number): Token | undefined {
-  return doc.tokensIn(pos, pos + 1)[0];
+  return !HAN.test(doc.text[pos - 1] ?? '') || tokenStartingAt(doc, pos) !== undefined;
 }
 function npTag(t: Token): boolean {
   if (!NP_TAGS.has(t.tag)) return false;
@@ -77,8 +81,7 @@ function singleHan(t: Token | undefined): boolean {
 function npToken(doc: Doc, t: Token): boolean {
   if (npTag(t)) return true;
   if (!singleHan(t)) return false;
-  const ix = tokensOf(doc);
-  return singleHan(ix.byEnd.get(t.start)) || singleHan(ix.byStart.get(t.end));
+  return singleHan(tokenEndingAt(doc, t.start)) || singleHan(tokenStartingAt(doc, t.end));
 }
 
 /** A number with its classifier and qualifiers. */
@@ -258,7 +261,7 @@ function nounAfter(doc: Doc, c: Counted, depth = 0): Hit | 'blocked' | null {
       const next = countAt(doc, p + coord.length);
       if (next) return coordinated(doc, c, p, next, depth);
     }
-    if (p > a && /[0-9零〇一二两三四五六七八九十百千万]/.test(text[p]!) && countAt(doc, p)) return null;
+    if (p > a && NUMERAL_CHAR.test(text[p]!) && countAt(doc, p)) return null;
     const e = headAt(doc, p);
     if (e !== null && e <= clauseEnd) {
       headStart = p;
@@ -379,12 +382,11 @@ function nounBefore(doc: Doc, c: Counted, prev: CountDraft | undefined): Hit | n
     // before a status word only levels, scales and more status words belong to the noun (省级新开工项目,
     // 亿元以上在建项目)
     if (status_) break;
-    const ix = tokensOf(doc);
-    const t = ix.byEnd.get(p) ?? tokenContaining(doc, p - 1);
+    const t = tokenContaining(doc, p - 1);
     if (!t) break;
     // a verb straight before the head is part of the noun at the start of a clause (，转化项目8个) or after a
     // noun (乡村振兴项目), not after an adverb or a time (全年推进项目)
-    const before = ix.byEnd.get(t.start);
+    const before = tokenEndingAt(doc, t.start);
     const verbInNoun = t.tag.startsWith('v') && t.end === headStart &&
       (t.start === 0 || /[，,；;：:。！？!?、\n\s“‘《]/.test(text[t.start - 1]!) || (before !== undefined && before.tag === 'n'));
     if (npToken(doc, t) || verbInNoun) {
@@ -454,7 +456,7 @@ function statusOfClause(doc: Doc, hit: Hit): Category {
   const text = doc.text;
   const end = doc.clauseEnd(hit.end);
   for (let i = hit.end; i < end; i++) {
-    if (countAt(doc, i)) break;
+    if (NUMERAL_CHAR.test(text[i]!) && countAt(doc, i)) break;
     const s = statusWordAt(doc, i);
     if (s) return s;
   }
