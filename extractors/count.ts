@@ -287,6 +287,10 @@ function nounAfter(doc: Doc, c: Counted, depth = 0): Hit | 'blocked' | null {
   let np = a;
   if (de >= a) {
     if (de - a > T.MAX_MODIFIER) return null;
+    // a modifier with a subject of its own counts that subject: 12个省份实施的项目
+    const t1 = tokenStartingAt(doc, a);
+    const t2 = t1 && tokenStartingAt(doc, t1.end);
+    if (t1 && t2 && /^n[rstz]?$/.test(t1.tag) && t2.tag === 'v' && !T.STATUS_WORDS[t2.word]) return null;
     np = de + 1;
   }
   if (headEnd - np > T.MAX_NOUN_AFTER) return null;

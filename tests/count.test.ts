@@ -216,6 +216,7 @@ describe('count: what is not a count of projects', () => {
     ['slogans of numbers', '以省级“三个一百”工业重点项目为抓手,聚焦十大重点行业投资。'],
     ['a project office, not a project', '全市有3个项目部获评优秀。'],
     ['project teams and lists', '组建12个项目服务专班，5个项目清单已经报送。'],
+    ['a modifier with its own subject', '全国有12个省份实施的项目纳入了试点。'],
     ['counts of other things near projects', '15条重点产业链,编制13个领域三年行动方案,建立1个市级专班、3项绿色通道。'],
     ['households and area', '新建农村公路120公里，改造危房300户，征收土地12宗3200亩。'],
   ])('%s', (_what, sentence) => {
