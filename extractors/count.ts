@@ -178,7 +178,9 @@ function headAt(doc: Doc, pos: number): number | null {
   if (!h) return null;
   const end = pos + h.length;
   if (!wordEnds(doc, end)) return null;
-  if (wordAt(text, end, HEAD_BLOCKERS)) return null;
+  // 项目库, 项目部 (but not 项目部分投产)
+  const b = wordAt(text, end, HEAD_BLOCKERS);
+  if (b && wordEnds(doc, end + b.length)) return null;
   return end;
 }
 

@@ -80,6 +80,12 @@ describe('count: the noun after the number', () => {
       { text: '集中开工项目48个', value: 48, unit: '个', noun: '集中开工项目', category: 'started' },
     ]);
   });
+  it('a word after the head that only starts like a suffix (部分 vs 项目部)', () => {
+    check('全市已有27个项目竣工投产，26个项目部分投产。', [
+      { text: '27个项目', value: 27, noun: '项目', category: 'completed' },
+      { text: '26个项目', value: 26, noun: '项目' },
+    ]);
+  });
   it('an adverb before the count is not a scale word of the noun', () => {
     check('重点支持老旧小区改造、公共卫生补短板等58个民生项目。', [
       { text: '58个民生项目', value: 58, noun: '民生项目', category: null },
