@@ -26,6 +26,7 @@ const NOT_PROJECT = set(T.NOT_PROJECT_NOUNS);
 const STOPS = set(T.NOUN_STOP_WORDS);
 const NOUN_WORDS = set(T.NOUN_WORDS);
 const COORD = set(T.COORDINATORS);
+const RESPECTIVELY = set(T.RESPECTIVELY);
 const NP_TAGS = new Set(T.NOUN_PHRASE_TAGS);
 const SCALE_END = new RegExp(T.SCALE_PHRASE.source);
 const SCALE_ANY = new RegExp(T.SCALE_PHRASE.source.replace(/\$$/, ''));
@@ -316,35 +317,12 @@ function coordinated(doc: Doc, c: Counted, at: number, next: Counted, depth: num
   return { start: c.start, end: at, noun, phrase: noun, order: 'after' };
 }
 
-/** The noun written before the number: 新开工项目26个, 储备重大工程清单项目285个, 谋划储备项目超过1300个,
- * 中央预算内资金(含省本级)项目50个; or elided after a status word: 市级签约14个. */
-function nounBefore(doc: Doc, c: Counted, prev: CountDraft | undefined): Hit | null {
+/** Reads a noun phrase leftwards from `headStart` (the start of its head, or its end when it has none):
+ * status, level and scale words, noun-like tokens, a parenthesis; it stops at 等, 的, scope words, places,
+ * verbs. A governing status verb (储备 …) before other modifiers is left out of the noun but kept in the
+ * phrase; a status or scale word before a 的 is kept as `modifier`. */
+function walkNoun(doc: Doc, headStart: number): { start: number; phraseStart: number; modifier: string } {
   const text = doc.text;
-  let e = c.start;
-  let status = '';
-  for (let moved = true; moved; ) {
-    moved = false;
-    const f = wordBefore(text, e, FILLERS);
-    if (f) {
-      e -= f.length;
-      moved = true;
-    }
-    const q = qualifierBefore(text, e);
-    if (q && wordStarts(doc, q.start)) {
-      e = q.start;
-      moved = true;
-    }
-    const s = !status ? wordBefore(text, e, T.STATUS_WORDS) : null;
-    if (s && wordBefore(text, e - s.length, HEADS)) {
-      // 重点项目开工120个: the status is said of the noun before it
-      status = s;
-      e -= s.length;
-      moved = true;
-    }
-  }
-  const head = wordBefore(text, e, HEADS);
-  if (!head) return elided(doc, c, e, prev);
-  const headStart = e - head.length;
   let p = headStart;
   let phraseStart = -1;
   let modifiers = false;
@@ -402,10 +380,40 @@ function nounBefore(doc: Doc, c: Counted, prev: CountDraft | undefined): Hit | n
     }
     break;
   }
-  const nounStart = p;
-  const noun = clean(text.slice(nounStart, e));
-  const phrase = modifier + clean(text.slice(phraseStart >= 0 ? phraseStart : nounStart, e)) + status;
-  return { start: phraseStart >= 0 ? phraseStart : nounStart, end: c.after, noun, phrase, order: 'before' };
+  return { start: p, phraseStart: phraseStart >= 0 ? phraseStart : p, modifier };
+}
+
+/** The noun written before the number: 新开工项目26个, 储备重大工程清单项目285个, 谋划储备项目超过1300个,
+ * 中央预算内资金(含省本级)项目50个; or elided after a status word: 市级签约14个. */
+function nounBefore(doc: Doc, c: Counted, prev: CountDraft | undefined): Hit | null {
+  const text = doc.text;
+  let e = c.start;
+  let status = '';
+  for (let moved = true; moved; ) {
+    moved = false;
+    const f = wordBefore(text, e, FILLERS);
+    if (f) {
+      e -= f.length;
+      moved = true;
+    }
+    const q = qualifierBefore(text, e);
+    if (q && wordStarts(doc, q.start)) {
+      e = q.start;
+      moved = true;
+    }
+    const s = !status ? wordBefore(text, e, T.STATUS_WORDS) : null;
+    if (s && wordBefore(text, e - s.length, HEADS)) {
+      // 重点项目开工120个: the status is said of the noun before it
+      status = s;
+      e -= s.length;
+      moved = true;
+    }
+  }
+  const head = wordBefore(text, e, HEADS);
+  if (!head) return elided(doc, c, e, prev);
+  const w = walkNoun(doc, e - head.length);
+  const phrase = w.modifier + clean(text.slice(w.phraseStart, e)) + status;
+  return { start: w.phraseStart, end: c.after, noun: clean(text.slice(w.start, e)), phrase, order: 'before' };
 }
 
 /** No noun: 市级签约14个, 其中新开工85个、续建120个 (a status word) or 省级重点项目10个、市级25个 (a level
@@ -481,6 +489,72 @@ function statusOfClause(doc: Doc, hit: Hit): Category {
   return null;
 }
 
+/** 新开工、续建项目分别为30个、50个: a list of nouns, 分别, and as many numbers, paired in order. The numbers
+ * may share the last one's classifier (分别为30、50个). Returns the drafts, or null when the text is no such
+ * list. */
+function respectively(doc: Doc, first: NumberMatch): { drafts: CountDraft[]; numbers: NumberMatch[] } | null {
+  const text = doc.text;
+  const r = wordBefore(text, first.start, RESPECTIVELY);
+  if (!r || !wordStarts(doc, first.start - r.length)) return null;
+  // the numbers
+  const items: { n: NumberMatch; c: Counted | null }[] = [];
+  for (let n: NumberMatch | null = first; n; ) {
+    const c = parseCount(doc, n);
+    items.push({ n, c });
+    const pos: number = c ? c.after : n.end;
+    const coord: string | null = wordAt(text, pos, COORD);
+    n = coord ? scanNumber(text, pos + coord.length) : null;
+  }
+  while (items.length > 0 && !items[items.length - 1]!.c) items.pop();
+  const last = items[items.length - 1]?.c;
+  if (items.length < 2 || !last) return null;
+  // the nouns, separated by coordinators, the last one with the head
+  const e = first.start - r.length;
+  const from = doc.clauseStart(e);
+  const parts: { start: number; end: number }[] = [];
+  let end = e;
+  for (let i = e - 1; i >= from && parts.length < items.length - 1; i--) {
+    const coord = wordBefore(text, i + 1, COORD);
+    if (!coord) continue;
+    parts.unshift({ start: i + 1, end });
+    end = i + 1 - coord.length;
+    i = end;
+  }
+  if (parts.length !== items.length - 1) return null;
+  parts.unshift({ start: from, end });
+  const head = wordBefore(text, e, HEADS);
+  if (!head) return null;
+  const lastStart = walkNoun(doc, e - head.length).start;
+  if (lastStart !== parts[parts.length - 1]!.start) return null;
+  const lastNoun = clean(text.slice(lastStart, e));
+  // what the nouns share: the last one without its own status or level word (续建项目 → 项目, 市级重点项目 →
+  // 重点项目), else its head (工业、服务业项目 → 工业项目)
+  const lead = wordAt(lastNoun, 0, T.STATUS_WORDS) ?? wordAt(lastNoun, 0, LEVELS);
+  const shared = lead ? lastNoun.slice(lead.length) : head;
+  const nouns: string[] = [];
+  for (let i = 0; i < parts.length - 1; i++) {
+    const { start, end: pe } = parts[i]!;
+    const s = walkNoun(doc, pe).start;
+    if (s === pe || (i > 0 && s !== start) || notProjectAt(doc, s)) return null;
+    const own = clean(text.slice(s, pe));
+    nouns.push(T.PROJECT_HEADS.some((h) => own.endsWith(h)) ? own : own + shared);
+  }
+  nouns.push(lastNoun);
+  const drafts: CountDraft[] = [];
+  items.forEach(({ n, c }, i) => {
+    if (!Number.isInteger(n.value) || n.approxMax !== undefined) return;
+    const start = c ? c.start : n.start;
+    const end = c ? c.after : n.end;
+    if (doc.crossesGarbled(start, end)) return;
+    const hit: Hit = { start, end, noun: nouns[i]!, phrase: nouns[i]!, order: 'before' };
+    drafts.push({
+      type: 'count', start, end, value: n.value, unit: (c ?? last).unit, noun: nouns[i]!,
+      category: categoryOf(doc, hit), qualifier: c ? c.qualifier : 'exact',
+    });
+  });
+  return { drafts, numbers: items.map((x) => x.n) };
+}
+
 function categoryOf(doc: Doc, hit: Hit): Category {
   const own = statusIn(hit.phrase);
   if (own) return own;
@@ -495,7 +569,15 @@ export const count: Extractor = {
   version: 1,
   extract(doc: Doc): CountDraft[] {
     const out: CountDraft[] = [];
+    const done = new Set<number>();
     for (const n of numbersOf(doc)) {
+      if (done.has(n.start)) continue;
+      const list = respectively(doc, n);
+      if (list) {
+        out.push(...list.drafts);
+        for (const x of list.numbers) done.add(x.start);
+        continue;
+      }
       const c = parseCount(doc, n);
       if (!c || notACount(doc, c)) continue;
       const after = nounAfter(doc, c);

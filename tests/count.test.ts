@@ -181,6 +181,33 @@ describe('count: the noun elided', () => {
   });
 });
 
+describe('count: nouns and numbers paired by 分别', () => {
+  it('pairs a list of nouns with a list of numbers, in order', () => {
+    check('新开工、续建项目分别为30个、50个。', [
+      { text: '30个', value: 30, noun: '新开工项目', category: 'new' },
+      { text: '50个', value: 50, noun: '续建项目', category: 'continuing' },
+    ]);
+    check('全市新开工项目和竣工项目分别为120个和85个。', [
+      { text: '120个', value: 120, noun: '新开工项目', category: 'new' },
+      { text: '85个', value: 85, noun: '竣工项目', category: 'completed' },
+    ]);
+    check('省级、市级重点项目分别达到12个、35个。', [
+      { text: '达到12个', value: 12, noun: '省级重点项目', category: 'key' },
+      { text: '35个', value: 35, noun: '市级重点项目', category: 'key' },
+    ]);
+  });
+  it('numbers sharing the last classifier', () => {
+    check('其中工业、服务业项目分别为30、50个。', [
+      { text: '30', value: 30, unit: '个', noun: '工业项目', category: null },
+      { text: '50个', value: 50, unit: '个', noun: '服务业项目', category: null },
+    ]);
+  });
+  it('not when a listed noun is no project', () => {
+    check('全市企业、项目分别为12个、30个。', []);
+    check('两项指标分别增长5%和8%。', []);
+  });
+});
+
 describe('count: the status the sentence gives', () => {
   it('after the count, in the same clause', () => {
     check('本溪满族自治县7亿元燕兴世福地产、高新区2.5亿元成大疫苗三期等26个亿元以上项目开工建设并纳入统计口径。', [

@@ -59,8 +59,12 @@ export const LEVEL_WORDS: readonly string[] = [
 /** Words between a noun written first and its number: 项目数量近5万个, 项目共计120个, 项目总数达到50个. */
 export const REVERSE_FILLERS: readonly string[] = [
   '数', '数量', '个数', '总数', '总量', '共', '共计', '合计', '累计', '总计', '共有', '有', '为', '已有', '已达',
-  '增至', '增加到', '增加至', '增长到', '增长至', '达', '达到', '已经达到', '分别为',
+  '增至', '增加到', '增加至', '增长到', '增长至', '达', '达到', '已经达到',
 ];
+
+/** Written between a list of nouns and a list of numbers paired with them in order: 新开工、续建项目分别为30个、
+ * 50个. */
+export const RESPECTIVELY: readonly string[] = ['分别为', '分别是', '分别达', '分别达到', '分别有', '分别'];
 
 /** Words straight before a number that make it a change in a number of projects (同比增加20个), not a count;
  * `false` marks longer words that are not changes although they end like one (新增项目 counts projects). */
