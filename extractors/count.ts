@@ -1,7 +1,8 @@
 // Counts of projects (SPEC 3, count): a number with a classifier (个 项 条 批) and the project noun it counts,
 // in either word order — `591个项目`, `100个投资体量大、带动效应强的市级重点项目` (noun after), `新开工项目26个`,
 // `谋划储备项目超过1300个` (noun before), `市级签约14个` (noun elided), `17个列省、354个市级重大产业项目`
-// (coordinated counts sharing a noun). Words come from ./tables/count.ts; boundaries from jieba's tokens.
+// (coordinated counts sharing a noun), `新开工、续建项目分别为30个、50个` (nouns and numbers paired by 分别).
+// Words come from ./tables/count.ts; word boundaries and parts of speech from jieba's tokens.
 import type { Doc } from '../src/doc.js';
 import type { Token } from '../src/segment.js';
 import type { Qualifier } from '../src/schemas.js';
@@ -22,15 +23,14 @@ const GOVERNING = new Set(T.GOVERNING_STATUS);
 const STATUS_BLOCKERS = set(T.STATUS_AFTER_BLOCKERS);
 const LEVELS = set(T.LEVEL_WORDS);
 const FILLERS = set(T.REVERSE_FILLERS);
-const NOT_PROJECT = set(T.NOT_PROJECT_NOUNS);
 const STOPS = set(T.NOUN_STOP_WORDS);
 const NOUN_WORDS = set(T.NOUN_WORDS);
 const COORD = set(T.COORDINATORS);
 const RESPECTIVELY = set(T.RESPECTIVELY);
 const NP_TAGS = new Set(T.NOUN_PHRASE_TAGS);
-const SCALE_END = new RegExp(T.SCALE_PHRASE.source);
-const SCALE_ANY = new RegExp(T.SCALE_PHRASE.source.replace(/\$$/, ''));
-const SCALE_AT = new RegExp(`^(?:${T.SCALE_PHRASE.source.replace(/\$$/, '')})`);
+const SCALE_END = new RegExp(`(?:${T.SCALE_PHRASE})$`);
+const SCALE_ANY = new RegExp(T.SCALE_PHRASE);
+const SCALE_AT = new RegExp(`^(?:${T.SCALE_PHRASE})`);
 const QUOTES = /[“”‘’"'《》「」〈〉]/g;
 const PARENS = /[(（][^()（）]*[)）]/g;
 const OPEN_QUOTES = new Set([...'“‘"\'《「〈']);

@@ -47,8 +47,9 @@ export const STATUS_AFTER_BLOCKERS: readonly string[] = ['率', '数', '量', '�
 /** Scale words in the noun: category key (82个重点项目, 26个亿元以上项目, 百亿级项目). */
 export const SCALE_WORDS: readonly string[] = ['重点', '重大', '亿元以上', '亿以上', '亿元及以上', '亿元级', '亿级', '千万元以上'];
 
-/** A scale phrase written with a number inside the noun (50亿元级, 10亿元以上, 百亿级): matched at its end. */
-export const SCALE_PHRASE = /(?:[0-9.]+|[一二三四五六七八九十百千两]+)?(?:万亿|千亿|百亿|十亿|亿|千万|百万|万)元?(?:及)?(?:以上|级)$/;
+/** A scale phrase written with a number inside the noun (50亿元级, 10亿元以上, 5000万元及以上, 百亿级), as a
+ * regular expression source. */
+export const SCALE_PHRASE = '(?:[0-9.]+|[一二三四五六七八九十百千两]+)?(?:万亿|千亿|百亿|十亿|亿|千万|百万|万)元?及?(?:以上|级)';
 
 /** Administrative levels: part of the noun (省市级82个重点项目 → 省市级重点项目, 市级签约14个). */
 export const LEVEL_WORDS: readonly string[] = [
