@@ -36,6 +36,7 @@ const PARENS = /[(（][^()（）]*[)）]/g;
 const OPEN_QUOTES = new Set([...'“‘"\'《「〈']);
 const HAN = /\p{Script=Han}/u;
 const NUMERAL_CHAR = /[0-9零〇一二两三四五六七八九十百千万]/;
+const BARE_UNIT = new RegExp(`[百千万](?=[余多]?[${Object.keys(T.COUNT_CLASSIFIERS).join('')}])`);
 
 /** The index of the token holding `pos` (tokens are sorted and do not overlap), or -1. */
 function tokenIndex(doc: Doc, pos: number): number {
@@ -564,13 +565,30 @@ function categoryOf(doc: Doc, hit: Hit): Category {
   return null;
 }
 
+/** The numerals of the text, and a bare 百, 千 or 万 after a qualifier before a classifier (近百个项目, 逾千个),
+ * which the numeral scanner leaves alone elsewhere (百分之, 百大项目). */
+function candidates(doc: Doc): NumberMatch[] {
+  const text = doc.text;
+  const nums = numbersOf(doc);
+  const extra: NumberMatch[] = [];
+  const re = new RegExp(BARE_UNIT.source, 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const q = qualifierBefore(text, m.index);
+    if (!q) continue;
+    const n = scanNumber(text, m.index, { allowBareUnit: true });
+    if (n) extra.push(n);
+  }
+  if (extra.length === 0) return nums;
+  return [...nums, ...extra].sort((x, y) => x.start - y.start);
+}
+
 export const count: Extractor = {
   type: 'count',
   version: 1,
   extract(doc: Doc): CountDraft[] {
     const out: CountDraft[] = [];
     const done = new Set<number>();
-    for (const n of numbersOf(doc)) {
+    for (const n of candidates(doc)) {
       if (done.has(n.start)) continue;
       const list = respectively(doc, n);
       if (list) {

@@ -86,6 +86,13 @@ describe('count: the noun after the number', () => {
       { text: '26个项目', value: 26, noun: '项目' },
     ]);
   });
+  it('a bare 百 or 千 after a qualifier, but not as a name', () => {
+    check('全市近百个项目集中开工，逾千个项目完成投资。', [
+      { text: '近百个项目', value: 100, category: 'started', qualifier: 'under' },
+      { text: '逾千个项目', value: 1000, qualifier: 'over' },
+    ]);
+    check('推进“百个项目”建设。', []);
+  });
   it('an adverb before the count is not a scale word of the noun', () => {
     check('重点支持老旧小区改造、公共卫生补短板等58个民生项目。', [
       { text: '58个民生项目', value: 58, noun: '民生项目', category: null },

@@ -21,7 +21,7 @@ export const PROJECT_HEADS: readonly string[] = ['项目', '工程'];
 /** Written straight after a head, these make it another noun (项目库, 项目部, 工程师): not a project. */
 export const HEAD_BLOCKING_SUFFIXES: readonly string[] = [
   '库', '部', '组', '师', '院', '处', '办', '单位', '法人', '业主', '方', '公司', '局', '队', '化', '量', '学',
-  '专班', '服务', '清单', '办公室', '负责人', '经理', '团队', '推进会', '观摩会', '工作组', '指挥部', '用地',
+  '专班', '服务', '清单', '办公室', '负责人', '经理', '团队', '推进会', '观摩会', '工作组', '指挥部', '用地', '措施',
 ];
 
 /** Status words, in the noun (295个续建项目) or said of the counted projects (26个…项目开工建设). */
@@ -88,6 +88,7 @@ export const NOT_PROJECT_NOUNS: readonly string[] = [
 export const NOUN_STOP_WORDS: readonly string[] = [
   '等', '的', '和', '及', '与', '或', '以及', '其中', '共', '全市', '全省', '全县', '全区', '全州', '全国', '全镇',
   '我市', '我省', '我县', '我区', '本市', '各地', '今年', '全年', '年内', '累计', '包括', '中', '获批', '已获', '获',
+  '有', '共有', '拥有', '现有', '已有', '还有',
 ];
 
 /** Words that stand inside a noun phrase whatever tag jieba gives them (在/p 库/n → 在库项目). */
