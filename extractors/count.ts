@@ -329,11 +329,13 @@ function walkNoun(doc: Doc, headStart: number): { start: number; phraseStart: nu
   let modifiers = false;
   let status_ = false;
   let modifier = '';
+  let parenEnd = -1;
   while (headStart - p < T.MAX_NOUN_BEFORE && p > 0) {
     const ch = text[p - 1]!;
     if (ch === ')' || ch === '）') {
       const open = Math.max(text.lastIndexOf('(', p - 1), text.lastIndexOf('（', p - 1));
       if (open < 0 || p - open > 20) break;
+      parenEnd = p;
       p = open;
       continue;
     }
@@ -381,6 +383,8 @@ function walkNoun(doc: Doc, headStart: number): { start: number; phraseStart: nu
     }
     break;
   }
+  // a parenthesis belongs to the noun only with words before it: not （一）新开工项目
+  if (parenEnd >= 0 && p < parenEnd && /[(（]/.test(text[p]!)) p = parenEnd;
   return { start: p, phraseStart: phraseStart >= 0 ? phraseStart : p, modifier };
 }
 
@@ -392,6 +396,11 @@ function nounBefore(doc: Doc, c: Counted, prev: CountDraft | undefined): Hit | n
   let status = '';
   for (let moved = true; moved; ) {
     moved = false;
+    // spaces and a colon between a label and its number (新开工项目 26 个, 新开工项目：26个)
+    while (e > 0 && /[\s\u3000:：]/.test(text[e - 1]!)) {
+      e--;
+      moved = true;
+    }
     const f = wordBefore(text, e, FILLERS);
     if (f) {
       e -= f.length;

@@ -145,6 +145,13 @@ describe('count: the noun before the number', () => {
       { text: '亿元以上在建项目达到1153个', value: 1153, noun: '亿元以上在建项目', category: 'continuing' },
     ]);
   });
+  it('a label and its number apart: spaces, a colon, a list number before the label', () => {
+    check('新开工项目 26 个，续建项目　30 个。', [
+      { text: '新开工项目 26个', value: 26, noun: '新开工项目', category: 'new' },
+      { text: '续建项目　30个', value: 30, noun: '续建项目', category: 'continuing' },
+    ]);
+    check('（一）新开工项目：26个。', [{ text: '新开工项目：26个', value: 26, noun: '新开工项目', category: 'new' }]);
+  });
   it('a status word between noun and number is said of the noun', () => {
     check('一季度，全市重点项目开工120个，开工率65%。', [
       { text: '重点项目开工120个', value: 120, noun: '重点项目', category: 'started' },
