@@ -30,7 +30,8 @@ function peel(s: string): string {
       }
     }
     for (const v of VERBS_BEFORE_SPECIFIC) {
-      if (s.startsWith(v) && s.length > v.length && !GENERIC_OBJECTS.includes(s.slice(v.length))) {
+      // 完成固定资产投资 → 固定资产投资; but 完成投资 and 完成率 stay whole
+      if (s.startsWith(v) && s.length > v.length + 1 && !GENERIC_OBJECTS.includes(s.slice(v.length))) {
         s = s.slice(v.length);
         changed = true;
         break;
@@ -52,9 +53,12 @@ function firstFrame(doc: Doc, from: number, to: number): { at: number; word: str
     const i = m.index;
     const w = m[0];
     toks ??= doc.tokensIn(from, to);
+    const e = i + w.length;
     const tok = toks.find((t) => t.start <= i && t.end > i);
-    const atStart = i === from || (tok !== undefined && tok.start === i);
-    if (atStart && (w.length > 1 || tok?.end === i + 1)) return { at: i, word: w, verb: FRAMES.get(w)! };
+    const last = toks.find((t) => t.start < e && t.end >= e);
+    // whole words only: 增加 is not a frame inside 增加值
+    const whole = (i === from || tok?.start === i) && (e === to || last?.end === e);
+    if (whole) return { at: i, word: w, verb: FRAMES.get(w)! };
     FRAME_RE.lastIndex = i + 1;
   }
   return null;
