@@ -175,7 +175,7 @@ const punctMemo = new Map<string, boolean>();
 function isPunct(word: string): boolean {
   let r = punctMemo.get(word);
   if (r === undefined) {
-    r = !/[\p{Script=Han}0-9A-Za-z×]/u.test(word);
+    r = !/[\p{Script=Han}0-9A-Za-z×±]/u.test(word);
     if (punctMemo.size < 50000) punctMemo.set(word, r);
   }
   return r;
@@ -183,6 +183,8 @@ function isPunct(word: string): boolean {
 
 /** Characters that join letters and digits inside a name (TFT-LCD, 10.5代, 2×300MW). */
 const JOINERS = /^[-.·×/]$/;
+
+const PHASE_TOKEN = /^[一二三四五六七八九十0-9]{1,2}期(?:工程)?$/;
 
 const LONG_FRAMES = T.FRAME_WORDS.filter((f) => f.length >= 2);
 /** A frame word, or a longer verb token that ends with one (妥善解决). */
@@ -217,9 +219,12 @@ function stops(t: Token, rightLen: number): boolean {
   if (w === '至' || w === '到') return rightLen < 2;
   // an unknown word that holds a conjunction: 沟及|排洪沟道路工程
   if (t.tag === 'x' && /[及和与]/.test(w)) return true;
+  if (PHASE_TOKEN.test(w)) return false;
   if (STOP_TAGS.has(t.tag) && t.tag !== 'q' && !/[0-9A-Za-z]/.test(w)) return true;
   if (t.tag === 'q' && CLASSIFIERS.has(w)) return true;
-  if (t.tag === 'm' && /[元个项批亿万千瓦吨亩]/.test(w)) return true;
+  // money and counts end a name's left context (109.6亿元|大雅河抽水蓄能, 16个|建设项目); measures stay (800千伏)
+  if (t.tag === 'm' && /[元个项批]/.test(w)) return true;
+  if (PHASE_TOKEN.test(w)) return false;
   // a second name glued after an action: 巡检司电厂扩建|巡小运煤专用公路
   if (VERB_HEAD_SET.has(w) && rightLen >= 4) return true;
   return false;
@@ -627,8 +632,9 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
     if (ph) end += ph[0].length;
     // a facility and the work done on it: 巡检司电厂扩建
     const work = !verb ? startsWithAny(text, end, VERB_HEADS) : null;
-    if (work && tokEnds.has(end + work.length) && (!T.WEAK_WORK.includes(work) || LIST_NOUN_AT(text, end + work.length))) end += work.length;
+    if (work && (tokEnds.has(end + work.length) || LIST_NOUN_AT(text, end + work.length)) && (!T.WEAK_WORK.includes(work) || LIST_NOUN_AT(text, end + work.length))) end += work.length;
     if (!bare && text.startsWith('项目', end) && !startsWithAny(text, end + 2, T.PROJECT_BLOCKERS)) end += 2;
+    else if (!bare && work && text.startsWith('工程', end) && !startsWithAny(text, end + 2, T.HEAD_BLOCKERS)) end += 2;
     else if (verb) end += 0;
     const s = leftEdge(doc, cs, i);
     if (s < 0 || i - s < 2) continue;

@@ -94,6 +94,13 @@ describe('projects: names with heads', () => {
     expect(names('弥师路、锁平高速公路征地拆迁工作已完成。')).toEqual(['弥师路', '锁平高速公路']);
     expect(names('合新高铁、宣绩高铁加快建设,巢马城际铁路全线贯通。')).toEqual(['合新高铁', '宣绩高铁', '巢马城际铁路']);
   });
+  it('keeps measures, phases and line ends inside a name, and cuts visits and builders off', () => {
+    expect(names('截至目前,白鹤滩至江苏±800千伏特高压直流输电工程累计完成投资185亿元。')).toEqual(['白鹤滩至江苏±800千伏特高压直流输电工程']);
+    expect(names('加快推進廣州白雲國際機場三期擴建工程,總投資537.7億元。')).toEqual(['广州白云国际机场三期扩建工程']);
+    expect(names('市长一行先后来到长沙机场改扩建工程现场调研。')).toEqual(['长沙机场改扩建工程']);
+    expect(names('中国铁建十一局承建的渝昆高铁站前工程进展顺利。')).toEqual(['渝昆高铁站前工程']);
+    expect(names('引江济淮工程建设管理局召开专题会议。')).toEqual([]);
+  });
   it('reads numbered names and table rows', () => {
     expect(names('1.沈阳至白河高铁项目,总投资560亿元。')).toEqual(['沈阳至白河高铁项目']);
     expect(names('序号 项目名称 建设地点\n1 沈阳地铁4号线工程 沈阳市 180\n2 鞍山钢铁冷轧厂改造项目 鞍山市 35.6')).toEqual([
