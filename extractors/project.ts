@@ -392,25 +392,33 @@ function trimSpan(text: string, s: number, e: number): [number, number] {
 
 /** Status the text gives: a status word in `words` (the list's own words, 储备重点), else one in the rest of the
  * clause after the name, unless the clause speaks of a plan (确保年内动工). */
-function statusOf(doc: Doc, clauseStart: number, clauseEnd: number, after: number, words = ''): Status {
+function statusOf(doc: Doc, clauseStart: number, nameStart: number, clauseEnd: number, after: number, words = ''): Status {
   for (let i = 0; i < words.length; i++) {
     const w = startsWithAny(words, i, STATUS_KEYS);
     if (w) return T.STATUS_WORDS[w]!;
   }
-  const clause = doc.text.slice(clauseStart, clauseEnd);
-  if (T.MODAL_WORDS.some((m) => clause.includes(m))) return null;
   const rest = doc.text.slice(after, clauseEnd);
   for (let i = 0; i < rest.length; i++) {
     const w = startsWithAny(rest, i, STATUS_KEYS);
-    if (w) return T.STATUS_WORDS[w]!;
+    if (!w) continue;
+    // a plan said between the name and the word (争取尽快…动工, 如期完工) or just before the name (确保…)
+    const between = rest.slice(0, i);
+    const before = doc.text.slice(Math.max(clauseStart, nameStart - 6), nameStart);
+    if (T.MODAL_WORDS.some((m) => between.includes(m) || before.includes(m))) return null;
+    return T.STATUS_WORDS[w]!;
   }
   return null;
 }
 
 /** A status word standing straight before the name (新建龙母沟水库, 续建…). */
 function statusBefore(doc: Doc, pos: number): Status {
-  const t = tokenBefore(doc, pos);
-  return t && T.STATUS_WORDS[t.word] ? T.STATUS_WORDS[t.word]! : null;
+  const toks = clipped(doc, Math.max(0, pos - 8), pos).filter((t) => t.end <= pos);
+  // the word before the name, or the one before that (新开工|建设|金鹰大厦), within the clause
+  for (const t of toks.slice(-2).reverse()) {
+    if (isPunct(t.word)) break;
+    if (T.STATUS_WORDS[t.word]) return T.STATUS_WORDS[t.word]!;
+  }
+  return null;
 }
 
 /** Peel a place and an amount written before the name (桓仁满族自治县109.6亿元大雅河抽水蓄能): the name's start
@@ -483,15 +491,24 @@ interface Item {
   location: string | null;
 }
 
+const CONJUNCTIONS = new Set(['和', '及', '与', '以及']);
+
+/** Items of a list: split at 、 and at the conjunction before the last item (本桓高速和徐大堡核电站). */
 function splitItems(doc: Doc, from: number, to: number): Item[] {
+  const cuts: [number, number][] = [];
+  for (let i = from; i < to; i++) if (doc.text[i] === '、') cuts.push([i, i + 1]);
+  if (cuts.length > 0) {
+    const lastCut = cuts[cuts.length - 1]![1];
+    for (const t of clipped(doc, lastCut, to)) if (CONJUNCTIONS.has(t.word) && t.tag === 'c') cuts.push([t.start, t.end]);
+  }
+  cuts.sort((a, b) => a[0] - b[0]);
   const items: Item[] = [];
   let s = from;
-  for (let i = from; i <= to; i++) {
-    if (i === to || doc.text[i] === '、') {
-      items.push({ start: s, end: i, location: null });
-      s = i + 1;
-    }
+  for (const [a, b] of cuts) {
+    items.push({ start: s, end: a, location: null });
+    s = b;
   }
+  items.push({ start: s, end: to, location: null });
   return items;
 }
 
@@ -539,7 +556,7 @@ function lists(doc: Doc, cs: number, ce: number, out: Cand[], blocked: [number, 
       if (category) {
         blocked.push([from, listEnd]);
       } else {
-        const status = statusOf(doc, cs, ce, listEnd, modifier);
+        const status = statusOf(doc, cs, items[0]!.start, ce, listEnd, modifier) ?? statusBefore(doc, items[0]!.start);
         items.forEach((it, i) => {
           if (kinds[i] === 'sector') return;
           // a list of one must show a name of its own (轨道交通5号线等105个项目)
@@ -652,7 +669,7 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
     if (bare && !bareName(doc, s, i)) continue;
     if (!hasNameEvidence(doc, s, i) && !stageAfter(text, end, ce)) continue;
     if (COUNT_RE.test(nameText) || PROGRAMME_NUMERALS.test(nameText)) continue;
-    pushName(doc, out, s, end, bare ? 0 : 1, statusBefore(doc, s) ?? statusOf(doc, cs, ce, end), null);
+    pushName(doc, out, s, end, bare ? 0 : 1, statusBefore(doc, s) ?? statusOf(doc, cs, s, ce, end), null);
     i = end - 1;
   }
 }
@@ -682,7 +699,7 @@ function quoted(doc: Doc, out: Cand[]): void {
     if (PROGRAMME_NUMERALS.test(core)) continue;
     if (allGeneric(doc, s, s + core.length)) continue;
     const clause = { start: doc.clauseStart(s), end: doc.clauseEnd(e) };
-    pushName(doc, out, s, e, 3, statusOf(doc, clause.start, clause.end, e + 1), null, false);
+    pushName(doc, out, s, e, 3, statusOf(doc, clause.start, s - 1, clause.end, e + 1), null, false);
   }
 }
 

@@ -12,6 +12,10 @@ const TIES = [...INVESTMENT_TIES].sort((a, b) => b.length - a.length);
 /** Words that may stand between a tie word and the number (完成投资约5亿元, 投资达30亿元). */
 const BETWEEN = /^(?:[约近超逾达为了共计累计合计]|超过|不低于|约为|达到)*$/;
 
+/** What may stand between an amount and the name it opens: 的, or a verb of building (投资12亿元建设X). */
+const LEAD_GAP = /^\s*(?:的|用于|建设|实施|新建|兴建|启动|推进|打造|续建|改造)\s*$/;
+const LEAD_VERB_AFTER = /^\s*(?:的|用于|建设|实施|新建|兴建|启动|推进|打造|续建)/;
+
 function inList(doc: Doc, p: ProjectDraft): boolean {
   const t = doc.text;
   if (t[p.start - 1] === '、' || t[p.end] === '、') return true;
@@ -32,19 +36,21 @@ export function linkProjects(doc: Doc, drafts: Draft[]): void {
   const projects = drafts.filter((d): d is ProjectDraft => d.type === 'project').sort((a, b) => a.start - b.start);
   const amounts = drafts.filter((d): d is AmountDraft => d.type === 'amount').sort((a, b) => a.start - b.start);
   const text = doc.text;
+  const leading = new Set<AmountDraft>();
+  const done = new Set<ProjectDraft>();
   for (const p of projects) {
     // place + amount + name
     const before = amounts.find((a) => a.end <= p.start && text.slice(a.end, p.start).trim() === '');
-    if (before) {
-      p.amounts.push(before);
-      continue;
-    }
-    // 总投资50亿元的X
-    const lead = amounts.find((a) => a.end < p.start && /^\s*的\s*$/.test(text.slice(a.end, p.start)) && tiedAfter(doc, a));
+    // 总投资50亿元的X, 投资12亿元建设X
+    const lead = before ?? amounts.find((a) => a.end < p.start && LEAD_GAP.test(text.slice(a.end, p.start)) && tiedAfter(doc, a));
     if (lead) {
       p.amounts.push(lead);
-      continue;
+      leading.add(lead);
+      done.add(p);
     }
+  }
+  for (const p of projects) {
+    if (done.has(p)) continue;
     if (inList(doc, p)) continue;
     // X … 完成投资N万元, in the same sentence, before any other project and any semicolon
     const sent = doc.sentenceAt(p.start);
@@ -52,7 +58,9 @@ export function linkProjects(doc: Doc, drafts: Draft[]): void {
     const limit = Math.min(sent.end, next && next.start < sent.end ? next.start : sent.end);
     // its total, planned and completed investment may all follow (总投资560亿元,…已完成投资62亿元)
     for (const a of amounts) {
-      if (a.start < p.end || a.end > limit || /[；;]/.test(text.slice(p.end, a.start))) continue;
+      if (leading.has(a) || a.start < p.end || a.end > limit || /[；;]/.test(text.slice(p.end, a.start))) continue;
+      // an amount that opens another name belongs to it (…，投资5亿元实施城北污水处理厂二期工程)
+      if (LEAD_VERB_AFTER.test(text.slice(a.end, a.end + 4))) continue;
       if (tiedAfter(doc, a)) p.amounts.push(a);
     }
   }

@@ -26,6 +26,9 @@ describe('projects: lists before 等…项目', () => {
       '本钢资源综合利用发电工程', '大唐共享储能电站', '中化绿色原料药',
     ]);
   });
+  it('splits the last two names at a conjunction', () => {
+    expect(names('推进沈白高铁、本桓高速和徐大堡核电站等重点项目建设。')).toEqual(['沈白高铁', '本桓高速', '徐大堡核电站']);
+  });
   it('cuts the first name after the verb or preposition that introduces the list', () => {
     expect(names('推动扩大滨河南路改造、辽东心脑血管医疗中心等项目有效投资。')).toEqual(['滨河南路改造', '辽东心脑血管医疗中心']);
     expect(names('举办银企对接会12场,推动金融机构为轨道交通5号线等105个项目授信277.6亿元。')).toEqual(['轨道交通5号线']);
@@ -146,6 +149,15 @@ describe('projects: links to amounts, location and status', () => {
       name: '华为云数据中心项目', location: null, status: 'started', amounts: ['50亿元'],
     });
   });
+  it('links an amount that opens a name to that name, not to the name before it', () => {
+    expect(linked('投资12亿元建设宁德时代电池生产线,投资5亿元实施城北污水处理厂二期工程。').map((p) => [p.name, p.amounts])).toEqual([
+      ['宁德时代电池生产线', ['12亿元']],
+      ['城北污水处理厂二期工程', ['5亿元']],
+    ]);
+    expect(linked('1.沈阳至白河高铁项目,总投资560亿元,年度计划投资80亿元,目前已完成投资62亿元。')[0]!.amounts).toEqual([
+      '560亿元', '80亿元', '62亿元',
+    ]);
+  });
   it('does not give a list member the amount that follows the list', () => {
     expect(linked('推动金融机构为轨道交通5号线等105个项目授信277.6亿元。')[0]!.amounts).toEqual([]);
     expect(linked('合新高铁、宣绩高铁完成投资30亿元。').map((p) => p.amounts)).toEqual([[], []]);
@@ -161,6 +173,9 @@ describe('projects: links to amounts, location and status', () => {
     ]);
     expect(linked('华为数字能源总部项目签约落地。')[0]!.status).toBe('signed');
     expect(linked('竹浆纸一体化项目争取尽快获得核准,确保年内动工。')[0]!.status).toBeNull();
+    expect(linked('确保虹溪排洪隧洞工程、西部连乡公路等工程如期完工。').map((p) => p.status)).toEqual([null, null]);
+    expect(linked('新开工建设金鹰大厦、中央公园等项目。').map((p) => p.status)).toEqual(['new', 'new']);
+    expect(linked('鄂州花湖机场正式投运,武汉至宜昌高铁开工建设。').map((p) => p.status)).toEqual(['completed', 'started']);
     expect(linked('本钢资源综合利用发电工程、大唐共享储能电站等一批重点项目洽谈顺利,实现签约指日可待。').map((p) => p.status)).toEqual([null, null]);
   });
 });
