@@ -340,6 +340,8 @@ function classify(doc: Doc, s: number, e: number): ItemKind {
   if (han < 2) return 'sector';
   if (SECTORS.has(name)) return 'sector';
   if (COUNT_RE.test(name)) return 'sector';
+  // a quoted label before the head is a programme: “菜篮子”工程, “互联互通”工程
+  if (/^[“"「『][^”"」』]+[”"」』](?:工程|项目|行动|计划)$/.test(name)) return 'sector';
   if (T.ANONYMOUS_MARKERS.some((m) => name.startsWith(m) || name.includes(m + '项目'))) return 'sector';
   if (name.includes('某')) return 'sector';
   if (endsWithAny(name, T.PROGRAMME_ENDINGS)) return 'sector';
@@ -515,6 +517,10 @@ function splitItems(doc: Doc, from: number, to: number): Item[] {
 /** Prepare an item: peel a place + amount, trim the first item's left context. Returns null when no name is left. */
 function prepareItem(doc: Doc, it: Item, first: boolean): Item | null {
   let [s, e] = trimSpan(doc.text, it.start, it.end);
+  if (e <= s) return null;
+  // a parenthesis after the name (总投资50亿元) is not part of it
+  const paren = /[(（][^(（)）]*[)）]?$/.exec(doc.text.slice(s, it.end));
+  if (paren && paren.index > 0) [s, e] = trimSpan(doc.text, s, s + paren.index);
   if (e <= s) return null;
   const pa = peelPlaceAmount(doc, s, e);
   if (pa.start > s) return { start: pa.start, end: e, location: pa.location };

@@ -51,6 +51,12 @@ export function linkProjects(doc: Doc, drafts: Draft[]): void {
   }
   for (const p of projects) {
     if (done.has(p)) continue;
+    // X(总投资50亿元): an amount in a parenthesis straight after the name
+    const inParen = amounts.filter((a) => a.start > p.end && /^\s*[(（][^(（)）]*$/.test(text.slice(p.end, a.start)) && /^[^(（]*[)）]/.test(text.slice(a.end)));
+    if (inParen.length > 0) {
+      p.amounts.push(...inParen.filter((a) => tiedAfter(doc, a)));
+      continue;
+    }
     if (inList(doc, p)) continue;
     // X … 完成投资N万元, in the same sentence, before any other project and any semicolon
     const sent = doc.sentenceAt(p.start);

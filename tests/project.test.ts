@@ -70,6 +70,7 @@ describe('projects: sectors, programmes, organisations and anonymous projects ar
     expect(names('持续推进长江经济带生态环境保护修复,实施“十大工程”。')).toEqual([]);
     expect(names('以省级“三个一百”工业重点项目为抓手,着力打造千亿级产业基地。')).toEqual([]);
     expect(names('加强基础设施建设,推进重大工程,实施乡村振兴示范工程。')).toEqual([]);
+    expect(names('积极实施“菜篮子”工程、“村村通”工程。')).toEqual([]);
   });
   it('gives no project for organisations on their own, counts of facilities or anonymous projects', () => {
     expect(names('首批入驻中科院计算技术研究所等12家科研机构。')).toEqual([]);
@@ -156,6 +157,12 @@ describe('projects: links to amounts, location and status', () => {
     ]);
     expect(linked('1.沈阳至白河高铁项目,总投资560亿元,年度计划投资80亿元,目前已完成投资62亿元。')[0]!.amounts).toEqual([
       '560亿元', '80亿元', '62亿元',
+    ]);
+  });
+  it('links the amount written in a parenthesis after the name', () => {
+    expect(linked('重点推进沈白高铁(总投资560亿元)、本桓高速(总投资120亿元)等项目建设。').map((p) => [p.name, p.amounts])).toEqual([
+      ['沈白高铁', ['560亿元']],
+      ['本桓高速', ['120亿元']],
     ]);
   });
   it('does not give a list member the amount that follows the list', () => {
