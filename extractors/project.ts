@@ -673,7 +673,10 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
     if (allGeneric(doc, s, i)) continue;
     // a bare 项目 needs a name of its own: a brand, an organisation, a word jieba does not know (吉利汽车整车项目)
     if (bare && !bareName(doc, s, i)) continue;
-    if (!hasNameEvidence(doc, s, i) && !stageAfter(text, end, ce)) continue;
+    const stage = stageAfter(text, end, ce);
+    if (!hasNameEvidence(doc, s, i) && !stage) continue;
+    // an institution on its own (市第一人民医院开展义诊) is a project only when the text speaks of building it
+    if (T.INSTITUTION_HEADS.includes(head) && end === i + head.length && !stage && !statusOf(doc, cs, s, ce, end)) continue;
     if (COUNT_RE.test(nameText) || PROGRAMME_NUMERALS.test(nameText)) continue;
     pushName(doc, out, s, end, bare ? 0 : 1, statusBefore(doc, s) ?? statusOf(doc, cs, s, ce, end), null);
     i = end - 1;

@@ -122,6 +122,8 @@ describe('projects: names with heads', () => {
     expect(names('全省高速公路通车里程突破8000公里,农村公路建设加快推进。')).toEqual([]);
     expect(names('玉溪市委、市政府举行全市2020年一季度建设项目集中开工仪式。')).toEqual([]);
     expect(names('将打造东北亚最大的绿色能源储运基地。')).toEqual([]);
+    expect(names('市第一人民医院开展义诊活动。')).toEqual([]);
+    expect(names('全市应急指挥中心建成投用。')).toEqual(['应急指挥中心']);
   });
   it('takes a bare 项目 only after a proper name', () => {
     expect(names('其中吉利汽车整车项目投资100亿元。')).toEqual(['吉利汽车整车项目']);

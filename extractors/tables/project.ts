@@ -13,6 +13,13 @@ export const NOUN_HEADS: readonly string[] = [
   '医院', '学校', '中学', '小学', '大学城', '展厅', '小区', '花园', '广场', '天地', '棚户区',
 ];
 
+/** Heads of institutions: alone, outside a list, they name the institution, unless the text speaks of
+ * building it (庆来学校 in a list of projects; not 市第一人民医院开展义诊). */
+export const INSTITUTION_HEADS: readonly string[] = [
+  '医院', '学校', '中学', '小学', '文化宫', '体育馆', '体育场', '博物馆', '图书馆', '中心', '大学城', '花园', '广场',
+  '小区', '天地',
+];
+
 /** Heads that end a name only inside a list of names (弥师路、锁平高速公路): alone they are too common. */
 export const WEAK_HEADS: readonly string[] = ['路', '线', '街', '桥', '厂', '矿', '站', '楼', '馆', '园', '城'];
 
