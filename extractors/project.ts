@@ -33,8 +33,7 @@ const QUOTE_CHARS = /[“”"‘’'「」『』《》〈〉【】()（）\s]/;
 const HAN = /\p{Script=Han}/u;
 /** An amount written before a name: 7亿元, 109.6亿元, 两亿元 (the amount extractor reads its value). */
 const AMOUNT_RE = /(?:[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万亿]+)(?:多|余)?(?:万亿|千亿|百亿|亿|千万|百万|万|千)?(?:美元|港元|元)/g;
-/** A count or quantity inside an item: 295个续建, 12家. */
-const COUNT_RE = /[0-9一二三四五六七八九十百千两几]+(?:个|项|家|条|批|座|所)/;
+const COUNT_RE = T.COUNT_RE;
 const CLASSIFIERS = new Set([...'个项批家条座所只台套次年月日']);
 /** Single characters that carry no name: function words and bare place suffixes. */
 const EMPTY_CHARS = new Set([...'的和及与或等县市区省州新大老小各全该本级型类']);
@@ -282,12 +281,6 @@ const CATEGORY_ADJ = new Set(T.CATEGORY_ADJECTIVES);
 
 const QUANTITY_AFTER = /^(?:[0-9.]+|[一二三四五六七八九十百千万两]+)(?:多|余)?(?:个|座|条|处|所|家|台|套|公里|千米|米|万|千)/;
 
-/** The word before `pos` (its token), for frames such as 新建 or 打造. */
-function tokenBefore(doc: Doc, pos: number): Token | null {
-  const toks = clipped(doc, Math.max(0, pos - 6), pos).filter((t) => t.end <= pos);
-  return toks[toks.length - 1] ?? null;
-}
-
 /** Evidence of a proper name in [s, e): a place, person or brand token, a word jieba does not know, digits or
  * Latin letters, a lone character (names jieba splits), or an organisation word (通用技术集团机床研发基地). */
 function hasNameEvidence(doc: Doc, s: number, e: number): boolean {
@@ -465,7 +458,7 @@ function peelPlace(doc: Doc, s: number, e: number): { start: number; location: s
   return { start: placeEnd, location: place };
 }
 
-const TIME_RE = /(?:19|20)[0-9]{2}年|[一二三四1-4]季度|[上下]半年|[0-9]{1,2}月份?|年度/;
+const TIME_RE = T.TIME_RE;
 const NUMBERING = /^(?:[0-9]{1,2}[.．、]|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}是)/;
 
 function pushName(doc: Doc, out: Cand[], s: number, e: number, prio: number, status: Status, location: string | null, peel = true): void {
@@ -573,7 +566,7 @@ function lists(doc: Doc, cs: number, ce: number, out: Cand[], blocked: [number, 
       }
       from = listEnd;
     } else {
-      siblings(doc, items, cs, ce, out);
+      siblings(doc, items, out);
       from = etc.end;
     }
   }
@@ -585,13 +578,13 @@ function lists(doc: Doc, cs: number, ce: number, out: Cand[], blocked: [number, 
     if (lastEnd > 0) {
       last.end = lastEnd;
       const items = raw.map((it, i) => prepareItem(doc, it, i === 0)).filter((x): x is Item => !!x);
-      siblings(doc, items, cs, ce, out);
+      siblings(doc, items, out);
     }
   }
 }
 
 /** A 、-list not closed by 等…项目 is a list of names when its items end with facility heads. */
-function siblings(doc: Doc, items: Item[], cs: number, ce: number, out: Cand[]): void {
+function siblings(doc: Doc, items: Item[], out: Cand[]): void {
   if (items.length < 2) return;
   const headed = items.map((it) => !!headEndingAt(doc.text, it.start, it.end, true));
   const strong = items.some((it) => !!headEndingAt(doc.text, it.start, it.end, false));
@@ -602,8 +595,6 @@ function siblings(doc: Doc, items: Item[], cs: number, ce: number, out: Cand[]):
     if (!headed[i] && !hasNameEvidence(doc, it.start, it.end)) return;
     pushName(doc, out, it.start, it.end, 2, statusBefore(doc, it.start), it.location);
   });
-  void cs;
-  void ce;
 }
 
 /** Names ending with a head, anywhere in the clause. */
@@ -658,7 +649,6 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
     if (work && (tokEnds.has(end + work.length) || LIST_NOUN_AT(text, end + work.length)) && (!T.WEAK_WORK.includes(work) || LIST_NOUN_AT(text, end + work.length))) end += work.length;
     if (!bare && text.startsWith('项目', end) && !startsWithAny(text, end + 2, T.PROJECT_BLOCKERS)) end += 2;
     else if (!bare && work && text.startsWith('工程', end) && !startsWithAny(text, end + 2, T.HEAD_BLOCKERS)) end += 2;
-    else if (verb) end += 0;
     const s = leftEdge(doc, cs, i);
     if (s < 0 || i - s < 2) continue;
     if (goalBefore(doc, cs, s)) continue;
@@ -687,8 +677,7 @@ function LIST_NOUN_AT(text: string, pos: number): boolean {
   return T.LIST_NOUNS.some((n) => text.startsWith(n, pos)) && !text.startsWith('项目部', pos);
 }
 
-/** Numbered programmes: 十大工程, “三个一百”, “双百”, 一库四清单. */
-const PROGRAMME_NUMERALS = /[一二三四五六七八九十双两0-9]+(?:大|个|项|清单|库|张|条|新一重)|^[双两一二三四五六七八九十百千万]+$/;
+const PROGRAMME_NUMERALS = T.PROGRAMME_NUMERALS;
 
 const QUOTED = /[“"「『]([^“”"「」『』\n]{2,30})[”"」』]/g;
 

@@ -6,15 +6,15 @@
 // A name in a list (、 or 等) shares its sentence with others: amounts after the list are not its own.
 import type { Doc } from './doc.js';
 import type { AmountDraft, Draft, ProjectDraft } from '../extractors/types.js';
-import { INVESTMENT_TIES } from '../extractors/tables/project.js';
+import { INVESTMENT_TIES, LEAD_VERBS } from '../extractors/tables/project.js';
 
 const TIES = [...INVESTMENT_TIES].sort((a, b) => b.length - a.length);
 /** Words that may stand between a tie word and the number (完成投资约5亿元, 投资达30亿元). */
 const BETWEEN = /^(?:[约近超逾达为了共计累计合计]|超过|不低于|约为|达到)*$/;
 
 /** What may stand between an amount and the name it opens: 的, or a verb of building (投资12亿元建设X). */
-const LEAD_GAP = /^\s*(?:的|用于|建设|实施|新建|兴建|启动|推进|打造|续建|改造)\s*$/;
-const LEAD_VERB_AFTER = /^\s*(?:的|用于|建设|实施|新建|兴建|启动|推进|打造|续建)/;
+const LEAD_GAP = new RegExp(`^\\s*(?:的|${LEAD_VERBS.join('|')})\\s*$`);
+const LEAD_VERB_AFTER = new RegExp(`^\\s*(?:的|${LEAD_VERBS.join('|')})`);
 
 function inList(doc: Doc, p: ProjectDraft): boolean {
   const t = doc.text;

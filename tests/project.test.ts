@@ -47,6 +47,10 @@ describe('projects: lists before 等…项目', () => {
       ['智能制造产业园', '高新区'],
     ]);
   });
+  it('moves a place with an administrative suffix that opens a name to location', () => {
+    expect(linked('天城县行政办公楼可研委托省工程咨询公司编制。').map((p) => [p.name, p.location])).toEqual([['行政办公楼', '天城县']]);
+    expect(linked('广州白云国际机场三期扩建工程进展顺利。').map((p) => [p.name, p.location])).toEqual([['广州白云国际机场三期扩建工程', null]]);
+  });
   it('points amount_ids at the ids of the amount records', () => {
     const { records } = extractText('平山区1.5亿元福耀硅砂、明山区1.9亿元太子河生态治理等项目开工建设。');
     const amounts = records.filter((r) => r.type === 'amount');

@@ -179,5 +179,17 @@ export const STAGE_WORDS: readonly string[] = [
 /** Adverbs that may stand between a name and its stage word (已完成主体工程, 正抓紧开工). */
 export const STAGE_ADVERBS = /^(?:已经|已|正在|正|均|全面|顺利|基本|目前|于[0-9]+月)*/;
 
+/** A count or quantity inside a list item: 295个续建, 12家 (the count extractor's, not a name). */
+export const COUNT_RE = /[0-9一二三四五六七八九十百千两几]+(?:个|项|家|条|批|座|所)/;
+
+/** Numbered programmes: 十大工程, “三个一百”, “双百”, 一库四清单, 两新一重. */
+export const PROGRAMME_NUMERALS = /[一二三四五六七八九十双两0-9]+(?:大|个|项|清单|库|张|条|新一重)|^[双两一二三四五六七八九十百千万]+$/;
+
+/** Times are never part of a name: 2020年一季度建设项目. */
+export const TIME_RE = /(?:19|20)[0-9]{2}年|[一二三四1-4]季度|[上下]半年|[0-9]{1,2}月份?|年度/;
+
+/** Verbs between an amount and the name it opens (投资12亿元建设宁德时代电池生产线), besides 的. */
+export const LEAD_VERBS: readonly string[] = ['用于', '建设', '实施', '新建', '兴建', '启动', '推进', '打造', '续建', '改造'];
+
 /** Longest names accepted, in characters. */
 export const MAX_NAME_CHARS = 24;
