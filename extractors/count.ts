@@ -38,33 +38,13 @@ const HAN = /\p{Script=Han}/u;
 const NUMERAL_CHAR = /[0-9零〇一二两三四五六七八九十百千万]/;
 const BARE_UNIT = new RegExp(`[百千万](?=[余多]?[${Object.keys(T.COUNT_CLASSIFIERS).join('')}])`);
 
-/** The index of the token holding `pos` (tokens are sorted and do not overlap), or -1. */
-function tokenIndex(doc: Doc, pos: number): number {
-  const toks = doc.tokens;
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid]!.end <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < toks.length && toks[lo]!.start <= pos ? lo : -1;
-}
-function tokenContaining(doc: Doc, pos: number): Token | undefined {
-  const i = tokenIndex(doc, pos);
-  return i < 0 ? undefined : doc.tokens[i];
-}
-function tokenEndingAt(doc: Doc, pos: number): Token | undefined {
-  const t = pos > 0 ? tokenContaining(doc, pos - 1) : undefined;
-  return t && t.end === pos ? t : undefined;
-}
 function tokenStartingAt(doc: Doc, pos: number): Token | undefined {
-  const t = tokenContaining(doc, pos);
+  const t = doc.tokenAt(pos);
   return t && t.start === pos ? t : undefined;
 }
 /** Whether a word may end at `pos`: a token ends there, or what follows is no Han character. */
 function wordEnds(doc: Doc, pos: number): boolean {
-  return !HAN.test(doc.text[pos] ?? '') || tokenEndingAt(doc, pos) !== undefined;
+  return !HAN.test(doc.text[pos] ?? '') || doc.tokenEndingAt(pos) !== undefined;
 }
 function wordStarts(doc: Doc, pos: number): boolean {
   return !HAN.test(doc.text[pos - 1] ?? '') || tokenStartingAt(doc, pos) !== undefined;
@@ -83,7 +63,7 @@ function singleHan(t: Token | undefined): boolean {
 function npToken(doc: Doc, t: Token): boolean {
   if (npTag(t)) return true;
   if (!singleHan(t)) return false;
-  return singleHan(tokenEndingAt(doc, t.start)) || singleHan(tokenStartingAt(doc, t.end));
+  return singleHan(doc.tokenEndingAt(t.start)) || singleHan(tokenStartingAt(doc, t.end));
 }
 
 /** A number with its classifier and qualifiers. */
@@ -239,7 +219,7 @@ function nounPhrase(doc: Doc, from: number, to: number, headStart: number): bool
       p += scale[0].length;
       continue;
     }
-    const t = tokenContaining(doc, p);
+    const t = doc.tokenAt(p);
     if (!t) return false;
     if (t.end > headStart && t.start <= headStart) return true; // the token holding the head (建设项目)
     if (!npToken(doc, t) && !(t.tag.startsWith('v') && t.end === headStart)) return false;
@@ -276,7 +256,7 @@ function nounAfter(doc: Doc, c: Counted, depth = 0): Hit | 'blocked' | null {
   if (headStart < 0) return null;
   // a longer noun with a later head: 5个重点工程建设项目
   for (let q = headEnd; q < clauseEnd && q - a < T.MAX_MODIFIER + T.MAX_NOUN_AFTER; ) {
-    const t = tokenContaining(doc, q);
+    const t = doc.tokenAt(q);
     if (!t || t.start !== q || !npToken(doc, t)) break;
     const h = T.PROJECT_HEADS.find((x) => t.word.endsWith(x) && headAt(doc, t.end - x.length) !== null);
     if (h) {
@@ -369,11 +349,11 @@ function walkNoun(doc: Doc, headStart: number): { start: number; phraseStart: nu
     // before a status word only levels, scales and more status words belong to the noun (省级新开工项目,
     // 亿元以上在建项目)
     if (status_) break;
-    const t = tokenContaining(doc, p - 1);
+    const t = doc.tokenAt(p - 1);
     if (!t) break;
     // a verb straight before the head is part of the noun at the start of a clause (，转化项目8个) or after a
     // noun (乡村振兴项目), not after an adverb or a time (全年推进项目)
-    const before = tokenEndingAt(doc, t.start);
+    const before = doc.tokenEndingAt(t.start);
     const verbInNoun = t.tag.startsWith('v') && t.end === headStart &&
       (t.start === 0 || /[，,；;：:。！？!?、\n\s“‘《]/.test(text[t.start - 1]!) || (before !== undefined && before.tag === 'n'));
     if (npToken(doc, t) || verbInNoun) {
