@@ -210,10 +210,12 @@ function coveredBySectors(name: string): boolean {
   return ok[name.length]!;
 }
 
-function stops(t: Token, rightLen: number): boolean {
+function stops(t: Token, rightLen: number, nextIsNoun = false): boolean {
   const w = t.word;
   if (isPunct(w)) return true;
   if (isFrame(t)) return true;
+  // 地 before a noun ends a place name (油麻|地|避风塘), it is no particle there
+  if (w === '地' && nextIsNoun) return false;
   // 武汉至宜昌高铁, 巡检至西三连乡公路: 至 joins the two ends of a line
   if (w === '至' || w === '到') return rightLen < 2;
   // an unknown word that holds a conjunction: 沟及|排洪沟道路工程
@@ -238,7 +240,8 @@ function leftEdge(doc: Doc, from: number, end: number): number {
   for (let i = toks.length - 1; i >= 0; i--) {
     const t = toks[i]!;
     const joiner = JOINERS.test(t.word) && /[0-9A-Za-z]/.test(doc.text[t.start - 1] ?? '') && /[0-9A-Za-z]/.test(doc.text[t.end] ?? '');
-    if (!joiner && (JOINERS.test(t.word) || stops(t, end - t.end))) {
+    const next = toks[i + 1];
+    if (!joiner && (JOINERS.test(t.word) || stops(t, end - t.end, !!next && /^n/.test(next.tag)))) {
       // a name cut by junk (a garbled span, a stray backslash) is not a name
       if (isPunct(t.word) && !SEPARATORS.test(t.word)) return -1;
       if (t.tag === 'x' && /[及和与]/.test(t.word)) return t.start + Math.max(t.word.lastIndexOf('及'), t.word.lastIndexOf('和'), t.word.lastIndexOf('与')) + 1;
@@ -274,6 +277,8 @@ const NUMERAL_CHARS = new Set([...'一二三四五六七八九十']);
 /** First characters of every head: positions that cannot start one are skipped at once. */
 const HEAD_LAST = new Uint8Array(0x10000);
 for (const w of [...T.NOUN_HEADS, ...T.WEAK_HEADS, '期']) HEAD_LAST[w.charCodeAt(w.length - 1)] = 1;
+const FACILITY_END = new Uint8Array(0x10000);
+for (const c of T.FACILITY_CHARS) FACILITY_END[c.charCodeAt(0)] = 1;
 const HEAD_FIRST = new Uint8Array(0x10000);
 for (const w of [...T.NOUN_HEADS, ...T.VERB_HEADS, '项目', ...NUMERAL_CHARS]) HEAD_FIRST[w.charCodeAt(0)] = 1;
 const AREA_AFTER = new RegExp(`^[\\u4e00-\\u9fff]{0,4}(?:${T.AREA_WORDS.join('|')})`);
@@ -351,7 +356,8 @@ function classify(doc: Doc, s: number, e: number): ItemKind {
 
 /** The facility head that ends at `end` (a noun head, a phase, or a weak head when `weak`). */
 function headEndingAt(text: string, s: number, end: number, weak: boolean): string | null {
-  const part = text.slice(s, end);
+  let part = text.slice(s, end);
+  if (part.endsWith('项目')) part = part.slice(0, -2);
   const phase = /(?:[一二三四五六七八九十0-9]{1,2}期)$/.exec(part);
   if (phase && phase.index > 0) return phase[0];
   const h = endsWithAny(part, NOUN_HEADS);
@@ -361,6 +367,22 @@ function headEndingAt(text: string, s: number, end: number, weak: boolean): stri
     if (w && part.length > w.length) return w;
   }
   return null;
+}
+
+/** A name may go on after its head to 项目 through nouns (区人民医院|新院区|项目): the end of that 项目, or -1. */
+function nounsToProject(doc: Doc, end: number, limit: number): number {
+  const toks = clipped(doc, end, Math.min(limit, end + 10));
+  let pos = end;
+  for (const t of toks) {
+    if (t.start !== pos) return -1;
+    if (t.word === '项目' || t.word.startsWith('项目')) {
+      if (pos === end) return -1;
+      return startsWithAny(doc.text, pos + 2, T.PROJECT_BLOCKERS) ? -1 : pos + 2;
+    }
+    if (!/^(?:n|b|j|s|a$)/.test(t.tag) || isFrame(t) || (GENERIC.has(t.word) && t.word.length > 1)) return -1;
+    pos = t.end;
+  }
+  return -1;
 }
 
 /** The end of the first head inside [s, e) that closes at a token boundary: for the last item of an
@@ -373,7 +395,8 @@ function firstHeadEnd(doc: Doc, s: number, e: number): number {
       let end = t.end;
       const ph = T.PHASE_RE.exec(doc.text.slice(end, e));
       if (ph) end += ph[0].length;
-      return end;
+      const more = nounsToProject(doc, end, e);
+      return more > 0 ? more : end;
     }
   }
   return -1;
@@ -459,6 +482,7 @@ function peelPlace(doc: Doc, s: number, e: number): { start: number; location: s
 }
 
 const TIME_RE = T.TIME_RE;
+const LEAD_AFTER_AMOUNT = new RegExp(`^(?:的|${T.LEAD_VERBS.join('|')})+`);
 const NUMBERING = /^(?:[0-9]{1,2}[.．、]|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}是)/;
 
 function pushName(doc: Doc, out: Cand[], s: number, e: number, prio: number, status: Status, location: string | null, peel = true): void {
@@ -516,7 +540,12 @@ function prepareItem(doc: Doc, it: Item, first: boolean): Item | null {
   if (paren && paren.index > 0) [s, e] = trimSpan(doc.text, s, s + paren.index);
   if (e <= s) return null;
   const pa = peelPlaceAmount(doc, s, e);
-  if (pa.start > s) return { start: pa.start, end: e, location: pa.location };
+  if (pa.start > s) {
+    // 投资50亿元的|华晟…基地, 投资12亿元建设|…
+    const lead = LEAD_AFTER_AMOUNT.exec(doc.text.slice(pa.start, e));
+    const ns = pa.start + (lead ? lead[0].length : 0);
+    return e - ns >= 2 ? { start: ns, end: e, location: pa.location } : null;
+  }
   if (first) {
     s = leftEdge(doc, s, e);
     if (s < 0) return null;
@@ -566,7 +595,9 @@ function lists(doc: Doc, cs: number, ce: number, out: Cand[], blocked: [number, 
       }
       from = listEnd;
     } else {
-      siblings(doc, items, out);
+      // 等 followed by a kind of place or body (等重点片区, 等企业, 等领域): the items are areas or organisations
+      if (T.LIST_KIND_WORDS.some((w) => text.slice(etc.end, Math.min(ce, etc.end + 8)).includes(w))) blocked.push([from, etc.end]);
+      else siblings(doc, items, out);
       from = etc.end;
     }
   }
@@ -586,7 +617,7 @@ function lists(doc: Doc, cs: number, ce: number, out: Cand[], blocked: [number, 
 /** A 、-list not closed by 等…项目 is a list of names when its items end with facility heads. */
 function siblings(doc: Doc, items: Item[], out: Cand[]): void {
   if (items.length < 2) return;
-  const headed = items.map((it) => !!headEndingAt(doc.text, it.start, it.end, true));
+  const headed = items.map((it) => !!headEndingAt(doc.text, it.start, it.end, true) || firstHeadEnd(doc, it.start, it.end) === it.end);
   const strong = items.some((it) => !!headEndingAt(doc.text, it.start, it.end, false));
   const without = headed.filter((h) => !h).length;
   if (!strong || without > 1 || items.length - without < 2) return;
@@ -604,9 +635,14 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
   const tokEnds = { has: (pos: number) => pos === ce || view.ends[pos] === 1 };
   const tokAt = (pos: number): Token | undefined => (pos < ce && view.at[pos]! >= 0 ? view.toks[view.at[pos]!] : undefined);
   for (let i = cs + 1; i < ce; i++) {
-    if (!HEAD_FIRST[text.charCodeAt(i)]) continue;
+    if (!HEAD_FIRST[text.charCodeAt(i)] && !(view.ends[i] === 1 && FACILITY_END[text.charCodeAt(view.toks[view.at[i]!]?.end! - 1)])) continue;
     let head = startsWithAny(text, i, NOUN_HEADS);
     let verb = false;
+    if (!head && view.at[i]! >= 0) {
+      // a word that ends with a facility character: 实训楼, 标准厂房, 体育馆
+      const t = view.toks[view.at[i]!]!;
+      if (t.start === i && t.word.length >= 2 && T.FACILITY_CHARS.includes(t.word[t.word.length - 1]!) && !GENERIC.has(t.word)) head = t.word;
+    }
     if (!head && NUMERAL_CHARS.has(text[i]!)) {
       const ph = /^[一二三四五六七八九十]{1,2}期/.exec(text.slice(i, i + 3));
       if (ph) head = ph[0];
@@ -647,10 +683,18 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
     // a facility and the work done on it: 巡检司电厂扩建
     const work = !verb ? startsWithAny(text, end, VERB_HEADS) : null;
     if (work && (tokEnds.has(end + work.length) || LIST_NOUN_AT(text, end + work.length)) && (!T.WEAK_WORK.includes(work) || LIST_NOUN_AT(text, end + work.length))) end += work.length;
-    if (!bare && text.startsWith('项目', end) && !startsWithAny(text, end + 2, T.PROJECT_BLOCKERS)) end += 2;
+    const more = !bare && !verb ? nounsToProject(doc, end, ce) : -1;
+    if (more > 0) end = more;
+    else if (!bare && text.startsWith('项目', end) && !startsWithAny(text, end + 2, T.PROJECT_BLOCKERS)) end += 2;
     else if (!bare && work && text.startsWith('工程', end) && !startsWithAny(text, end + 2, T.HEAD_BLOCKERS)) end += 2;
-    const s = leftEdge(doc, cs, i);
-    if (s < 0 || i - s < 2) continue;
+    let s = leftEdge(doc, cs, i);
+    if (s < 0) continue;
+    // one facility and its works: 县城第二水厂及配套管网工程
+    if (s > cs + 1 && CONJUNCTIONS.has(text[s - 1]!) && (i - s < 2 || allGeneric(doc, s, i)) && headEndingAt(text, Math.max(cs, s - 13), s - 1, false)) {
+      const s2 = leftEdge(doc, cs, s - 1);
+      if (s2 >= 0 && s - 1 - s2 >= 2 && end - s2 <= T.MAX_NAME_CHARS) s = s2;
+    }
+    if (i - s < 2) continue;
     if (goalBefore(doc, cs, s)) continue;
     // a facility in operation, not a project: 萧山国际机场货邮吞吐量83万吨
     const rest = text.slice(end, ce);
@@ -660,7 +704,7 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
     if (QUOTE_CHARS.test(text[s - 1] ?? '') && /[”"」』》]/.test(text[s - 1] ?? '')) continue;
     const nameText = text.slice(s, i);
     if (T.ANONYMOUS_MARKERS.some((m) => nameText.startsWith(m)) || nameText.includes('某')) continue;
-    if (allGeneric(doc, s, i)) continue;
+    if (allGeneric(doc, s, i) && !CONJUNCTIONS.has(text.slice(s, i).match(/[及和与]/)?.[0] ?? '')) continue;
     // a bare 项目 needs a name of its own: a brand, an organisation, a word jieba does not know (吉利汽车整车项目)
     if (bare && !bareName(doc, s, i)) continue;
     const stage = stageAfter(text, end, ce);

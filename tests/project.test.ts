@@ -26,6 +26,21 @@ describe('projects: lists before 等…项目', () => {
       '本钢资源综合利用发电工程', '大唐共享储能电站', '中化绿色原料药',
     ]);
   });
+  it('reads lists of names each opened by its investment, up to 以及 and the last 项目', () => {
+    const text = '投资50亿元的华晟高端轴承智能制造基地项目、总投资32亿元的金沙湾国际会展中心以及总投资约9亿元的区人民医院新院区项目备受关注。';
+    expect(linked(text).map((p) => [p.name, p.amounts])).toEqual([
+      ['华晟高端轴承智能制造基地项目', ['50亿元']],
+      ['金沙湾国际会展中心', ['32亿元']],
+      ['区人民医院新院区项目', ['约9亿元']],
+    ]);
+  });
+  it('keeps a facility and its works joined by 及 as one name', () => {
+    expect(names('县城第二水厂及配套管网工程完成投资5480万元。')).toEqual(['县城第二水厂及配套管网工程']);
+  });
+  it('does not read lists of areas or companies as projects', () => {
+    expect(names('江北新区产业技术研创园、南京北站枢纽经济区等重点片区建设提速。')).toEqual([]);
+    expect(names('发挥金龙机电、锂动芯等落地企业的乘数效应。')).toEqual([]);
+  });
   it('splits the last two names at a conjunction', () => {
     expect(names('推进沈白高铁、本桓高速和徐大堡核电站等重点项目建设。')).toEqual(['沈白高铁', '本桓高速', '徐大堡核电站']);
   });

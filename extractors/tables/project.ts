@@ -20,6 +20,9 @@ export const INSTITUTION_HEADS: readonly string[] = [
   '小区', '天地',
 ];
 
+/** Characters that end a facility word (实训楼, 体育馆, 水厂): a jieba word ending with one is a head. */
+export const FACILITY_CHARS: readonly string[] = ['楼', '馆', '园', '站'];
+
 /** Heads that end a name only inside a list of names (弥师路、锁平高速公路): alone they are too common. */
 export const WEAK_HEADS: readonly string[] = ['路', '线', '街', '桥', '厂', '矿', '站', '楼', '馆', '园', '城'];
 
@@ -33,7 +36,7 @@ export const VERB_HEADS: readonly string[] = [
 export const WEAK_WORK: readonly string[] = ['建设', '提升'];
 
 /** A phase or section after a head, or as the head itself (成大疫苗三期, 滇中引水工程玉溪段). */
-export const PHASE_RE = /^(?:[一二三四五六七八九十0-9]{1,2}期|[\u4e00-\u9fff]{2,3}段)(?:工程)?/;
+export const PHASE_RE = /^(?:第?[一二三四五六七八九十0-9]{1,2}期|[\u4e00-\u9fff]{2,3}段)(?:工程)?/;
 
 /** The nouns a list of names ends with: 北营料场环保改造、绿色矿山提效等本钢集团项目. */
 export const LIST_NOUNS: readonly string[] = ['项目', '工程'];
@@ -65,7 +68,7 @@ export const GENERIC_WORDS: readonly string[] = [
   '优势', '农产品', '推进', '民生', '农村', '城乡', '城市', '城镇', '千亿', '百亿', '千亿级', '百亿级', '级', '新型', '绿色', '能源', '储运', '元器件', '产业', '集聚',
   '高端', '制造', '示范', '红色', '教育', '交易', '重大项目', '特色', '现代', '配套', '标志性', '省', '市', '县',
   '区', '新', '大', '老旧', '各', '全', '公共', '基础', '大型', '中小型', '在建', '拟建', '储备', '谋划', '场地',
-  '附近', '周边', '街区', '郊区', '沿线', '城区', '工业园区', '高速', '园区', '开发区', '平整', '厂区', '最大', '一流', '知名', '政府', '投资', '建设', '工程', '项目', '企业', '沟', '道路',
+  '主体', '附近', '周边', '街区', '郊区', '沿线', '城区', '工业园区', '高速', '园区', '开发区', '平整', '厂区', '最大', '一流', '知名', '政府', '投资', '建设', '工程', '项目', '企业', '沟', '道路',
   '排洪', '排水', '供水', '管网', '管道', '生活', '垃圾', '设施', '配套设施', '生态环境', '综合治理', '生态',
   '环境', '流域', '治理', '综合',
 ];
@@ -110,6 +113,12 @@ export const OPERATION_WORDS: readonly string[] = [
   '在校生', '招生', '床位', '通行量', '车流量', '货运量', '客运量', '里程',
 ];
 
+/** Nouns after 等 that make the items before it areas, bodies or kinds, not projects (等重点片区, 等企业). */
+export const LIST_KIND_WORDS: readonly string[] = [
+  '片区', '园区', '平台', '企业', '公司', '集团', '单位', '部门', '机构', '领域', '行业', '产业', '方向', '城市', '地区',
+  '区域', '县区', '乡镇', '国家', '省份', '央企', '高校', '院所', '问题',
+];
+
 /** Words that open the left context of a name: a name never starts before one of these
  * (推动扩大滨河南路改造, 此外,包括本钢资源综合利用发电工程, 引进上海联影医疗CT设备生产线). */
 export const FRAME_WORDS: readonly string[] = [
@@ -126,7 +135,7 @@ export const FRAME_WORDS: readonly string[] = [
   '来到', '前往', '走进', '深入', '察看', '调研', '考察', '视察', '观摩', '参观', '督导', '检查', '看望', '出席',
   '参加', '召开', '举行', '举办', '部署', '研究', '施工', '落户', '签下', '加紧', '抢抓', '力推', '先后', '分别',
   '有序推进', '稳步推进', '扎实推进', '积极推进', '大力推进', '重点推进', '组织实施', '谋划实施', '启动实施',
-  '开工建设', '建成投用', '包括', '涉及', '涵盖', '如', '像', '例如',
+  '开工建设', '建成投用', '包括', '涉及', '涵盖', '如', '像', '例如', '用于', '用来', '投向', '支持',
 ];
 
 /** Verbs before a name that make it a goal rather than a project (打造…基地, 争创…示范区). */
