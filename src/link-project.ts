@@ -6,7 +6,7 @@
 // A name in a list (、 or 等) shares its sentence with others: amounts after the list are not its own.
 import type { Doc } from './doc.js';
 import type { AmountDraft, Draft, ProjectDraft } from '../extractors/types.js';
-import { INVESTMENT_TIES, LEAD_VERBS } from '../extractors/tables/project.js';
+import { INVESTMENT_TIES, LEAD_VERBS, INDUCED_WORDS as INDUCED } from '../extractors/tables/project.js';
 
 const TIES = [...INVESTMENT_TIES].sort((a, b) => b.length - a.length);
 /** Words that may stand between a tie word and the number (完成投资约5亿元, 投资达30亿元). */
@@ -25,6 +25,8 @@ function inList(doc: Doc, p: ProjectDraft): boolean {
 function tiedAfter(doc: Doc, a: AmountDraft): boolean {
   const cs = doc.clauseStart(a.start);
   const before = doc.text.slice(cs, a.start);
+  // investment a project brings in is not its own (带动上下游产业投资10-20亿元)
+  if (INDUCED.some((w) => before.includes(w))) return false;
   for (const w of TIES) {
     const at = before.lastIndexOf(w);
     if (at >= 0 && BETWEEN.test(before.slice(at + w.length))) return true;
@@ -54,7 +56,8 @@ export function linkProjects(doc: Doc, drafts: Draft[]): void {
     // X(总投资50亿元): an amount in a parenthesis straight after the name
     const inParen = amounts.filter((a) => a.start > p.end && /^\s*[(（][^(（)）]*$/.test(text.slice(p.end, a.start)) && /^[^(（]*[)）]/.test(text.slice(a.end)));
     if (inParen.length > 0) {
-      p.amounts.push(...inParen.filter((a) => tiedAfter(doc, a)));
+      // (约158亿元) alone, or with an investment word (核准工程预算约82.4亿元)
+      p.amounts.push(...inParen.filter((a) => /^\s*[(（]\s*$/.test(text.slice(p.end, a.start)) || tiedAfter(doc, a)));
       continue;
     }
     if (inList(doc, p)) continue;

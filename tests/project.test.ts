@@ -186,6 +186,13 @@ describe('projects: links to amounts, location and status', () => {
       ['本桓高速', ['120亿元']],
     ]);
   });
+  it('links a bare amount in a parenthesis, and not the investment a project brings in', () => {
+    expect(linked('获批项目包括将军澳跨湾连接路扩建工程(核准工程预算约82.4亿元)、东涌新市镇扩展区平整工程(约158亿元)。').map((p) => p.amounts)).toEqual([
+      ['约82.4亿元'],
+      ['约158亿元'],
+    ]);
+    expect(linked('云岭抽水蓄能电站总投资约86亿元,预计带动上下游产业投资10-20亿元。')[0]!.amounts).toEqual(['约86亿元']);
+  });
   it('does not give a list member the amount that follows the list', () => {
     expect(linked('推动金融机构为轨道交通5号线等105个项目授信277.6亿元。')[0]!.amounts).toEqual([]);
     expect(linked('合新高铁、宣绩高铁完成投资30亿元。').map((p) => p.amounts)).toEqual([[], []]);

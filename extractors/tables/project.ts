@@ -176,7 +176,10 @@ export const MODAL_WORDS: readonly string[] = [
 ];
 
 /** Words right before an amount that tie it to the project it follows (完成投资41162万元, 获专项支持12亿元). */
-export const INVESTMENT_TIES: readonly string[] = ['投资', '总投资', '完成投资', '支持', '资金', '投资额', '总额'];
+export const INVESTMENT_TIES: readonly string[] = ['投资', '总投资', '完成投资', '支持', '资金', '投资额', '总额', '预算', '概算', '造价'];
+
+/** Words that make an investment amount one a project brings in, not its own (带动上下游产业投资10-20亿元). */
+export const INDUCED_WORDS: readonly string[] = ['带动', '拉动', '撬动', '吸引', '引导', '带来'];
 
 /** Words after a name that show a specific project even when its words are generic (城市生活垃圾处理工程可研). */
 export const STAGE_WORDS: readonly string[] = [
