@@ -396,7 +396,9 @@ function firstHeadEnd(doc: Doc, s: number, e: number): number {
       const ph = T.PHASE_RE.exec(doc.text.slice(end, e));
       if (ph) end += ph[0].length;
       const more = nounsToProject(doc, end, e);
-      return more > 0 ? more : end;
+      if (more > 0) return more;
+      if (doc.text.startsWith('项目', end) && end + 2 <= e && !startsWithAny(doc.text, end + 2, T.PROJECT_BLOCKERS)) return end + 2;
+      return end;
     }
   }
   return -1;
@@ -617,6 +619,7 @@ function lists(doc: Doc, cs: number, ce: number, out: Cand[], blocked: [number, 
 /** A 、-list not closed by 等…项目 is a list of names when its items end with facility heads. */
 function siblings(doc: Doc, items: Item[], out: Cand[]): void {
   if (items.length < 2) return;
+  const listStatus = statusBefore(doc, items[0]!.start);
   const headed = items.map((it) => !!headEndingAt(doc.text, it.start, it.end, true) || firstHeadEnd(doc, it.start, it.end) === it.end);
   const strong = items.some((it) => !!headEndingAt(doc.text, it.start, it.end, false));
   const without = headed.filter((h) => !h).length;
@@ -624,7 +627,7 @@ function siblings(doc: Doc, items: Item[], out: Cand[]): void {
   items.forEach((it, i) => {
     if (classify(doc, it.start, it.end) !== 'name') return;
     if (!headed[i] && !hasNameEvidence(doc, it.start, it.end)) return;
-    pushName(doc, out, it.start, it.end, 2, statusBefore(doc, it.start), it.location);
+    pushName(doc, out, it.start, it.end, 2, listStatus ?? statusBefore(doc, it.start), it.location);
   });
 }
 
@@ -686,6 +689,7 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
     const more = !bare && !verb ? nounsToProject(doc, end, ce) : -1;
     if (more > 0) end = more;
     else if (!bare && text.startsWith('项目', end) && !startsWithAny(text, end + 2, T.PROJECT_BLOCKERS)) end += 2;
+    else if (verb && text.startsWith('工程', end) && !startsWithAny(text, end + 2, T.HEAD_BLOCKERS)) end += 2;
     else if (!bare && work && text.startsWith('工程', end) && !startsWithAny(text, end + 2, T.HEAD_BLOCKERS)) end += 2;
     let s = leftEdge(doc, cs, i);
     if (s < 0) continue;

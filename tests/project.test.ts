@@ -144,9 +144,23 @@ describe('projects: names with heads', () => {
     expect(names('市第一人民医院开展义诊活动。')).toEqual([]);
     expect(names('全市应急指挥中心建成投用。')).toEqual(['应急指挥中心']);
   });
+  it('reads traditional text, and an action before 工程', () => {
+    expect(linked('桃園機場第三航廈新建工程預計2027年完工。')).toEqual([
+      { name: '桃园机场第三航厦新建工程', location: null, status: null, amounts: [] },
+    ]);
+  });
+  it('gives every name of a list the status said before it', () => {
+    expect(linked('新建智能制造产业园项目、智慧物流园项目和数字经济产业园项目。').map((p) => [p.name, p.status])).toEqual([
+      ['智能制造产业园项目', 'new'],
+      ['智慧物流园项目', 'new'],
+      ['数字经济产业园项目', 'new'],
+    ]);
+  });
   it('takes a bare 项目 only after a proper name', () => {
     expect(names('其中吉利汽车整车项目投资100亿元。')).toEqual(['吉利汽车整车项目']);
     expect(names('严格把好项目准入关口,杜绝产能过剩项目通过改头换面趁机上马。')).toEqual([]);
+    expect(names('年产10万吨锂电池正极材料项目开工建设。')).toEqual(['年产10万吨锂电池正极材料项目']);
+    expect(names('加快推进数字经济项目和新能源汽车项目建设。')).toEqual([]);
   });
   it('records one mention per occurrence', () => {
     expect(names('滇中引水工程玉溪段正式进入正洞施工。滇中引水工程玉溪段项目部成立了疫情防控领导小组。')).toEqual([
