@@ -28,7 +28,6 @@ const GENERIC = new Set([...T.GENERIC_WORDS, ...T.SECTORS]);
 const VERB_HEAD_SET = new Set(T.VERB_HEADS);
 const SECTOR_WORDS = longestFirst(T.SECTORS);
 
-const CLAUSE_MARKS = /[，,；;：:。！？!?\n]/;
 const QUOTE_CHARS = /[“”"‘’'「」『』《》〈〉【】()（）\s]/;
 const HAN = /\p{Script=Han}/u;
 /** An amount written before a name: 7亿元, 109.6亿元, 两亿元 (the amount extractor reads its value). */
@@ -46,13 +45,22 @@ interface Cand {
   prio: number;
 }
 
+const CLAUSE_CODES = new Uint8Array(0x10000);
+for (const c of '，,；;：:。！？!?\n') CLAUSE_CODES[c.charCodeAt(0)] = 1;
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
 function clausesOf(doc: Doc): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   const text = doc.text;
+  const n = text.length;
   let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const ch = text[i];
-    const mark = ch === undefined || (CLAUSE_MARKS.test(ch) && !((ch === ',' || ch === ':') && /[0-9]/.test(text[i - 1] ?? '') && /[0-9]/.test(text[i + 1] ?? '')));
+  for (let i = 0; i <= n; i++) {
+    let mark = i === n;
+    if (!mark) {
+      const c = text.charCodeAt(i);
+      // a comma or colon between digits is part of a number
+      mark = CLAUSE_CODES[c] === 1 && !((c === 44 || c === 58) && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1)));
+    }
     if (mark) {
       if (i > start) out.push({ start, end: i });
       start = i + 1;
@@ -115,7 +123,7 @@ class NameTok implements Token {
 }
 
 interface NameView {
-  toks: NameTok[];
+  toks: Token[];
   /** index of the token holding each character, -1 for none */
   at: Int32Array;
   /** 1 where a token ends */
@@ -128,7 +136,7 @@ const views = new WeakMap<Doc, NameView>();
 function nameView(doc: Doc): NameView {
   let v = views.get(doc);
   if (v) return v;
-  const toks: NameTok[] = [];
+  const toks: Token[] = [];
   const raw = doc.tokens;
   const single = (t: Token) => t.word.length === 1 && !FUNCTION_CHARS.has(t.word) && HAN.test(t.word);
   for (let i = 0; i < raw.length; i++) {
@@ -138,7 +146,7 @@ function nameView(doc: Doc): NameView {
       while (j + 1 < raw.length && single(raw[j + 1]!) && raw[j + 1]!.start === raw[j]!.end) j++;
       toks.push(new NameTok(doc.text.slice(t.start, raw[j]!.end), t.start, raw[j]!.end, null));
       i = j;
-    } else toks.push(new NameTok(t.word, t.start, t.end, t));
+    } else toks.push(t);
   }
   const at = new Int32Array(doc.text.length + 1).fill(-1);
   const ends = new Uint8Array(doc.text.length + 1);
@@ -279,8 +287,11 @@ const HEAD_LAST = new Uint8Array(0x10000);
 for (const w of [...T.NOUN_HEADS, ...T.WEAK_HEADS, '期']) HEAD_LAST[w.charCodeAt(w.length - 1)] = 1;
 const FACILITY_END = new Uint8Array(0x10000);
 for (const c of T.FACILITY_CHARS) FACILITY_END[c.charCodeAt(0)] = 1;
-const HEAD_FIRST = new Uint8Array(0x10000);
-for (const w of [...T.NOUN_HEADS, ...T.VERB_HEADS, '项目', ...NUMERAL_CHARS]) HEAD_FIRST[w.charCodeAt(0)] = 1;
+/** Every string a head may start with: heads, actions, 项目, phases, facility characters. */
+const HEAD_SCAN = new RegExp(
+  `[${[...new Set([...T.NOUN_HEADS, ...T.VERB_HEADS, '项目', ...NUMERAL_CHARS, ...T.FACILITY_CHARS].map((w) => w[0]!))].join('')}]`,
+  'g',
+);
 const AREA_AFTER = new RegExp(`^[\\u4e00-\\u9fff]{0,4}(?:${T.AREA_WORDS.join('|')})`);
 const CATEGORY_ADJ = new Set(T.CATEGORY_ADJECTIVES);
 
@@ -517,7 +528,7 @@ const CONJUNCTIONS = new Set(['和', '及', '与', '以及']);
 /** Items of a list: split at 、 and at the conjunction before the last item (本桓高速和徐大堡核电站). */
 function splitItems(doc: Doc, from: number, to: number): Item[] {
   const cuts: [number, number][] = [];
-  for (let i = from; i < to; i++) if (doc.text[i] === '、') cuts.push([i, i + 1]);
+  for (let i = doc.text.indexOf('、', from); i >= 0 && i < to; i = doc.text.indexOf('、', i + 1)) cuts.push([i, i + 1]);
   if (cuts.length > 0) {
     const lastCut = cuts[cuts.length - 1]![1];
     for (const t of clipped(doc, lastCut, to)) if (CONJUNCTIONS.has(t.word) && t.tag === 'c') cuts.push([t.start, t.end]);
@@ -637,8 +648,25 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
   const view = nameView(doc);
   const tokEnds = { has: (pos: number) => pos === ce || view.ends[pos] === 1 };
   const tokAt = (pos: number): Token | undefined => (pos < ce && view.at[pos]! >= 0 ? view.toks[view.at[pos]!] : undefined);
-  for (let i = cs + 1; i < ce; i++) {
-    if (!HEAD_FIRST[text.charCodeAt(i)] && !(view.ends[i] === 1 && FACILITY_END[text.charCodeAt(view.toks[view.at[i]!]?.end! - 1)])) continue;
+  // the positions where a head may start, found by one regular expression over the clause
+  const positions: number[] = [];
+  HEAD_SCAN.lastIndex = cs + 1;
+  for (let m = HEAD_SCAN.exec(text); m && m.index < ce; m = HEAD_SCAN.exec(text)) {
+    positions.push(m.index);
+    const last = m.index + m[0].length - 1;
+    if (m[0].length === 1 && FACILITY_END[text.charCodeAt(last)] && view.at[last]! >= 0) {
+      const t = view.toks[view.at[last]!]!;
+      if (t.start > cs && t.start < m.index) positions.push(t.start);
+    }
+    HEAD_SCAN.lastIndex = m.index + 1;
+  }
+  if (positions.length === 0) return;
+  positions.sort((a, b) => a - b);
+  let skipUntil = -1;
+  let prevPos = -1;
+  for (const i of positions) {
+    if (i < skipUntil || i === prevPos) continue;
+    prevPos = i;
     let head = startsWithAny(text, i, NOUN_HEADS);
     let verb = false;
     if (!head && view.at[i]! >= 0) {
@@ -717,7 +745,7 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
     if (T.INSTITUTION_HEADS.includes(head) && end === i + head.length && !stage && !statusOf(doc, cs, s, ce, end)) continue;
     if (COUNT_RE.test(nameText) || PROGRAMME_NUMERALS.test(nameText)) continue;
     pushName(doc, out, s, end, bare ? 0 : 1, statusBefore(doc, s) ?? statusOf(doc, cs, s, ce, end), null);
-    i = end - 1;
+    skipUntil = end;
   }
 }
 
