@@ -111,6 +111,7 @@ describe('projects: names with heads', () => {
   });
   it('keeps a section or phase with the name, and an action followed by 项目', () => {
     expect(names('近日,滇中引水工程玉溪段正式进入正洞施工。')).toEqual(['滇中引水工程玉溪段']);
+    expect(names('引江济淮工程江淮沟通段已全面完工,引江济淮工程进入收尾阶段。')).toEqual(['引江济淮工程江淮沟通段', '引江济淮工程']);
     expect(names('东关街历史文化街区改造项目高标准开街运营。')).toEqual(['东关街历史文化街区改造项目']);
   });
   it('reads 、-lists whose names end with heads', () => {

@@ -36,7 +36,7 @@ export const VERB_HEADS: readonly string[] = [
 export const WEAK_WORK: readonly string[] = ['建设', '提升'];
 
 /** A phase or section after a head, or as the head itself (成大疫苗三期, 滇中引水工程玉溪段). */
-export const PHASE_RE = /^(?:第?[一二三四五六七八九十0-9]{1,2}期|[\u4e00-\u9fff]{2,3}段)(?:工程)?/;
+export const PHASE_RE = /^(?:第?[一二三四五六七八九十0-9]{1,2}期|(?![^段]*(?:阶段|手段|时段|地段))[\u4e00-\u9fff]{2,4}段)(?:工程)?/;
 
 /** The nouns a list of names ends with: 北营料场环保改造、绿色矿山提效等本钢集团项目. */
 export const LIST_NOUNS: readonly string[] = ['项目', '工程'];
