@@ -60,6 +60,12 @@ export function linkProjects(doc: Doc, drafts: Draft[]): void {
       p.amounts.push(...inParen.filter((a) => /^\s*[(（]\s*$/.test(text.slice(p.end, a.start)) || tiedAfter(doc, a)));
       continue;
     }
+    // X项目12亿元: an amount written straight after the name
+    const right = amounts.find((a) => a.start >= p.end && /^[\s:：]*$/.test(text.slice(p.end, a.start)));
+    if (right) {
+      p.amounts.push(right);
+      continue;
+    }
     if (inList(doc, p)) continue;
     // X … 完成投资N万元, in the same sentence, before any other project and any semicolon
     const sent = doc.sentenceAt(p.start);

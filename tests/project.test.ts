@@ -201,6 +201,12 @@ describe('projects: links to amounts, location and status', () => {
       ['本桓高速', ['120亿元']],
     ]);
   });
+  it('links an amount written straight after the name', () => {
+    expect(linked('签约项目包括华为数字能源总部项目12亿元、宁德时代电池生产线8亿元等。').map((p) => [p.name, p.amounts])).toEqual([
+      ['华为数字能源总部项目', ['12亿元']],
+      ['宁德时代电池生产线', ['8亿元']],
+    ]);
+  });
   it('links a bare amount in a parenthesis, and not the investment a project brings in', () => {
     expect(linked('获批项目包括将军澳跨湾连接路扩建工程(核准工程预算约82.4亿元)、东涌新市镇扩展区平整工程(约158亿元)。').map((p) => p.amounts)).toEqual([
       ['约82.4亿元'],
