@@ -87,6 +87,8 @@ describe('projects: sectors, programmes, organisations and anonymous projects ar
     expect(names('持续深入开展“项目建设落实年”活动,紧盯全年投资目标任务。')).toEqual([]);
     expect(names('通过落实好“十四五”规划中期评估调整工作,结合央地合作积极储备项目。')).toEqual([]);
     expect(names('持续推进长江经济带生态环境保护修复,实施“十大工程”。')).toEqual([]);
+    expect(names('把项目建设作为“一号工程”来抓,稳增长是一项系统工程。')).toEqual([]);
+    expect(names('作为全省重点民心工程,农村饮水安全巩固提升工程惠及群众12万人。')).toEqual([]);
     expect(names('以省级“三个一百”工业重点项目为抓手,着力打造千亿级产业基地。')).toEqual([]);
     expect(names('加强基础设施建设,推进重大工程,实施乡村振兴示范工程。')).toEqual([]);
     expect(names('积极实施“菜篮子”工程、“村村通”工程。')).toEqual([]);

@@ -198,7 +198,7 @@ export const STAGE_ADVERBS = /^(?:已经|已|正在|正|均|全面|顺利|基本
 export const COUNT_RE = /[0-9一二三四五六七八九十百千两几]+(?:个|项|家|条|批|座|所)/;
 
 /** Numbered programmes: 十大工程, “三个一百”, “双百”, 一库四清单, 两新一重. */
-export const PROGRAMME_NUMERALS = /[一二三四五六七八九十双两0-9]+(?:大|个|项|清单|库|张|条|新一重)|^[双两一二三四五六七八九十百千万]+$/;
+export const PROGRAMME_NUMERALS = /[一二三四五六七八九十双两0-9]+(?:大|个|项|清单|库|张|条|新一重)|^[双两一二三四五六七八九十百千万]+$|^[一二三四五六七八九十0-9]+号$/;
 
 /** Times are never part of a name: 2020年一季度建设项目. */
 export const TIME_RE = /(?:19|20)[0-9]{2}年|[一二三四1-4]季度|[上下]半年|[0-9]{1,2}月份?|年度/;
