@@ -34,49 +34,82 @@ function tiedAfter(doc: Doc, a: AmountDraft): boolean {
   return false;
 }
 
+/** Index of the first amount whose start is ≥ pos (amounts sorted by start). */
+function firstFrom(amounts: AmountDraft[], pos: number): number {
+  let lo = 0;
+  let hi = amounts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (amounts[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The longest gap between an amount and the name it opens (的, 用于, 建设 …). */
+const MAX_LEAD_GAP = 6;
+
 export function linkProjects(doc: Doc, drafts: Draft[]): void {
   const projects = drafts.filter((d): d is ProjectDraft => d.type === 'project').sort((a, b) => a.start - b.start);
+  if (projects.length === 0) return;
   const amounts = drafts.filter((d): d is AmountDraft => d.type === 'amount').sort((a, b) => a.start - b.start);
+  if (amounts.length === 0) return;
   const text = doc.text;
+  const byEnd = new Map<number, AmountDraft>();
+  for (const a of amounts) if (!byEnd.has(a.end)) byEnd.set(a.end, a);
   const leading = new Set<AmountDraft>();
   const done = new Set<ProjectDraft>();
   for (const p of projects) {
-    // place + amount + name
-    const before = amounts.find((a) => a.end <= p.start && text.slice(a.end, p.start).trim() === '');
-    // 总投资50亿元的X, 投资12亿元建设X
-    const lead = before ?? amounts.find((a) => a.end < p.start && LEAD_GAP.test(text.slice(a.end, p.start)) && tiedAfter(doc, a));
+    // place + amount + name (桓仁满族自治县109.6亿元大雅河抽水蓄能), then 总投资50亿元的X, 投资12亿元建设X
+    let lead: AmountDraft | undefined;
+    for (let q = p.start; q >= Math.max(0, p.start - MAX_LEAD_GAP) && !lead; q--) {
+      const a = byEnd.get(q);
+      if (!a) continue;
+      const gap = text.slice(a.end, p.start);
+      if (gap.trim() === '' || (LEAD_GAP.test(gap) && tiedAfter(doc, a))) lead = a;
+    }
     if (lead) {
       p.amounts.push(lead);
       leading.add(lead);
       done.add(p);
     }
   }
-  for (const p of projects) {
-    if (done.has(p)) continue;
-    // X(总投资50亿元): an amount in a parenthesis straight after the name
-    const inParen = amounts.filter((a) => a.start > p.end && /^\s*[(（][^(（)）]*$/.test(text.slice(p.end, a.start)) && /^[^(（]*[)）]/.test(text.slice(a.end)));
-    if (inParen.length > 0) {
-      // (约158亿元) alone, or with an investment word (核准工程预算约82.4亿元)
-      p.amounts.push(...inParen.filter((a) => /^\s*[(（]\s*$/.test(text.slice(p.end, a.start)) || tiedAfter(doc, a)));
-      continue;
+  projects.forEach((p, k) => {
+    if (done.has(p)) return;
+    const from = firstFrom(amounts, p.end);
+    // X(总投资50亿元): amounts in a parenthesis straight after the name
+    if (/^\s*[(（]/.test(text.slice(p.end, p.end + 2))) {
+      const close = text.slice(p.end).search(/[)）]/);
+      const inParen: AmountDraft[] = [];
+      for (let i = from; close >= 0 && i < amounts.length && amounts[i]!.end <= p.end + close; i++) inParen.push(amounts[i]!);
+      if (inParen.length > 0) {
+        // (约158亿元) alone, or with an investment word (核准工程预算约82.4亿元)
+        p.amounts.push(...inParen.filter((a) => /^\s*[(（]\s*$/.test(text.slice(p.end, a.start)) || tiedAfter(doc, a)));
+        return;
+      }
     }
     // X项目12亿元: an amount written straight after the name
-    const right = amounts.find((a) => a.start >= p.end && /^[\s:：]*$/.test(text.slice(p.end, a.start)));
-    if (right) {
+    const right = amounts[from];
+    if (right && right.start - p.end <= 3 && /^[\s:：]*$/.test(text.slice(p.end, right.start))) {
       p.amounts.push(right);
-      continue;
+      return;
     }
-    if (inList(doc, p)) continue;
+    if (inList(doc, p)) return;
     // X … 完成投资N万元, in the same sentence, before any other project and any semicolon
     const sent = doc.sentenceAt(p.start);
-    const next = projects.find((q) => q.start >= p.end && q !== p);
+    let n = k + 1;
+    while (n < projects.length && projects[n]!.start < p.end) n++;
+    const next = projects[n];
     const limit = Math.min(sent.end, next && next.start < sent.end ? next.start : sent.end);
+    const semi = text.slice(p.end, limit).search(/[；;]/);
+    const stop = semi >= 0 ? p.end + semi : limit;
     // its total, planned and completed investment may all follow (总投资560亿元,…已完成投资62亿元)
-    for (const a of amounts) {
-      if (leading.has(a) || a.start < p.end || a.end > limit || /[；;]/.test(text.slice(p.end, a.start))) continue;
-      // an amount that opens another name belongs to it (…，投资5亿元实施城北污水处理厂二期工程)
+    for (let i = from; i < amounts.length && amounts[i]!.start < stop; i++) {
+      const a = amounts[i]!;
+      if (leading.has(a) || a.end > limit) continue;
+      // an amount that opens another name belongs to it (…,投资5亿元实施城北污水处理厂二期工程)
       if (LEAD_VERB_AFTER.test(text.slice(a.end, a.end + 4))) continue;
       if (tiedAfter(doc, a)) p.amounts.push(a);
     }
-  }
+  });
 }
