@@ -287,11 +287,10 @@ const HEAD_LAST = new Uint8Array(0x10000);
 for (const w of [...T.NOUN_HEADS, ...T.WEAK_HEADS, '期']) HEAD_LAST[w.charCodeAt(w.length - 1)] = 1;
 const FACILITY_END = new Uint8Array(0x10000);
 for (const c of T.FACILITY_CHARS) FACILITY_END[c.charCodeAt(0)] = 1;
-/** Every string a head may start with: heads, actions, 项目, phases, facility characters. */
-const HEAD_SCAN = new RegExp(
-  `[${[...new Set([...T.NOUN_HEADS, ...T.VERB_HEADS, '项目', ...NUMERAL_CHARS, ...T.FACILITY_CHARS].map((w) => w[0]!))].join('')}]`,
-  'g',
-);
+/** First characters of every head, action, 项目 and phase; and the heads a token may end with. */
+const HEAD_FIRST = new Uint8Array(0x10000);
+for (const w of [...T.NOUN_HEADS, ...T.VERB_HEADS, '项目', ...NUMERAL_CHARS]) HEAD_FIRST[w.charCodeAt(0)] = 1;
+const HEAD_SET = new Set([...T.NOUN_HEADS, ...T.VERB_HEADS, '项目']);
 const AREA_AFTER = new RegExp(`^[\\u4e00-\\u9fff]{0,4}(?:${T.AREA_WORDS.join('|')})`);
 const CATEGORY_ADJ = new Set(T.CATEGORY_ADJECTIVES);
 
@@ -648,17 +647,16 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
   const view = nameView(doc);
   const tokEnds = { has: (pos: number) => pos === ce || view.ends[pos] === 1 };
   const tokAt = (pos: number): Token | undefined => (pos < ce && view.at[pos]! >= 0 ? view.toks[view.at[pos]!] : undefined);
-  // the positions where a head may start, found by one regular expression over the clause
+  // the positions where a head may start: token starts with a head's first character, and heads that end a
+  // token (扩建|工程, 建设|项目, 会展|中心)
   const positions: number[] = [];
-  HEAD_SCAN.lastIndex = cs + 1;
-  for (let m = HEAD_SCAN.exec(text); m && m.index < ce; m = HEAD_SCAN.exec(text)) {
-    positions.push(m.index);
-    const last = m.index + m[0].length - 1;
-    if (m[0].length === 1 && FACILITY_END[text.charCodeAt(last)] && view.at[last]! >= 0) {
-      const t = view.toks[view.at[last]!]!;
-      if (t.start > cs && t.start < m.index) positions.push(t.start);
-    }
-    HEAD_SCAN.lastIndex = m.index + 1;
+  let k = -1;
+  for (let p = cs; p < ce && k < 0; p++) k = view.at[p]!;
+  for (; k >= 0 && k < view.toks.length && view.toks[k]!.start < ce; k++) {
+    const t = view.toks[k]!;
+    const w = t.word;
+    if (t.start > cs && (HEAD_FIRST[w.charCodeAt(0)] || (w.length >= 2 && FACILITY_END[w.charCodeAt(w.length - 1)]))) positions.push(t.start);
+    for (let L = 2; L < w.length && L <= 5; L++) if (HEAD_SET.has(w.slice(w.length - L)) && t.end - L > cs) positions.push(t.end - L);
   }
   if (positions.length === 0) return;
   positions.sort((a, b) => a - b);
