@@ -236,6 +236,8 @@ function stops(t: Token, rightLen: number, nextIsNoun = false): boolean {
   if (PHASE_TOKEN.test(w)) return false;
   // a second name glued after an action: 巡检司电厂扩建|巡小运煤专用公路
   if (VERB_HEAD_SET.has(w) && rightLen >= 4) return true;
+  // the company that builds it: …有限责任公司|龙羊峡水光互补光伏电站
+  if (rightLen >= 4 && T.COMPANY_ENDINGS.some((c) => w.endsWith(c))) return true;
   return false;
 }
 
@@ -247,7 +249,11 @@ function leftEdge(doc: Doc, from: number, end: number): number {
   let pos = end;
   for (let i = toks.length - 1; i >= 0; i--) {
     const t = toks[i]!;
-    const joiner = JOINERS.test(t.word) && /[0-9A-Za-z]/.test(doc.text[t.start - 1] ?? '') && /[0-9A-Za-z]/.test(doc.text[t.end] ?? '');
+    const joiner =
+      JOINERS.test(t.word) &&
+      ((/[0-9A-Za-z]/.test(doc.text[t.start - 1] ?? '') && /[0-9A-Za-z]/.test(doc.text[t.end] ?? '')) ||
+        // a brand and its project: 碧桂园·天玺
+        (t.word === '·' && HAN.test(doc.text[t.start - 1] ?? '') && HAN.test(doc.text[t.end] ?? '')));
     const next = toks[i + 1];
     if (!joiner && (JOINERS.test(t.word) || stops(t, end - t.end, !!next && /^n/.test(next.tag)))) {
       // a name cut by junk (a garbled span, a stray backslash) is not a name

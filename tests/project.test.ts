@@ -127,6 +127,10 @@ describe('projects: names with heads', () => {
     expect(names('中国铁建十一局承建的渝昆高铁站前工程进展顺利。')).toEqual(['渝昆高铁站前工程']);
     expect(names('引江济淮工程建设管理局召开专题会议。')).toEqual([]);
   });
+  it('keeps a brand joined by · and leaves the builder company out', () => {
+    expect(names('碧桂园·天玺项目、万科·城市之光等房地产项目加快建设。')).toEqual(['碧桂园·天玺项目', '万科·城市之光']);
+    expect(names('国家电投集团黄河上游水电开发有限责任公司龙羊峡水光互补光伏电站并网发电。')).toEqual(['龙羊峡水光互补光伏电站']);
+  });
   it('reads numbered names and table rows', () => {
     expect(names('1.沈阳至白河高铁项目,总投资560亿元。')).toEqual(['沈阳至白河高铁项目']);
     expect(names('序号 项目名称 建设地点\n1 沈阳地铁4号线工程 沈阳市 180\n2 鞍山钢铁冷轧厂改造项目 鞍山市 35.6')).toEqual([

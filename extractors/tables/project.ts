@@ -208,3 +208,6 @@ export const LEAD_VERBS: readonly string[] = ['用于', '建设', '实施', '新
 
 /** Longest names accepted, in characters. */
 export const MAX_NAME_CHARS = 24;
+
+/** Endings of a company's name: a name does not reach back over them (…有限责任公司|龙羊峡光伏电站). */
+export const COMPANY_ENDINGS: readonly string[] = ['公司', '有限公司', '股份公司'];
