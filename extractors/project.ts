@@ -33,9 +33,9 @@ const HAN = /\p{Script=Han}/u;
 /** An amount written before a name: 7亿元, 109.6亿元, 两亿元 (the amount extractor reads its value). */
 const AMOUNT_RE = /(?:[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万亿]+)(?:多|余)?(?:万亿|千亿|百亿|亿|千万|百万|万|千)?(?:美元|港元|元)/g;
 const COUNT_RE = T.COUNT_RE;
-const CLASSIFIERS = new Set([...'个项批家条座所只台套次年月日']);
+const CLASSIFIERS = new Set([...T.CLASSIFIER_CHARS]);
 /** Single characters that carry no name: function words and bare place suffixes. */
-const EMPTY_CHARS = new Set([...'的和及与或等县市区省州新大老小各全该本级型类']);
+const EMPTY_CHARS = new Set([...T.EMPTY_CHARS]);
 
 interface Cand {
   start: number;
@@ -107,7 +107,7 @@ function endsWithAny(s: string, words: readonly string[]): string | null {
 }
 
 /** Characters that stand alone in a text, never as a piece of an unknown name. */
-const FUNCTION_CHARS = new Set([...'的地得和及与或在对为将把被从向以于至到等了是有也都并且之其该此这那各每由给让使按经因而但就还又再已正要会可能不没未很更最所个项批家条座']);
+const FUNCTION_CHARS = new Set([...T.FUNCTION_CHARS]);
 
 /** A token of the name view: jieba's, or a run of single characters joined (tag x). The tag is read lazily. */
 class NameTok implements Token {
@@ -271,7 +271,7 @@ function leftEdge(doc: Doc, from: number, end: number): number {
 }
 
 const SEPARATORS = /^[、，,。；;：:.．“”"‘’《》〈〉()（）【】「」『』\s—\-·…]+$/;
-const RESULTATIVES = new Set([...'好完到给']);
+const RESULTATIVES = new Set([...T.RESULTATIVE_CHARS]);
 
 /** A stage or progress word right after a name (可研, 已完成主体工程, 正式开工): a specific project even when
  * its words are generic (城市生活垃圾处理工程可研已上报). */
@@ -528,7 +528,7 @@ interface Item {
   location: string | null;
 }
 
-const CONJUNCTIONS = new Set(['和', '及', '与', '以及']);
+const CONJUNCTIONS = new Set(T.CONJUNCTIONS);
 
 /** Items of a list: split at 、 and at the conjunction before the last item (本桓高速和徐大堡核电站). */
 function splitItems(doc: Doc, from: number, to: number): Item[] {

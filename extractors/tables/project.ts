@@ -211,3 +211,18 @@ export const MAX_NAME_CHARS = 24;
 
 /** Endings of a company's name: a name does not reach back over them (…有限责任公司|龙羊峡光伏电站). */
 export const COMPANY_ENDINGS: readonly string[] = ['公司', '有限公司', '股份公司'];
+
+/** Classifiers that end a name's left context when jieba tags them q (16个|建设项目). */
+export const CLASSIFIER_CHARS = '个项批家条座所只台套次年月日';
+
+/** Single characters that carry no name: function words and bare place suffixes (县文体中心 has no proper name). */
+export const EMPTY_CHARS = '的和及与或等县市区省州新大老小各全该本级型类';
+
+/** Characters that stand alone in a text, never as a piece of an unknown name that jieba cut into characters. */
+export const FUNCTION_CHARS = '的地得和及与或在对为将把被从向以于至到等了是有也都并且之其该此这那各每由给让使按经因而但就还又再已正要会可能不没未很更最所个项批家条座';
+
+/** A verb's complement that jieba may glue to the name after it (解决|好脚落沼煤矿). */
+export const RESULTATIVE_CHARS = '好完到给';
+
+/** Conjunctions between the last two items of a list (本桓高速和徐大堡核电站). */
+export const CONJUNCTIONS: readonly string[] = ['和', '及', '与', '以及'];
