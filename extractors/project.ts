@@ -739,6 +739,8 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
     if (QUANTITY_AFTER.test(rest)) continue;
     if (QUOTE_CHARS.test(text[s - 1] ?? '') && /[”"」』》]/.test(text[s - 1] ?? '')) continue;
     const nameText = text.slice(s, i);
+    // a phase alone is no name (一期工程完工后)
+    if (/^第?[一二三四五六七八九十0-9]{1,2}期$/.test(nameText)) continue;
     if (T.ANONYMOUS_MARKERS.some((m) => nameText.startsWith(m)) || nameText.includes('某')) continue;
     if (allGeneric(doc, s, i) && !CONJUNCTIONS.has(text.slice(s, i).match(/[及和与]/)?.[0] ?? '')) continue;
     // a bare 项目 needs a name of its own: a brand, an organisation, a word jieba does not know (吉利汽车整车项目)

@@ -147,6 +147,7 @@ describe('projects: names with heads', () => {
     expect(names('萧山国际机场货邮吞吐量83万吨,北京大兴国际机场临空经济区发展迅速。')).toEqual([]);
     expect(names('全省高速公路通车里程突破8000公里,农村公路建设加快推进。')).toEqual([]);
     expect(names('玉溪市委、市政府举行全市2020年一季度建设项目集中开工仪式。')).toEqual([]);
+    expect(names('一期工程完工后,将新增产能50万吨;二期工程加快建设。')).toEqual([]);
     expect(names('将打造东北亚最大的绿色能源储运基地。')).toEqual([]);
     expect(names('市第一人民医院开展义诊活动。')).toEqual([]);
     expect(names('全市应急指挥中心建成投用。')).toEqual(['应急指挥中心']);
