@@ -32,13 +32,17 @@ const PINYIN = `(?:[a-zü]*[${TONE_VOWELS}][a-zü${TONE_VOWELS}]*|${NEUTRAL_SYLL
 const PINYIN_AFTER_HAN = new RegExp(`(\\p{Script=Han})\\(${PINYIN}\\)`, 'gu');
 /** garbled spans: U+FFFD runs; `?` (with mojibake junk) between Han characters; a pinyin annotation after a
  * non-Han character (the remains of a mis-decoded character) */
+// (every alternative starts with one of the characters of the leading look-ahead: it lets the engine skip the
+// other positions at once instead of trying each look-behind there)
 const GARBLED = new RegExp(
-  [
-    `\\uFFFD+`,
-    `\\?+[!,.A-Za-z]{0,3}\\(?${PINYIN}\\)`,
-    `(?<=[\\p{Script=Han},])\\?+[!,]?(?=\\p{Script=Han})`,
-    `(?<!\\p{Script=Han})[!,.A-Za-z]{1,3}\\(${PINYIN}\\)`,
-  ].join('|'),
+  '(?=[\\uFFFD?!,.A-Za-z])(?:' +
+    [
+      `\\uFFFD+`,
+      `\\?+[!,.A-Za-z]{0,3}\\(?${PINYIN}\\)`,
+      `(?<=[\\p{Script=Han},])\\?+[!,]?(?=\\p{Script=Han})`,
+      `(?<!\\p{Script=Han})[!,.A-Za-z]{1,3}\\(${PINYIN}\\)`,
+    ].join('|') +
+    ')',
   'gu',
 );
 
@@ -76,10 +80,14 @@ function convertScript(m: MappedText): { mapped: MappedText; changed: number; sc
   return { mapped: codes ? m.sameLength(utf16.decode(codes)) : m, changed: tradOnly, script };
 }
 
-const FULLWIDTH = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]|(?<=[0-9\uFF10-\uFF19])[％．，](?=[0-9\uFF10-\uFF19])|(?<=[0-9\uFF10-\uFF19])％/g;
+// the look-behinds come after the character they guard: the same matches, found without trying a look-behind
+// at every position
+const FULLWIDTH = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]|[％．，](?<=[0-9\uFF10-\uFF19][％．，])(?=[0-9\uFF10-\uFF19])|％(?<=[0-9\uFF10-\uFF19]％)/g;
 const SP = `[${esc(NUMBER_SPACES)}]`;
 const CN_NUM = '零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟';
+// every alternative starts with a space or [.,] (the leading look-ahead lets the engine skip other positions)
 const NUMBER_SPACE = new RegExp(
+  `(?=[${esc(NUMBER_SPACES)}.,])(?:` +
   [
     `(?<=[0-9])${SP}+(?=[${esc(UNIT_STARTS)}])`,
     `(?<=[0-9])${SP}*([.,])${SP}*(?=[0-9])`,
@@ -87,7 +95,8 @@ const NUMBER_SPACE = new RegExp(
     `(?<=[0-9])${SP}+(?=[0-9.,]+${SP}*[${esc(UNIT_STARTS)}])`,
     // inside a Chinese numeral, or between it and its unit: 四点 五个百分点, 一百五十 个百分点
     `(?<=[${CN_NUM}])${SP}+(?=[${CN_NUM}${esc(UNIT_STARTS)}])`,
-  ].join('|'),
+  ].join('|') +
+  ')',
   'g',
 );
 const DOUBLED = new RegExp(`[${esc(DOUBLED_PUNCTUATION)}]{2,}`, 'g');
