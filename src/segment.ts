@@ -70,6 +70,17 @@ export function isDictWord(word: string): boolean {
 /** jieba's tag for a word (cppjieba PosTagger::LookupTag): the dictionary's, else m for ASCII digits, eng for
  * other ASCII, x for the rest. */
 export function tagOf(word: string): string {
+  // the words of bulletins are few: a small memo answers most look-ups without probing the big dictionary map
+  let t = tagMemo.get(word);
+  if (t !== undefined) return t;
+  t = lookupTag(word);
+  if (tagMemo.size >= 100000) tagMemo.clear();
+  tagMemo.set(word, t);
+  return t;
+}
+const tagMemo = new Map<string, string>();
+
+function lookupTag(word: string): string {
   const t = posTagsMap().get(word);
   if (t) return t;
   let ascii = 0;
