@@ -267,7 +267,9 @@ function nounAfter(doc: Doc, c: Counted, depth = 0): Hit | 'blocked' | null {
   }
   // a noun followed by its own number belongs to that count: 分两批集中开工项目48个
   if (countAt(doc, skipFillers(doc, headEnd))) return null;
-  const de = text.lastIndexOf('的', headStart - 1);
+  // only a 的 at or after `a` matters: search there, not back through the whole text
+  const deAt = text.slice(a, headStart).lastIndexOf('的');
+  const de = deAt >= 0 ? a + deAt : -1;
   let np = a;
   if (de >= a) {
     if (de - a > T.MAX_MODIFIER) return null;

@@ -533,7 +533,9 @@ const CONJUNCTIONS = new Set(T.CONJUNCTIONS);
 /** Items of a list: split at 、 and at the conjunction before the last item (本桓高速和徐大堡核电站). */
 function splitItems(doc: Doc, from: number, to: number): Item[] {
   const cuts: [number, number][] = [];
-  for (let i = doc.text.indexOf('、', from); i >= 0 && i < to; i = doc.text.indexOf('、', i + 1)) cuts.push([i, i + 1]);
+  // searched in the slice: a search of the whole text would run on to the next 、 of the document
+  const part = doc.text.slice(from, to);
+  for (let i = part.indexOf('、'); i >= 0; i = part.indexOf('、', i + 1)) cuts.push([from + i, from + i + 1]);
   if (cuts.length > 0) {
     const lastCut = cuts[cuts.length - 1]![1];
     for (const t of clipped(doc, lastCut, to)) if (CONJUNCTIONS.has(t.word) && t.tag === 'c') cuts.push([t.start, t.end]);
@@ -582,8 +584,8 @@ function lists(doc: Doc, cs: number, ce: number, out: Cand[], blocked: [number, 
   if (!clause.includes('、') && !clause.includes('等')) return;
   const view = nameView(doc);
   const etcs: Token[] = [];
-  for (let p = text.indexOf('等', cs); p >= 0 && p < ce; p = text.indexOf('等', p + 1)) {
-    const k = view.at[p]!;
+  for (let q = clause.indexOf('等'); q >= 0; q = clause.indexOf('等', q + 1)) {
+    const k = view.at[cs + q]!;
     const t = k >= 0 ? view.toks[k]! : null;
     if (t && t.word === '等' && t.tag.startsWith('u')) etcs.push(t);
   }
