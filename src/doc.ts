@@ -38,23 +38,45 @@ export class Doc {
     return this._tokens;
   }
 
-  /** The index of the first token that ends after `pos` (binary search; tokens are sorted, not overlapping). */
-  private tokenFrom(pos: number): number {
+  /** for each position of the text: the index of the first token that ends after it (tokens are sorted, not
+   * overlapping); built once, on first use, so that every look-up is one array read */
+  private _from: Int32Array | null = null;
+  /** the tokens' start offsets, in a flat array */
+  private _starts: Int32Array | null = null;
+
+  private buildIndex(): Int32Array {
     const toks = this.tokens;
-    let lo = 0;
-    let hi = toks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (toks[mid]!.end <= pos) lo = mid + 1;
-      else hi = mid;
+    const n = this.text.length;
+    const from = new Int32Array(n + 1);
+    const starts = new Int32Array(toks.length);
+    let p = 0;
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k]!;
+      starts[k] = t.start;
+      const e = Math.min(t.end, n + 1);
+      if (e > p) {
+        from.fill(k, p, e);
+        p = e;
+      }
     }
-    return lo;
+    if (p <= n) from.fill(toks.length, p, n + 1);
+    this._starts = starts;
+    this._from = from;
+    return from;
+  }
+
+  /** The index of the first token that ends after `pos`. */
+  private tokenFrom(pos: number): number {
+    const from = this._from ?? this.buildIndex();
+    if (pos < 0) return 0;
+    if (pos >= from.length) return this.tokens.length;
+    return from[pos]!;
   }
 
   /** The index of the token holding `pos`, or -1. */
   tokenIndex(pos: number): number {
     const i = this.tokenFrom(pos);
-    return i < this.tokens.length && this.tokens[i]!.start <= pos ? i : -1;
+    return i < this._starts!.length && this._starts![i]! <= pos ? i : -1;
   }
 
   /** The token holding `pos`. */
