@@ -128,6 +128,10 @@ interface NameView {
   at: Int32Array;
   /** 1 where a token ends */
   ends: Uint8Array;
+  /** where a head may start (see heads), ascending, with the start of the token each comes from; null until
+   * first needed */
+  headPos: Int32Array | null;
+  headTok: Int32Array | null;
 }
 
 const views = new WeakMap<Doc, NameView>();
@@ -154,7 +158,7 @@ function nameView(doc: Doc): NameView {
     at.fill(k, t.start, t.end);
     ends[t.end] = 1;
   });
-  v = { toks, at, ends };
+  v = { toks, at, ends, headPos: null, headTok: null };
   views.set(doc, v);
   return v;
 }
@@ -649,6 +653,39 @@ function siblings(doc: Doc, items: Item[], out: Cand[]): void {
   });
 }
 
+/** Last characters of the words of HEAD_SET: a token whose last character is none of them ends with no head. */
+const HEAD_SET_LAST = new Uint8Array(0x10000);
+for (const w of HEAD_SET) HEAD_SET_LAST[w.charCodeAt(w.length - 1)] = 1;
+
+/** The positions where a head may start, for the whole document, ascending: token starts with a head's first
+ * character, and heads that end a token (扩建|工程, 建设|项目, 会展|中心); with the start of their token. */
+function headPositions(view: NameView): Int32Array {
+  const pos: number[] = [];
+  const tok: number[] = [];
+  for (const t of view.toks) {
+    const w = t.word;
+    const start = t.start;
+    const end = t.end;
+    const n = w.length;
+    if (HEAD_FIRST[w.charCodeAt(0)] || (n >= 2 && FACILITY_END[w.charCodeAt(n - 1)])) {
+      pos.push(start);
+      tok.push(start);
+    }
+    // ascending: the longest suffix first
+    if (n > 2 && HEAD_SET_LAST[w.charCodeAt(n - 1)]) {
+      for (let L = Math.min(5, n - 1); L >= 2; L--) {
+        if (HEAD_SET.has(w.slice(n - L))) {
+          pos.push(end - L);
+          tok.push(start);
+        }
+      }
+    }
+  }
+  view.headPos = Int32Array.from(pos);
+  view.headTok = Int32Array.from(tok);
+  return view.headPos;
+}
+
 /** Names ending with a head, anywhere in the clause. */
 function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
   const text = doc.text;
@@ -657,17 +694,19 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
   const tokAt = (pos: number): Token | undefined => (pos < ce && view.at[pos]! >= 0 ? view.toks[view.at[pos]!] : undefined);
   // the positions where a head may start: token starts with a head's first character, and heads that end a
   // token (扩建|工程, 建设|项目, 会展|中心)
-  const positions: number[] = [];
-  let k = -1;
-  for (let p = cs; p < ce && k < 0; p++) k = view.at[p]!;
-  for (; k >= 0 && k < view.toks.length && view.toks[k]!.start < ce; k++) {
-    const t = view.toks[k]!;
-    const w = t.word;
-    if (t.start > cs && (HEAD_FIRST[w.charCodeAt(0)] || (w.length >= 2 && FACILITY_END[w.charCodeAt(w.length - 1)]))) positions.push(t.start);
-    for (let L = 2; L < w.length && L <= 5; L++) if (HEAD_SET.has(w.slice(w.length - L)) && t.end - L > cs) positions.push(t.end - L);
+  // (computed once per document, in order: the positions after cs of the tokens that start before ce)
+  const headPos = view.headPos ?? headPositions(view);
+  const headTok = view.headTok!;
+  let lo = 0;
+  let hi = headPos.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (headPos[mid]! <= cs) lo = mid + 1;
+    else hi = mid;
   }
+  const positions: number[] = [];
+  for (let x = lo; x < headPos.length && headTok[x]! < ce; x++) positions.push(headPos[x]!);
   if (positions.length === 0) return;
-  positions.sort((a, b) => a - b);
   let skipUntil = -1;
   let prevPos = -1;
   for (const i of positions) {
