@@ -14,6 +14,7 @@ import * as T from './tables/project.js';
 type Status = ProjectRecord['status'];
 
 const longestFirst = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length);
+const VERB_HEADS_LONGEST = longestFirst(T.VERB_HEADS);
 const NOUN_HEADS = longestFirst(T.NOUN_HEADS);
 const WEAK_HEADS = longestFirst(T.WEAK_HEADS);
 const VERB_HEADS = longestFirst(T.VERB_HEADS);
@@ -26,6 +27,7 @@ const PROPER_TAGS = new Set(T.PROPER_TAGS);
 const SECTORS = new Set(T.SECTORS);
 const GENERIC = new Set([...T.GENERIC_WORDS, ...T.SECTORS]);
 const VERB_HEAD_SET = new Set(T.VERB_HEADS);
+const NOUN_HEAD_SET = new Set(T.NOUN_HEADS);
 const SECTOR_WORDS = longestFirst(T.SECTORS);
 
 const QUOTE_CHARS = /[“”"‘’'「」『』《》〈〉【】()（）\s]/;
@@ -233,6 +235,8 @@ function stops(t: Token, rightLen: number, nextIsNoun = false): boolean {
   // an unknown word that holds a conjunction: 沟及|排洪沟道路工程
   if (t.tag === 'x' && /[及和与]/.test(w)) return true;
   if (PHASE_TOKEN.test(w)) return false;
+  // a head inside a longer name is a noun whatever jieba tags it (京港澳|高速/d|改扩建工程)
+  if (NOUN_HEAD_SET.has(w) && rightLen >= 2) return false;
   if (STOP_TAGS.has(t.tag) && t.tag !== 'q' && !/[0-9A-Za-z]/.test(w)) return true;
   if (t.tag === 'q' && CLASSIFIERS.has(w)) return true;
   // money and counts end a name's left context (109.6亿元|大雅河抽水蓄能, 16个|建设项目); measures stay (800千伏)
@@ -415,6 +419,10 @@ function firstHeadEnd(doc: Doc, s: number, e: number): number {
       let end = t.end;
       const ph = T.PHASE_RE.exec(doc.text.slice(end, e));
       if (ph) end += ph[0].length;
+      // 污水处理厂|提标改造工程: an action on the facility, closed by 工程/项目, is part of the name
+      const act = startsWithAny(doc.text, end, VERB_HEADS_LONGEST);
+      const closer = act ? startsWithAny(doc.text, end + act.length, ['工程', '项目']) : null;
+      if (act && closer && end + act.length + closer.length <= e) end += act.length + closer.length;
       const more = nounsToProject(doc, end, e);
       if (more > 0) return more;
       if (doc.text.startsWith('项目', end) && end + 2 <= e && !startsWithAny(doc.text, end + 2, T.PROJECT_BLOCKERS)) return end + 2;

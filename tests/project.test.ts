@@ -252,3 +252,11 @@ describe('projects: garbled text', () => {
     expect(projects.map((p) => p.text)).toEqual(['雷打滩水电站']);
   });
 });
+
+describe('project: compound names in lists', () => {
+  it('keeps a facility and the action on it, and a head jieba tags as an adverb', () => {
+    const names = (s: string) => ofType(s, 'project').map((r) => r.name);
+    expect(names('此外,沈阳至白山高速公路沈阳段、浑南污水处理厂提标改造工程进展顺利。')).toEqual(['沈阳至白山高速公路沈阳段', '浑南污水处理厂提标改造工程']);
+    expect(names('加快推进京港澳高速改扩建工程、新机场航站楼、长江大桥等重点项目建设。')).toEqual(['京港澳高速改扩建工程', '新机场航站楼', '长江大桥']);
+  });
+});
