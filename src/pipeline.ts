@@ -9,7 +9,13 @@ import { codePointIndex } from './mapped.js';
 import { link } from './link.js';
 import { EXTRACTORS } from '../extractors/index.js';
 import type { Draft } from '../extractors/types.js';
+import { z } from 'zod';
 import { AnyRecord, DocumentRecord, type OutRecord, type Warning } from './schemas.js';
+
+// The schemas compiled once (zod's AOT fast path; it falls back to the runtime parser for anything it cannot
+// model, so the results and error messages are zod's own).
+const RecordSchema = z.compile(AnyRecord);
+const DocumentSchema = z.compile(DocumentRecord);
 
 export interface ExtractResult {
   document: DocumentRecord;
@@ -57,7 +63,8 @@ export function extractText(text: string, options: TextOptions = {}): ExtractRes
     ids.set(d, id);
     kept.push({ draft: d, start, end, id });
   }
-  kept.sort((a, b) => a.start - b.start || a.end - b.end || a.draft.type.localeCompare(b.draft.type));
+  // (types are lower-case ASCII words: comparing code units orders them as localeCompare does, without ICU)
+  kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.draft.type < b.draft.type ? -1 : a.draft.type > b.draft.type ? 1 : 0));
 
   const records: OutRecord[] = [];
   const invalid: ExtractResult['invalid'] = [];
@@ -83,7 +90,7 @@ export function extractText(text: string, options: TextOptions = {}): ExtractRes
       context: doc.text.slice(sent.start, sent.end).trim(),
       ...body,
     };
-    const parsed = AnyRecord.safeParse(candidate);
+    const parsed = RecordSchema.safeParse(candidate);
     if (parsed.success) records.push(parsed.data);
     else invalid.push({ record: candidate, message: parsed.error.message });
   }
@@ -103,8 +110,18 @@ export function extractText(text: string, options: TextOptions = {}): ExtractRes
 
   const counts = { amount: 0, percentage: 0, count: 0, project: 0 };
   for (const r of records) counts[r.type]++;
-  const firstLine = doc.text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? null;
-  const document = DocumentRecord.parse({
+  let firstLine: string | null = null;
+  for (let at = 0; at <= doc.text.length; ) {
+    const nl = doc.text.indexOf('\n', at);
+    const line = doc.text.slice(at, nl < 0 ? doc.text.length : nl).trim();
+    if (line.length > 0) {
+      firstLine = line;
+      break;
+    }
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  const document = DocumentSchema.parse({
     doc_id: docId,
     path,
     bytes: src.bytes,
