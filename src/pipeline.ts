@@ -68,28 +68,33 @@ export function extractText(text: string, options: TextOptions = {}): ExtractRes
 
   const records: OutRecord[] = [];
   const invalid: ExtractResult['invalid'] = [];
+  // the context of each sentence, trimmed once however many records it holds
+  const contexts = new Map<object, string>();
   for (const { draft, start, end, id } of kept) {
     const sent = doc.sentenceAt(draft.start);
-    const { start: _s, end: _e, ...fields } = draft;
-    let body: Record<string, unknown> = fields;
-    if (draft.type === 'project') {
-      const { amounts, ...rest } = draft;
-      void _s;
-      void _e;
-      body = { ...rest, amount_ids: amounts.map((a) => ids.get(a)).filter((x): x is string => !!x) };
-      delete body.start;
-      delete body.end;
+    let context = contexts.get(sent);
+    if (context === undefined) {
+      context = doc.text.slice(sent.start, sent.end).trim();
+      contexts.set(sent, context);
     }
-    const candidate = {
+    const candidate: Record<string, unknown> = {
       id,
       doc_id: docId,
       path,
       start,
       end,
       text: doc.text.slice(draft.start, draft.end),
-      context: doc.text.slice(sent.start, sent.end).trim(),
-      ...body,
+      context,
     };
+    // the draft's fields in their order, as a spread would copy them, without its normalized offsets; a
+    // project's amounts become the ids of the amount records, last
+    const project = draft.type === 'project';
+    const fields = draft as unknown as Record<string, unknown>;
+    for (const k of Object.keys(fields)) {
+      if (k === 'start' || k === 'end' || (project && k === 'amounts')) continue;
+      candidate[k] = fields[k];
+    }
+    if (project) candidate.amount_ids = draft.amounts.map((a) => ids.get(a)).filter((x): x is string => !!x);
     const parsed = RecordSchema.safeParse(candidate);
     if (parsed.success) records.push(parsed.data);
     else invalid.push({ record: candidate, message: parsed.error.message });
