@@ -115,8 +115,9 @@ export class Doc {
   /** Start of the clause holding `pos`: just after the previous clause mark (，,；;：:。!?\n), within the sentence. */
   clauseStart(pos: number): number {
     const sent = this.sentenceAt(pos);
+    const marks = this._marks ?? this.buildMarks();
     for (let i = pos - 1; i >= sent.start; i--) {
-      if (isClauseMark(this.text, i)) return i + 1;
+      if (marks[i] === 1) return i + 1;
     }
     return sent.start;
   }
@@ -124,8 +125,19 @@ export class Doc {
   /** End of the clause holding `pos`. */
   clauseEnd(pos: number): number {
     const sent = this.sentenceAt(pos);
-    for (let i = pos; i < sent.end; i++) if (isClauseMark(this.text, i)) return i;
+    const marks = this._marks ?? this.buildMarks();
+    for (let i = pos; i < sent.end; i++) if (marks[i] === 1) return i;
     return sent.end;
+  }
+
+  /** 1 at each clause mark of the text, computed once */
+  private _marks: Uint8Array | null = null;
+  private buildMarks(): Uint8Array {
+    const text = this.text;
+    const marks = new Uint8Array(text.length + 1);
+    for (let i = 0; i < text.length; i++) if (CLAUSE_MARK_CODES[text.charCodeAt(i)] === 1 && isClauseMark(text, i)) marks[i] = 1;
+    this._marks = marks;
+    return marks;
   }
 
   /** Whether [start, end) crosses or touches a garbled span. */
@@ -136,6 +148,8 @@ export class Doc {
 }
 
 const CLAUSE_MARKS = new Set([...'，,；;：:。！？!?\n']);
+const CLAUSE_MARK_CODES = new Uint8Array(0x10000);
+for (const c of CLAUSE_MARKS) CLAUSE_MARK_CODES[c.charCodeAt(0)] = 1;
 function isClauseMark(text: string, i: number): boolean {
   const ch = text[i]!;
   if (!CLAUSE_MARKS.has(ch)) return false;

@@ -40,13 +40,14 @@ export class MappedText {
     re.lastIndex = 0;
     const src = this.text;
     const parts: string[] = [];
-    let cap = src.length + 16;
-    let starts = new Int32Array(cap);
-    let ends = new Int32Array(cap);
+    // the maps are allocated with the first edit: most steps find nothing to change in most texts
+    let cap = 0;
+    let starts = new Int32Array(0);
+    let ends = new Int32Array(0);
     let len = 0;
     const grow = (need: number) => {
       if (len + need <= cap) return;
-      cap = Math.max(cap * 2, len + need);
+      cap = cap === 0 ? Math.max(src.length + 16, len + need) : Math.max(cap * 2, len + need);
       const s2 = new Int32Array(cap);
       s2.set(starts.subarray(0, len));
       starts = s2;
