@@ -5,20 +5,53 @@ import type { Doc } from '../src/doc.js';
 
 const cache = new WeakMap<Doc, NumberMatch[]>();
 
+/** The characters of NUMERAL_START by code, when it is a plain character class (else null: the regexp scans). */
+const START_CODES = ((): Uint8Array | null => {
+  const cls = /^\[([^\\^\]\[]*)\]$/.exec(NUMERAL_START.source);
+  if (!cls || NUMERAL_START.flags.replace('g', '') !== '') return null;
+  const body = cls[1]!;
+  const codes = new Uint8Array(0x10000);
+  for (let i = 0; i < body.length; i++) {
+    const a = body.charCodeAt(i);
+    if (body[i + 1] === '-' && i + 2 < body.length) {
+      const b = body.charCodeAt(i + 2);
+      for (let c = a; c <= b; c++) codes[c] = 1;
+      i += 2;
+    } else if (body[i] === '-') return null;
+    else codes[a] = 1;
+  }
+  return codes;
+})();
+
 export function numbersOf(doc: Doc): NumberMatch[] {
   const hit = cache.get(doc);
   if (hit) return hit;
   const text = doc.text;
   const out: NumberMatch[] = [];
-  const re = new RegExp(NUMERAL_START.source, 'g');
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const pos = m.index;
-    const prev = text[pos - 1];
-    if (prev !== undefined && /[0-9.]/.test(prev)) continue;
-    const n = scanNumber(text, pos);
-    if (!n) continue;
-    out.push(n);
-    re.lastIndex = n.end;
+  if (START_CODES) {
+    // the characters of NUMERAL_START looked up by code: what the regexp's scan below finds, without a match
+    // object per numeral character
+    const len = text.length;
+    for (let pos = 0; pos < len; pos++) {
+      if (START_CODES[text.charCodeAt(pos)] !== 1) continue;
+      const prev = pos > 0 ? text.charCodeAt(pos - 1) : -1;
+      if ((prev >= 48 && prev <= 57) || prev === 46) continue;
+      const n = scanNumber(text, pos);
+      if (!n) continue;
+      out.push(n);
+      pos = n.end - 1;
+    }
+  } else {
+    const re = new RegExp(NUMERAL_START.source, 'g');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const pos = m.index;
+      const prev = text[pos - 1];
+      if (prev !== undefined && /[0-9.]/.test(prev)) continue;
+      const n = scanNumber(text, pos);
+      if (!n) continue;
+      out.push(n);
+      re.lastIndex = n.end;
+    }
   }
   cache.set(doc, out);
   return out;
