@@ -695,25 +695,19 @@ function headPositions(view: NameView): Int32Array {
 }
 
 /** Names ending with a head, anywhere in the clause. */
-function heads(doc: Doc, cs: number, ce: number, out: Cand[]): void {
+function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): void {
   const text = doc.text;
   const view = nameView(doc);
   const tokEnds = { has: (pos: number) => pos === ce || view.ends[pos] === 1 };
   const tokAt = (pos: number): Token | undefined => (pos < ce && view.at[pos]! >= 0 ? view.toks[view.at[pos]!] : undefined);
   // the positions where a head may start: token starts with a head's first character, and heads that end a
   // token (扩建|工程, 建设|项目, 会展|中心)
-  // (computed once per document, in order: the positions after cs of the tokens that start before ce)
+  // (computed once per document, in order: the positions after cs of the tokens that start before ce;
+  // `first` is the index of the first position after cs)
   const headPos = view.headPos ?? headPositions(view);
   const headTok = view.headTok!;
-  let lo = 0;
-  let hi = headPos.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (headPos[mid]! <= cs) lo = mid + 1;
-    else hi = mid;
-  }
   const positions: number[] = [];
-  for (let x = lo; x < headPos.length && headTok[x]! < ce; x++) positions.push(headPos[x]!);
+  for (let x = first; x < headPos.length && headTok[x]! < ce; x++) positions.push(headPos[x]!);
   if (positions.length === 0) return;
   let skipUntil = -1;
   let prevPos = -1;
@@ -838,12 +832,19 @@ export const project: Extractor = {
   extract(doc: Doc): ProjectDraft[] {
     const cands: Cand[] = [];
     quoted(doc, cands);
+    const view = nameView(doc);
+    const headPos = view.headPos ?? headPositions(view);
+    const headTok = view.headTok!;
+    let x = 0;
     for (const c of clausesOf(doc)) {
       // items of a list, kept or judged categories, are not read again as head names
       const blocked: [number, number][] = [];
       lists(doc, c.start, c.end, cands, blocked);
+      // a clause with no place where a head may start has no head names
+      while (x < headPos.length && headPos[x]! <= c.start) x++;
+      if (x >= headPos.length || headTok[x]! >= c.end) continue;
       const headCands: Cand[] = [];
-      heads(doc, c.start, c.end, headCands);
+      heads(doc, c.start, c.end, headCands, x);
       for (const h of headCands) if (!blocked.some(([a, b]) => h.start < b && h.end > a)) cands.push(h);
     }
     // one record per mention: the better-founded shape first, then the longer span
