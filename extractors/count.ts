@@ -12,6 +12,7 @@ import * as T from './tables/count.js';
 import { QUALIFIERS_BEFORE, QUALIFIERS_INSIDE, RANGE_SEPARATORS } from './tables/qualifiers.js';
 import { numbersOf } from './numbers.js';
 import { wordAt, wordBefore, qualifierBefore, qualifierAfter } from './shared.js';
+import { isHanAt, isHanChar } from '../src/han.js';
 
 type Category = CountDraft['category'];
 
@@ -44,10 +45,10 @@ function tokenStartingAt(doc: Doc, pos: number): Token | undefined {
 }
 /** Whether a word may end at `pos`: a token ends there, or what follows is no Han character. */
 function wordEnds(doc: Doc, pos: number): boolean {
-  return !HAN.test(doc.text[pos] ?? '') || doc.tokenEndingAt(pos) !== undefined;
+  return !isHanAt(doc.text, pos) || doc.tokenEndingAt(pos) !== undefined;
 }
 function wordStarts(doc: Doc, pos: number): boolean {
-  return !HAN.test(doc.text[pos - 1] ?? '') || tokenStartingAt(doc, pos) !== undefined;
+  return !isHanAt(doc.text, pos - 1) || tokenStartingAt(doc, pos) !== undefined;
 }
 function npTag(t: Token): boolean {
   if (!NP_TAGS.has(t.tag)) return false;
@@ -56,7 +57,7 @@ function npTag(t: Token): boolean {
   return true;
 }
 function singleHan(t: Token | undefined): boolean {
-  return t !== undefined && t.word.length === 1 && HAN.test(t.word) && !STOPS[t.word];
+  return t !== undefined && isHanChar(t.word) && !STOPS[t.word];
 }
 /** Whether a token may stand inside a noun phrase: a noun-like tag, or one character of a word that jieba
  * does not know and cut into single characters, whatever their tags (央/j 地/uv, 列/v 省/n). */

@@ -10,6 +10,7 @@ import type { Token } from '../src/segment.js';
 import type { ProjectRecord } from '../src/schemas.js';
 import type { Extractor, ProjectDraft } from './types.js';
 import * as T from './tables/project.js';
+import { isHanCode } from '../src/han.js';
 
 type Status = ProjectRecord['status'];
 
@@ -144,7 +145,7 @@ function nameView(doc: Doc): NameView {
   if (v) return v;
   const toks: Token[] = [];
   const raw = doc.tokens;
-  const single = (t: Token) => t.word.length === 1 && !FUNCTION_CHARS.has(t.word) && HAN.test(t.word);
+  const single = (t: Token) => t.word.length === 1 && isHanCode(t.word.charCodeAt(0)) && !FUNCTION_CHARS.has(t.word);
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i]!;
     if (single(t) && i + 1 < raw.length && single(raw[i + 1]!) && raw[i + 1]!.start === t.end) {
@@ -318,7 +319,7 @@ function hasNameEvidence(doc: Doc, s: number, e: number): boolean {
   for (const t of clipped(doc, s, e)) {
     if (isPunct(t.word) || GENERIC.has(t.word)) continue;
     if (PROPER_TAGS.has(t.tag)) return true;
-    if (t.word.length === 1 && HAN.test(t.word) && !EMPTY_CHARS.has(t.word)) return true;
+    if (t.word.length === 1 && isHanCode(t.word.charCodeAt(0)) && !EMPTY_CHARS.has(t.word)) return true;
     if (endsWithAny(t.word, T.ORG_ENDINGS)) return true;
   }
   return false;
