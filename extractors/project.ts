@@ -662,6 +662,12 @@ function siblings(doc: Doc, items: Item[], out: Cand[]): void {
   });
 }
 
+/** T.FACILITY_CHARS (its one-character entries, the ones a character can equal) and NUMERAL_CHARS by code. */
+const FACILITY_SINGLE = new Uint8Array(0x10000);
+for (const c of T.FACILITY_CHARS) if (c.length === 1) FACILITY_SINGLE[c.charCodeAt(0)] = 1;
+const NUMERAL_CODES = new Uint8Array(0x10000);
+for (const c of NUMERAL_CHARS) if (c.length === 1) NUMERAL_CODES[c.charCodeAt(0)] = 1;
+
 /** Last characters of the words of HEAD_SET: a token whose last character is none of them ends with no head. */
 const HEAD_SET_LAST = new Uint8Array(0x10000);
 for (const w of HEAD_SET) HEAD_SET_LAST[w.charCodeAt(w.length - 1)] = 1;
@@ -720,9 +726,9 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
     if (!head && view.at[i]! >= 0) {
       // a word that ends with a facility character: 实训楼, 标准厂房, 体育馆
       const t = view.toks[view.at[i]!]!;
-      if (t.start === i && t.word.length >= 2 && T.FACILITY_CHARS.includes(t.word[t.word.length - 1]!) && !GENERIC.has(t.word)) head = t.word;
+      if (t.start === i && t.word.length >= 2 && FACILITY_SINGLE[t.word.charCodeAt(t.word.length - 1)] === 1 && !GENERIC.has(t.word)) head = t.word;
     }
-    if (!head && NUMERAL_CHARS.has(text[i]!)) {
+    if (!head && NUMERAL_CODES[text.charCodeAt(i)] === 1) {
       const ph = /^[一二三四五六七八九十]{1,2}期/.exec(text.slice(i, i + 3));
       if (ph) head = ph[0];
     }
