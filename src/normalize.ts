@@ -30,6 +30,25 @@ const esc = (s: string) => s.replace(/[\\\]^-]/g, '\\$&');
 const PINYIN = `(?:[a-zü]*[${TONE_VOWELS}][a-zü${TONE_VOWELS}]*|${NEUTRAL_SYLLABLES.join('|')})`;
 /** a Han character followed by a pinyin annotation: keep the character */
 const PINYIN_AFTER_HAN = new RegExp(`(\\p{Script=Han})\\(${PINYIN}\\)`, 'gu');
+const PINYIN_AFTER_HAN_AT = new RegExp(PINYIN_AFTER_HAN.source, 'uy');
+/** The next match of PINYIN_AFTER_HAN at or after `from`: every match is a Han character straight before a
+ * `(`, so only the characters before each `(` are tried (the global scan tries every position). */
+function findPinyin(src: string, from: number): RegExpExecArray | null {
+  for (let p = src.indexOf('(', from + 1); p >= 0; p = src.indexOf('(', p + 1)) {
+    let s = p - 1;
+    const c = src.charCodeAt(s);
+    // a Han character outside the BMP: a surrogate pair before the parenthesis
+    if (c >= 0xdc00 && c <= 0xdfff && s > 0) {
+      const h = src.charCodeAt(s - 1);
+      if (h >= 0xd800 && h <= 0xdbff) s--;
+    }
+    if (s < from) continue;
+    PINYIN_AFTER_HAN_AT.lastIndex = s;
+    const m = PINYIN_AFTER_HAN_AT.exec(src);
+    if (m) return m;
+  }
+  return null;
+}
 /** garbled spans: U+FFFD runs; `?` (with mojibake junk) between Han characters; a pinyin annotation after a
  * non-Han character (the remains of a mis-decoded character) */
 // (every alternative starts with one of the characters of the leading look-ahead: it lets the engine skip the
@@ -112,7 +131,7 @@ export function normalize(original: string): Normalized {
     garbledOrig.push([g.index, g.index + g[0].length, g[0]]);
   }
 
-  let r = m.rewrite(PINYIN_AFTER_HAN, (x) => x[1]!);
+  let r = m.rewrite(PINYIN_AFTER_HAN, (x) => x[1]!, findPinyin);
   m = r.text;
   stats.pinyin_annotations = r.edits;
 
