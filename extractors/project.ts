@@ -72,38 +72,40 @@ function clausesOf(doc: Doc): { start: number; end: number }[] {
   return out;
 }
 
-const byFirstChar = new WeakMap<readonly string[], Map<number, string[]>>();
+type CharIndex = Map<number, string[]>;
+const BY_FIRST = Symbol('words by first character');
+const BY_LAST = Symbol('words by last character');
+const byFirstChar = new WeakMap<readonly string[], CharIndex>();
+const byLastChar = new WeakMap<readonly string[], CharIndex>();
+/** The index of a table by the first (or last) character of its words, in table order; built once and kept on
+ * the table itself (a property read is cheaper than a WeakMap look-up), or in a WeakMap for a frozen table. */
+function charIndex(words: readonly string[], last: boolean): CharIndex {
+  const key = last ? BY_LAST : BY_FIRST;
+  const own = (words as unknown as Record<symbol, CharIndex | undefined>)[key];
+  if (own !== undefined) return own;
+  const map = last ? byLastChar : byFirstChar;
+  let index = map.get(words);
+  if (index) return index;
+  index = new Map();
+  for (const w of words) {
+    const k = w.charCodeAt(last ? w.length - 1 : 0);
+    if (!index.has(k)) index.set(k, []);
+    index.get(k)!.push(w);
+  }
+  if (Object.isExtensible(words)) Object.defineProperty(words, key, { value: index, enumerable: false });
+  else map.set(words, index);
+  return index;
+}
 /** The first (longest, for sorted tables) word of `words` written at `pos`; tables are indexed by first character. */
 function startsWithAny(text: string, pos: number, words: readonly string[]): string | null {
-  let index = byFirstChar.get(words);
-  if (!index) {
-    index = new Map();
-    for (const w of words) {
-      const k = w.charCodeAt(0);
-      if (!index.has(k)) index.set(k, []);
-      index.get(k)!.push(w);
-    }
-    byFirstChar.set(words, index);
-  }
-  const cands = index.get(text.charCodeAt(pos));
+  const cands = charIndex(words, false).get(text.charCodeAt(pos));
   if (!cands) return null;
   for (const w of cands) if (text.startsWith(w, pos)) return w;
   return null;
 }
-const byLastChar = new WeakMap<readonly string[], Map<number, string[]>>();
 /** The first (longest, for sorted tables) word of `words` that ends `s`; tables are indexed by last character. */
 function endsWithAny(s: string, words: readonly string[]): string | null {
-  let index = byLastChar.get(words);
-  if (!index) {
-    index = new Map();
-    for (const w of words) {
-      const k = w.charCodeAt(w.length - 1);
-      if (!index.has(k)) index.set(k, []);
-      index.get(k)!.push(w);
-    }
-    byLastChar.set(words, index);
-  }
-  const cands = index.get(s.charCodeAt(s.length - 1));
+  const cands = charIndex(words, true).get(s.charCodeAt(s.length - 1));
   if (!cands) return null;
   for (const w of cands) if (s.endsWith(w)) return w;
   return null;
@@ -157,10 +159,12 @@ function nameView(doc: Doc): NameView {
   }
   const at = new Int32Array(doc.text.length + 1).fill(-1);
   const ends = new Uint8Array(doc.text.length + 1);
-  toks.forEach((t, k) => {
-    at.fill(k, t.start, t.end);
-    ends[t.end] = 1;
-  });
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    const e = t.end;
+    for (let p = t.start; p < e; p++) at[p] = k;
+    ends[e] = 1;
+  }
   v = { toks, at, ends, headPos: null, headTok: null };
   views.set(doc, v);
   return v;
