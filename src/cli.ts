@@ -11,7 +11,7 @@ export class UsageError extends Error {}
 const HELP = `bulletin-miner — typed, traceable records from Chinese government bulletins
 
   bulletin-miner extract [INPUT ...] [-o DIR] [--jobs N]   files or folders (.txt .htm .html); default corpus/ → output/
-        [--max-file-mb N] [--fresh] [--quiet]            refuse files over N MB (16); ignore earlier runs' state
+        [--max-file-mb N] [--fresh] [--quiet]            refuse files over N MiB (16); ignore earlier runs' state
   bulletin-miner eval --gold FILE [--records FILE] [--corpus DIR] [--json] [--quiet]
   bulletin-miner schema                                    JSON Schema of every record type
 `;

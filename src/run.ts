@@ -570,7 +570,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
         if (!info.isFile()) throw Object.assign(new Error('not a regular file (fifo, socket or device): skipped'), { code: 'NOTAFILE' });
         if (info.size > maxFileBytes) {
           throw Object.assign(
-            new Error(`the file is ${(info.size / 1e6).toFixed(1)} MB, over the limit of ${(maxFileBytes / 1e6).toFixed(1)} MB per file (--max-file-mb): refused`),
+            new Error(`the file is ${mib(info.size)} MiB, over the limit of ${mib(maxFileBytes)} MiB per file (raise it with --max-file-mb): refused`),
             { code: 'TOOLARGE' },
           );
         }
@@ -722,6 +722,10 @@ function closeAll(dataFds: number[], journalFd: number, sources: Source[]): void
       /* closed */
     }
   }
+}
+
+function mib(n: number): string {
+  return String(Math.round((n / 1048576) * 10) / 10);
 }
 
 function round(x: number): number {
