@@ -147,7 +147,7 @@ export function decodeBytes(input: Uint8Array, options: DecodeOptions = {}): Dec
   const buf = input;
   if (buf.length === 0) throw new DecodeError('empty', 'the file is empty');
   const magic = sniffBinary(buf);
-  if (magic) throw new DecodeError('binary', `the file is ${magic}, not text`);
+  if (magic) throw new DecodeError('binary', `the file is binary (${magic}), not text`);
   // BOMs
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     const text = iconv.decode(Buffer.from(buf.subarray(3)), 'utf-8');
