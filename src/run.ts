@@ -5,7 +5,7 @@
 // (see state.ts): an interrupted run leaves valid output, and the same command run again only does what is
 // not done yet; unchanged documents (same bytes, same extractors version) are not extracted twice.
 import { mkdir, readdir, stat, realpath, open, access, readFile, unlink } from 'node:fs/promises';
-import { constants, closeSync, existsSync, fstatSync, ftruncateSync, openSync, rmSync, writeFileSync, writeSync, renameSync } from 'node:fs';
+import { constants, readFileSync, closeSync, existsSync, fstatSync, ftruncateSync, openSync, rmSync, writeFileSync, writeSync, renameSync } from 'node:fs';
 import { join, relative, basename, extname, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -186,13 +186,23 @@ export async function checkOutDir(outDir: string): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------
 // the worker pool
 
+/** Documents handed to a worker at once: the next one waits in its message queue, so the worker never idles
+ * while the main thread (busy, or descheduled on a loaded machine) gets round to sending it more. */
+const PER_WORKER = 2;
+
+interface Slot {
+  w: Worker;
+  ready: boolean;
+  tasks: Map<number, { task: Task; resolve: (r: TaskResult) => void }>;
+}
+
 class Pool {
-  private workers: { w: Worker; busy: boolean; task?: Task; resolve?: (r: TaskResult) => void }[] = [];
+  private workers: Slot[] = [];
   private waiting: { task: Task; resolve: (r: TaskResult) => void }[] = [];
   readonly ready: Promise<void>;
   private closed = false;
 
-  constructor(private size: number) {
+  constructor(size: number) {
     const readies: Promise<void>[] = [];
     for (let n = 0; n < size; n++) readies.push(this.spawn());
     this.ready = Promise.all(readies).then(() => undefined);
@@ -200,45 +210,48 @@ class Pool {
 
   private spawn(): Promise<void> {
     const w = new Worker(new URL('./worker.js', import.meta.url), { stdout: false, stderr: false });
-    const slot: (typeof this.workers)[number] = { w, busy: true };
+    const slot: Slot = { w, ready: false, tasks: new Map() };
     this.workers.push(slot);
-    let isReady = false;
     return new Promise((resolveReady, rejectReady) => {
       w.on('message', (m: TaskResult | { ready: true }) => {
         if ('ready' in m) {
-          isReady = true;
-          slot.busy = false;
+          slot.ready = true;
           resolveReady();
           this.pump();
           return;
         }
-        const done = slot.resolve!;
-        slot.busy = false;
-        slot.task = undefined;
-        slot.resolve = undefined;
-        done(m);
+        const t = slot.tasks.get(m.seq);
+        slot.tasks.delete(m.seq);
         this.pump();
+        t?.resolve(m);
       });
       const failed = (message: string) => {
-        if (!isReady) {
+        const idx = this.workers.indexOf(slot);
+        if (idx >= 0) this.workers.splice(idx, 1);
+        if (!slot.ready) {
           // it could not even start (dictionaries missing, a broken build): no point in trying again
-          const idx = this.workers.indexOf(slot);
-          if (idx >= 0) this.workers.splice(idx, 1);
           rejectReady(new Error(`a worker thread could not start: ${message}`));
           return;
         }
-        // a worker that died (out of memory, a native crash) fails its document, and a new one takes its place
-        const idx = this.workers.indexOf(slot);
-        if (idx >= 0) this.workers.splice(idx, 1);
-        const t = slot.task;
-        const done = slot.resolve;
-        slot.task = undefined;
-        slot.resolve = undefined;
-        if (t && done) {
-          const kind = /memory/i.test(message) ? 'out-of-memory' : 'worker-crash';
-          done({ seq: t.seq, records: '', nRecords: 0, document: '', errors: JSON.stringify({ path: t.rel, kind, message: `extraction failed: ${message}` }) + '\n', errorKinds: [kind], warningKinds: [] });
+        // a worker that died (out of memory, a native crash): the document it was on fails, those queued behind
+        // it go back in line, and a new worker takes its place
+        const kind = /memory/i.test(message) ? 'out-of-memory' : 'worker-crash';
+        let first = true;
+        for (const { task, resolve } of slot.tasks.values()) {
+          if (first) {
+            resolve({ seq: task.seq, records: '', nRecords: 0, document: '', errors: JSON.stringify({ path: task.rel, kind, message: `extraction failed: ${message}` }) + '\n', errorKinds: [kind], warningKinds: [] });
+            first = false;
+          } else {
+            // its bytes went to the dead worker: read the file again
+            try {
+              const b = readFileSync(task.file);
+              this.waiting.unshift({ task: { ...task, bytes: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer }, resolve });
+            } catch (e) {
+              resolve({ seq: task.seq, records: '', nRecords: 0, document: '', errors: JSON.stringify({ path: task.rel, kind: kindOf(e), message: messageOf(e) }) + '\n', errorKinds: [kindOf(e)], warningKinds: [] });
+            }
+          }
         }
-        resolveReady();
+        slot.tasks.clear();
         if (!this.closed) void this.spawn();
       };
       w.on('error', (e) => failed(messageOf(e)));
@@ -256,14 +269,15 @@ class Pool {
   }
 
   private pump(): void {
-    for (const slot of this.workers) {
-      if (!this.waiting.length) return;
-      if (slot.busy) continue;
-      const { task, resolve } = this.waiting.shift()!;
-      slot.busy = true;
-      slot.task = task;
-      slot.resolve = resolve;
-      slot.w.postMessage(task, [task.bytes]);
+    for (let round = 0; round < PER_WORKER; round++) {
+      for (const slot of this.workers) {
+        if (!this.waiting.length) return;
+        if (!slot.ready || slot.tasks.size > round) continue;
+        const next = this.waiting.shift()!;
+        slot.tasks.set(next.task.seq, next);
+        // the bytes are transferred, not copied
+        slot.w.postMessage(next.task, [next.task.bytes]);
+      }
     }
   }
 
@@ -593,8 +607,10 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     // hand the bytes to a worker without copying them when they own their memory
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
     const size = bytes.length;
-    const result = await pool.run({ seq: item.seq, rel: item.rel, bytes: own as ArrayBuffer, sha256: sig });
-    finish({ item, sig, bytes: size, result });
+    const result = await pool.run({ seq: item.seq, rel: item.rel, file: item.file!, bytes: own as ArrayBuffer, sha256: sig });
+    // a crash is not a property of the bytes: such an entry is never reused, the next run tries again
+    const retry = result.errorKinds.some((k) => k === 'worker-crash' || k === 'out-of-memory' || k === 'internal-error');
+    finish({ item, sig: retry ? `retry:${sig}` : sig, bytes: size, result });
   };
 
   const inflight = new Set<Promise<void>>();
