@@ -186,7 +186,24 @@ export function decodeBytes(input: Uint8Array, options: DecodeOptions = {}): Dec
   return found;
 }
 
+/** Control characters that mark binary data (tab, line feed, form feed, carriage return and escape are text). */
+const CONTROL = /[\x01-\x08\x0B\x0E-\x1A\x1C-\x1F]/;
+
 function detect(buf: Uint8Array): Decoded {
+  // The common case first: no zero byte (so not UTF-16), valid UTF-8 and no control character is UTF-8 text.
+  // Only native scans; anything else takes the full path below, which decides the same for this case.
+  if (Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).indexOf(0) < 0) {
+    let text: string | null = null;
+    try {
+      text = fatalUtf8.decode(buf);
+    } catch {
+      /* not valid UTF-8 */
+    }
+    if (text !== null && !CONTROL.test(text)) {
+      const ascii = !/[^\x00-\x7f]/.test(text);
+      return { text, encoding: ascii ? 'ascii' : 'utf-8', confidence: ascii ? 1 : 0.99, warnings: [] };
+    }
+  }
   const u16 = utf16Guess(buf);
   if (u16) {
     const text = iconv.decode(Buffer.from(buf), u16);

@@ -15,7 +15,7 @@ import { DecodeError } from './decode.js';
 import { sha256 } from './pipeline.js';
 import { EXTRACTORS_VERSION } from '../extractors/index.js';
 import type { ErrorRecord } from './schemas.js';
-import type { Task, TaskResult } from './worker.js';
+import { packResult, type Task, type TaskResult } from './worker.js';
 import {
   STATE_DIR, DATA_FILES, compareKeys, LineCursor, readHeader, copyRange, listGens, openGen, makeGen, committedEnd, truncateFile, fileSize,
   takeLock, type Entry, type Header, type Key, type Source,
@@ -239,7 +239,7 @@ class Pool {
         let first = true;
         for (const { task, resolve } of slot.tasks.values()) {
           if (first) {
-            resolve({ seq: task.seq, records: '', nRecords: 0, document: '', errors: JSON.stringify({ path: task.rel, kind, message: `extraction failed: ${message}` }) + '\n', errorKinds: [kind], warningKinds: [] });
+            resolve(packResult(task.seq, '', '', JSON.stringify({ path: task.rel, kind, message: `extraction failed: ${message}` }) + '\n', { nRecords: 0, errorKinds: [kind], warningKinds: [] }));
             first = false;
           } else {
             // its bytes went to the dead worker: read the file again
@@ -247,7 +247,7 @@ class Pool {
               const b = readFileSync(task.file);
               this.waiting.unshift({ task: { ...task, bytes: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer }, resolve });
             } catch (e) {
-              resolve({ seq: task.seq, records: '', nRecords: 0, document: '', errors: JSON.stringify({ path: task.rel, kind: kindOf(e), message: messageOf(e) }) + '\n', errorKinds: [kindOf(e)], warningKinds: [] });
+              resolve(packResult(task.seq, '', '', JSON.stringify({ path: task.rel, kind: kindOf(e), message: messageOf(e) }) + '\n', { nRecords: 0, errorKinds: [kindOf(e)], warningKinds: [] }));
             }
           }
         }
@@ -438,11 +438,9 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     dataFds.forEach((fd, n) => ftruncateSync(fd, ends[n]!));
     ftruncateSync(journalFd, jpos);
   };
-  const writeBuf = (fd: number, s: string, at: number): number => {
-    if (!s) return 0;
-    const b = Buffer.from(s);
-    writeSync(fd, b, 0, b.length, at);
-    return b.length;
+  const writeBytes = (fd: number, data: Uint8Array, from: number, len: number, at: number) => {
+    let done = 0;
+    while (done < len) done += writeSync(fd, data, from + done, len - done, at + done);
   };
   const writeEntry = (e: Entry) => {
     const b = Buffer.from(JSON.stringify(e) + '\n');
@@ -473,13 +471,13 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     } else {
       const r = d.result!;
       // records first, the document line after them, the journal line last: the journal commits the input
-      const l: [number, number, number] = [0, 0, 0];
-      l[0] = writeBuf(dataFds[0]!, r.records, o[0]);
+      const l = r.l;
+      writeBytes(dataFds[0]!, r.data, 0, l[0], o[0]);
       crashPoint('records');
-      l[1] = writeBuf(dataFds[1]!, r.document, o[1]);
-      l[2] = writeBuf(dataFds[2]!, r.errors, o[2]);
+      writeBytes(dataFds[1]!, r.data, l[0], l[1], o[1]);
+      writeBytes(dataFds[2]!, r.data, l[0] + l[1], l[2], o[2]);
       crashPoint('document');
-      entry = { ...key, s: d.sig, o, l, n: r.nRecords, d: r.document ? 1 : 0, b: d.bytes, x: r.errorKinds, w: r.warningKinds };
+      entry = { ...key, s: d.sig, o, l, n: r.nRecords, d: r.doc ? 1 : 0, b: d.bytes, x: r.errorKinds, w: r.warningKinds };
       if (entry.d) {
         t.extracted++;
         t.bytesExtracted += d.bytes;
@@ -614,6 +612,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   };
 
   const inflight = new Set<Promise<void>>();
+  let tDone = 0; // when the last input was written
   try {
     try {
       await poolReady;
@@ -652,6 +651,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     })();
     await Promise.race([pump, stopped]);
     if (!interrupted && failure === null) await pump;
+    tDone = performance.now();
   } catch {
     /* failure holds it */
   } finally {
@@ -682,7 +682,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   const seconds = {
     total: round((tEnd - t0) / 1000),
     startup: round(((tReady || tEnd) - t0) / 1000),
-    extract: round((tEnd - Math.min(extractStart, tEnd)) / 1000),
+    extract: round(((tDone || tEnd) - Math.min(extractStart, tDone || tEnd)) / 1000),
   };
   const run = {
     extractors: EXTRACTORS_VERSION,
@@ -722,7 +722,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
 }
 
 function errorResult(item: WalkItem, error: ErrorRecord): TaskResult {
-  return { seq: 0, records: '', nRecords: 0, document: '', errors: JSON.stringify({ ...error, path: error.path || item.rel }) + '\n', errorKinds: [error.kind], warningKinds: [] };
+  return packResult(0, '', '', JSON.stringify({ ...error, path: error.path || item.rel }) + '\n', { nRecords: 0, errorKinds: [error.kind], warningKinds: [] });
 }
 
 function closeAll(dataFds: number[], journalFd: number, sources: Source[]): void {

@@ -17,15 +17,34 @@ export interface Task {
 
 export interface TaskResult {
   seq: number;
-  /** records.jsonl lines, each ending in \n */
-  records: string;
+  /** the bytes to append to records.jsonl, documents.jsonl and errors.jsonl, one after the other (UTF-8, complete
+   * lines); transferred to the main thread, not copied */
+  data: Uint8Array;
+  /** their lengths */
+  l: [number, number, number];
   nRecords: number;
-  /** the documents.jsonl line, or '' when the file failed */
-  document: string;
-  /** errors.jsonl lines */
-  errors: string;
+  /** whether a document line is there */
+  doc: boolean;
   errorKinds: string[];
   warningKinds: string[];
+}
+
+const encoder = new TextEncoder();
+
+/** The three outputs as one UTF-8 buffer of its own (transferable) and their byte lengths. */
+export function packResult(
+  seq: number,
+  records: string,
+  document: string,
+  errors: string,
+  rest: Pick<TaskResult, 'nRecords' | 'errorKinds' | 'warningKinds'>,
+): TaskResult {
+  const l: [number, number, number] = [Buffer.byteLength(records), Buffer.byteLength(document), Buffer.byteLength(errors)];
+  const data = new Uint8Array(l[0] + l[1] + l[2]);
+  if (l[0]) encoder.encodeInto(records, data.subarray(0, l[0]));
+  if (l[1]) encoder.encodeInto(document, data.subarray(l[0], l[0] + l[1]));
+  if (l[2]) encoder.encodeInto(errors, data.subarray(l[0] + l[1]));
+  return { seq, data, l, doc: l[1] > 0, ...rest };
 }
 
 function errorKind(e: unknown): string {
@@ -36,30 +55,26 @@ function errorKind(e: unknown): string {
 }
 
 export function runTask(t: Task): TaskResult {
-  const res: TaskResult = { seq: t.seq, records: '', nRecords: 0, document: '', errors: '', errorKinds: [], warningKinds: [] };
   try {
     const r = extractBytes(new Uint8Array(t.bytes), t.rel, t.sha256);
     let recs = '';
     for (const rec of r.records) recs += JSON.stringify(rec) + '\n';
-    res.records = recs;
-    res.nRecords = r.records.length;
-    res.document = JSON.stringify(r.document) + '\n';
-    for (const w of r.document.warnings) res.warningKinds.push(w.kind);
+    let errors = '';
+    const errorKinds: string[] = [];
     for (const inv of r.invalid) {
-      res.errors += JSON.stringify({ path: t.rel, kind: 'invalid-record', message: inv.message.slice(0, 2000) }) + '\n';
-      res.errorKinds.push('invalid-record');
+      errors += JSON.stringify({ path: t.rel, kind: 'invalid-record', message: inv.message.slice(0, 2000) }) + '\n';
+      errorKinds.push('invalid-record');
     }
+    return packResult(t.seq, recs, JSON.stringify(r.document) + '\n', errors, {
+      nRecords: r.records.length,
+      errorKinds,
+      warningKinds: r.document.warnings.map((w) => w.kind),
+    });
   } catch (e) {
     const kind = errorKind(e);
     const message = e instanceof Error ? e.message : String(e);
-    res.records = '';
-    res.nRecords = 0;
-    res.document = '';
-    res.errors = JSON.stringify({ path: t.rel, kind, message }) + '\n';
-    res.errorKinds = [kind];
-    res.warningKinds = [];
+    return packResult(t.seq, '', '', JSON.stringify({ path: t.rel, kind, message }) + '\n', { nRecords: 0, errorKinds: [kind], warningKinds: [] });
   }
-  return res;
 }
 
 const SAMPLE =
@@ -89,6 +104,9 @@ if (parentPort) {
   // load the dictionaries before saying we are ready, so the run's timings separate start-up from work
   getJieba();
   warmUp();
-  port.on('message', (t: Task) => port.postMessage(runTask(t)));
+  port.on('message', (t: Task) => {
+    const r = runTask(t);
+    port.postMessage(r, [r.data.buffer as ArrayBuffer]);
+  });
   port.postMessage({ ready: true });
 }
