@@ -333,7 +333,11 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   // start the workers now: they load their dictionaries while the state is checked and the walk begins
   const pool = new Pool(jobs);
   let tReady = 0;
-  const poolReady = pool.ready.then(() => void (tReady = performance.now()));
+  let cpuAtReady: NodeJS.CpuUsage | null = null;
+  const poolReady = pool.ready.then(() => {
+    tReady = performance.now();
+    cpuAtReady = process.cpuUsage();
+  });
   poolReady.catch(() => undefined);
 
   // ---- the state of earlier runs
@@ -613,6 +617,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
 
   const inflight = new Set<Promise<void>>();
   let tDone = 0; // when the last input was written
+  let cpuExtract = 0; // CPU seconds of the whole process (all threads) from the workers being ready to tDone
   try {
     try {
       await poolReady;
@@ -652,6 +657,10 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     await Promise.race([pump, stopped]);
     if (!interrupted && failure === null) await pump;
     tDone = performance.now();
+    if (cpuAtReady) {
+      const c = process.cpuUsage(cpuAtReady);
+      cpuExtract = (c.user + c.system) / 1e6;
+    }
   } catch {
     /* failure holds it */
   } finally {
@@ -704,6 +713,8 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     bytes_extracted: t.bytesExtracted,
     seconds,
     mb_per_second: seconds.extract > 0 ? round(t.bytesExtracted / 1e6 / seconds.extract) : null,
+    cpu_seconds_extract: round(cpuExtract),
+    mb_per_cpu_second: cpuExtract > 0 ? round(t.bytesExtracted / 1e6 / cpuExtract) : null,
     mb_per_second_wall: seconds.total > 0 ? round(t.bytesExtracted / 1e6 / seconds.total) : null,
     documents_per_second: seconds.extract > 0 ? round(t.extracted / seconds.extract) : null,
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),

@@ -55,6 +55,8 @@ function errorKind(e: unknown): string {
 }
 
 export function runTask(t: Task): TaskResult {
+  // tests only: a worker that dies on this document, as one out of memory or in a native crash would
+  if (process.env.BULLETIN_MINER_WORKER_DIES_ON && t.rel === process.env.BULLETIN_MINER_WORKER_DIES_ON) process.exit(3);
   try {
     const r = extractBytes(new Uint8Array(t.bytes), t.rel, t.sha256);
     let recs = '';

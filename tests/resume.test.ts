@@ -91,6 +91,18 @@ describe('resume', () => {
     expect(outputsOf(out)).toEqual(fresh());
   });
 
+  it('a worker that dies fails only its document, a new worker goes on, and the next run retries it', () => {
+    const out = tmp('out');
+    const victim = join('part-0000', readdirSync(join(archive, 'part-0000')).sort()[3]!);
+    const r = cli(['extract', archive, '-o', out, '-q', '--jobs', '2'], { BULLETIN_MINER_WORKER_DIES_ON: victim });
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(jsonl(join(out, 'errors.jsonl'))).toEqual([expect.objectContaining({ path: victim, kind: 'worker-crash' })]);
+    expect(runJson(out).documents).toBe(N - 1);
+    expect(cli(['extract', archive, '-o', out, '-q']).status).toBe(0);
+    expect(runJson(out)).toMatchObject({ documents: N, extracted: 1, skipped_unchanged: N - 1, errors: 0 });
+  });
+
   it('Ctrl-C stops at a document boundary, says so in run.json, and the rerun goes on', async () => {
     const big = tmp('archive-big');
     buildArchive(big, 150, 4000, CORPUS, 12);
