@@ -222,8 +222,9 @@ class Pool {
         }
         const t = slot.tasks.get(m.seq);
         slot.tasks.delete(m.seq);
-        this.pump();
+        if (!this.closed) this.pump();
         t?.resolve(m);
+        this.checkIdle();
       });
       const failed = (message: string) => {
         const idx = this.workers.indexOf(slot);
@@ -252,6 +253,7 @@ class Pool {
           }
         }
         slot.tasks.clear();
+        this.checkIdle();
         if (!this.closed) void this.spawn();
       };
       w.on('error', (e) => failed(messageOf(e)));
@@ -263,6 +265,7 @@ class Pool {
 
   run(task: Task): Promise<TaskResult> {
     return new Promise((resolve) => {
+      if (this.closed) return; // stopping: never resolved, never written
       this.waiting.push({ task, resolve });
       this.pump();
     });
@@ -281,9 +284,23 @@ class Pool {
     }
   }
 
+  /** Stop: drop what waits, let each worker finish the document it is on (terminating a thread inside jieba's
+   * native code aborts the process), then end the threads. */
   async close(): Promise<void> {
     this.closed = true;
+    this.waiting = [];
+    await this.ready.catch(() => undefined); // a worker still loading its dictionaries is in native code too
+    while (this.workers.some((s) => s.tasks.size > 0)) await new Promise<void>((r) => (this.onIdle = r));
     await Promise.all(this.workers.map((s) => s.w.terminate()));
+  }
+
+  private onIdle: (() => void) | null = null;
+  private checkIdle(): void {
+    if (this.onIdle && !this.workers.some((s) => s.tasks.size > 0)) {
+      const r = this.onIdle;
+      this.onIdle = null;
+      r();
+    }
   }
 }
 
@@ -501,7 +518,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   if (showBar) {
     bar = new cliProgress.SingleBar(
       {
-        format: 'extract {bar} {value}/{total} docs | {mbs} MB/s | ETA {eta_formatted} | {errors} errors',
+        format: 'extract {bar} {value}/{total} docs | {mbs} MB/s | ETA {left} | {errors} errors',
         stream: process.stderr,
         hideCursor: true,
         etaBuffer: 200,
@@ -509,7 +526,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
       },
       cliProgress.Presets.shades_classic,
     );
-    bar.start(0, 0, { mbs: '0.0', errors: 0 });
+    bar.start(0, 0, { mbs: '0.0', errors: 0, left: '…' });
     // count the inputs in the background so the bar has a total (the walk itself is lazy)
     void (async () => {
       let n = 0;
@@ -529,6 +546,8 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   const onSignal = (sig: NodeJS.Signals) => {
     if (interrupted) process.exit(130); // a second Ctrl-C: the files are valid at every input boundary anyway
     interrupted = true;
+    bar?.stop();
+    bar = null;
     say(`${sig}: stopping; the output written so far is kept, run the same command again to go on`);
     stop();
   };
@@ -555,13 +574,22 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
         return;
       }
       nextWrite++;
-      if (bar) bar.update(t.inputs, { mbs: mbps().toFixed(2), errors: t.errors });
+      if (bar) bar.update(t.inputs, { mbs: mbps().toFixed(2), errors: t.errors, left: eta() });
     }
     if (wake) {
       const w = wake;
       wake = null;
       w();
     }
+  };
+  const eta = (): string => {
+    const total = bar?.getTotal() ?? 0;
+    const s = (performance.now() - (tFirst || t0)) / 1000;
+    if (!total || t.inputs === 0 || s <= 0) return '…';
+    const left = Math.max(0, Math.round(((total - t.inputs) * s) / t.inputs));
+    const h = Math.floor(left / 3600);
+    const m = Math.floor((left % 3600) / 60);
+    return h ? `${h}h${String(m).padStart(2, '0')}m` : m ? `${m}m${String(left % 60).padStart(2, '0')}s` : `${left}s`;
   };
   const mbps = () => {
     const s = (performance.now() - (tFirst || t0)) / 1000;
