@@ -284,6 +284,20 @@ class Pool {
     }
   }
 
+  /** Event-loop utilisation of the workers since `since` (per worker, 0..1): near 1 means they never waited for
+   * work. Snapshot with no argument. */
+  utilisation(since?: Map<Worker, ReturnType<Worker['performance']['eventLoopUtilization']>>) {
+    const now = new Map<Worker, ReturnType<Worker['performance']['eventLoopUtilization']>>();
+    const out: number[] = [];
+    for (const s of this.workers) {
+      const u = s.w.performance.eventLoopUtilization();
+      now.set(s.w, u);
+      const before = since?.get(s.w);
+      if (before) out.push(s.w.performance.eventLoopUtilization(u, before).utilization);
+    }
+    return { now, out };
+  }
+
   /** Stop: drop what waits, let each worker finish the document it is on (terminating a thread inside jieba's
    * native code aborts the process), then end the threads. */
   async close(): Promise<void> {
@@ -351,9 +365,12 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   const pool = new Pool(jobs);
   let tReady = 0;
   let cpuAtReady: NodeJS.CpuUsage | null = null;
+  let eluAtReady: ReturnType<Pool['utilisation']>['now'] | undefined;
+  let workerBusy: number[] = [];
   const poolReady = pool.ready.then(() => {
     tReady = performance.now();
     cpuAtReady = process.cpuUsage();
+    eluAtReady = pool.utilisation().now;
   });
   poolReady.catch(() => undefined);
 
@@ -685,6 +702,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     await Promise.race([pump, stopped]);
     if (!interrupted && failure === null) await pump;
     tDone = performance.now();
+    if (eluAtReady) workerBusy = pool.utilisation(eluAtReady).out;
     if (cpuAtReady) {
       const c = process.cpuUsage(cpuAtReady);
       cpuExtract = (c.user + c.system) / 1e6;
@@ -742,6 +760,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     seconds,
     mb_per_second: seconds.extract > 0 ? round(t.bytesExtracted / 1e6 / seconds.extract) : null,
     cpu_seconds_extract: round(cpuExtract),
+    worker_busy: workerBusy.map((u) => Math.round(u * 1000) / 1000),
     mb_per_cpu_second: cpuExtract > 0 ? round(t.bytesExtracted / 1e6 / cpuExtract) : null,
     mb_per_second_wall: seconds.total > 0 ? round(t.bytesExtracted / 1e6 / seconds.total) : null,
     documents_per_second: seconds.extract > 0 ? round(t.extracted / seconds.extract) : null,
