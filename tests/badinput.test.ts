@@ -2,15 +2,24 @@
 // case gets a clear line in errors.jsonl or a document warning, the run goes on, exits 0, prints no stack trace.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync, ftruncateSync, chownSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { CORPUS } from './helpers.js';
-import { cli, jsonl, runJson, tmp } from './cli-helpers.js';
+import { CORPUS, ROOT } from './helpers.js';
+import { CLI, cli, jsonl, runJson, tmp } from './cli-helpers.js';
 
 const GOOD = readFileSync(join(CORPUS, '000_556b1be0a4d14982.txt'), 'utf8');
 const isRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
+/** Root reads every folder, so an unreadable folder is tested by running the CLI as nobody; that needs the
+ * checkout to be readable by nobody (it is not when it lives under a private home folder). */
+const asNobody =
+  isRoot &&
+  spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(CLI)}, 4); require(${JSON.stringify(join(ROOT, 'node_modules', 'nodejieba', 'package.json'))})`], {
+    uid: NOBODY,
+    gid: NOBODY,
+  }).status === 0;
+const folderLockWorks = !isRoot || asNobody;
 
 let dir: string;
 let out: string;
@@ -69,12 +78,12 @@ beforeAll(() => {
     join(dir, 'news.htm'),
     iconv.encode('<html><head><meta charset="gbk"><title>t</title><script>var x="9亿元";</script></head><body><p>全市完成投资&nbsp;161.2亿元&#65292;同比增长7.3&#37;。</p></body></html>', 'gbk'),
   );
-  if (isRoot) {
+  if (asNobody) {
     chmodSync(dir, 0o755);
     chmodSync(out, 0o777);
     for (const f of ['good.txt', 'one-line.txt']) chownSync(join(dir, f), NOBODY, NOBODY);
   }
-  result = cli(['extract', dir, '-o', out, '--jobs', '2'], {}, isRoot ? NOBODY : undefined);
+  result = cli(['extract', dir, '-o', out, '--jobs', '2'], {}, asNobody ? NOBODY : undefined);
   errors = jsonl(join(out, 'errors.jsonl'));
   documents = jsonl(join(out, 'documents.jsonl'));
 }, 240_000);
@@ -127,7 +136,7 @@ describe('a hostile archive', () => {
     expect(errorOf('self.txt')?.kind).toBe('symlink-loop');
     expect(errorOf('pipe.txt')?.kind).toBe('not-a-file');
   });
-  it('a folder that cannot be read', () => {
+  it.runIf(folderLockWorks)('a folder that cannot be read', () => {
     expect(errorOf('locked')).toMatchObject({ kind: 'permission', message: expect.stringContaining('cannot read this folder') });
   });
   it('HTML: visible text only, entities decoded, <meta charset> honoured', () => {
@@ -149,7 +158,7 @@ describe('an output folder that cannot be written', () => {
     expect(r.stderr).toMatch(/cannot write to the output folder/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
-  it.runIf(isRoot)('a folder the user may not write (run as nobody)', () => {
+  it.runIf(asNobody)('a folder the user may not write (run as nobody)', () => {
     const d = tmp('nowrite2');
     chmodSync(d, 0o755); // owned by root: nobody cannot write
     const r = cli(['extract', CORPUS, '-o', d], {}, NOBODY);
