@@ -13,7 +13,7 @@ export interface Decoded {
 
 export class DecodeError extends Error {
   constructor(
-    readonly kind: 'empty' | 'binary' | 'undecodable',
+    readonly kind: 'empty' | 'binary' | 'undecodable' | 'too-large',
     message: string,
   ) {
     super(message);

@@ -123,10 +123,13 @@ export function extractText(text: string, options: TextOptions = {}): ExtractRes
 }
 
 /** Read, decode and extract one file. `path` in the records is `relPath` (default: the file name).
- * Throws DecodeError for files that are not text. */
-export async function extractFile(file: string, relPath?: string): Promise<ExtractResult> {
+ * Throws DecodeError for files that are not text, or larger than `maxBytes` (default 16 MiB). */
+export async function extractFile(file: string, relPath?: string, maxBytes = 16 * 1024 * 1024): Promise<ExtractResult> {
   const info = await stat(file);
   if (!info.isFile()) throw new DecodeError('undecodable', 'not a regular file');
+  if (info.size > maxBytes) {
+    throw new DecodeError('too-large', `the file is ${(info.size / 1048576).toFixed(1)} MiB, over the limit of ${(maxBytes / 1048576).toFixed(1)} MiB: refused`);
+  }
   const bytes = await readFile(file);
   return extractBytes(bytes, relPath ?? basename(file));
 }

@@ -172,3 +172,16 @@ describe('an output folder that cannot be written', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('the library', () => {
+  it('extractFile refuses a file over its size limit with a typed error', async () => {
+    const { extractFile } = await import('../src/pipeline.js');
+    const { DecodeError } = await import('../src/decode.js');
+    const f = join(tmp('lib-huge'), 'huge.txt');
+    const fd = openSync(f, 'w');
+    ftruncateSync(fd, 200 * 1024 * 1024);
+    closeSync(fd);
+    await expect(extractFile(f)).rejects.toBeInstanceOf(DecodeError);
+    await expect(extractFile(f)).rejects.toMatchObject({ kind: 'too-large' });
+  });
+});
