@@ -157,7 +157,7 @@ const out = [
   `best of ${ROUNDS} rounds; all rounds, MB/s — cut: ${all(cut)} | jobs 1: ${all(j1.map((r) => r.mb_per_second))} | jobs 2: ${all(j2.map((r) => r.mb_per_second))}`,
   `wall clock incl. worker start-up (best round), MB/s — jobs 1: ${f2(b1.mb_per_second_wall)} (start-up ${b1.seconds.startup}s) | ` +
     `jobs 2: ${f2(b2.mb_per_second_wall)} (start-up ${b2.seconds.startup}s); 10× runs: jobs 1 ${ten1.seconds.total}s, jobs 2 ${rss10.seconds.total}s`,
-  'MB/s of extract = the extraction phase in run.json (first document to last write; worker start-up and JIT warm-up excluded).',
+  'MB/s of extract = the extraction phase in run.json (first document to last write; worker start-up, i.e. dictionaries and a short warm-up, excluded).',
   'CPU-seconds count every thread of the process (main, worker, V8 GC and compiler threads), cut only its own.',
 ];
 process.stdout.write(out.join('\n') + '\n');
