@@ -5,7 +5,7 @@
 // (see state.ts): an interrupted run leaves valid output, and the same command run again only does what is
 // not done yet; unchanged documents (same bytes, same extractors version) are not extracted twice.
 import { mkdir, readdir, stat, realpath, open, access, readFile, unlink } from 'node:fs/promises';
-import { constants, readFileSync, closeSync, existsSync, fstatSync, ftruncateSync, openSync, rmSync, writeFileSync, writeSync, renameSync } from 'node:fs';
+import { constants, readFileSync, readdirSync, closeSync, existsSync, fstatSync, ftruncateSync, openSync, rmSync, writeFileSync, writeSync, renameSync } from 'node:fs';
 import { join, relative, basename, extname, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -403,7 +403,11 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
       stateNote = 'fresh: the output files were shorter than the journal says';
     }
   } else if (old) {
-    stateNote = opts.fresh ? 'fresh: --fresh' : 'fresh: the extractors or the inputs changed';
+    stateNote = opts.fresh
+      ? 'fresh: --fresh'
+      : !sameRun(old.header)
+        ? 'fresh: the extractors or the inputs changed'
+        : 'fresh: an output file was missing';
   } else if (opts.fresh) stateNote = 'fresh: --fresh';
   const gens: Source[] = [];
   if (headerLength === 0) {
@@ -730,7 +734,11 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     // nothing to do: the main files end at the last committed input
   }
   closeAll(dataFds, journalFd, sources);
-  if (complete) for (const g of listGens(stateDir)) rmSync(g, { recursive: true, force: true });
+  if (complete) {
+    for (const g of listGens(stateDir)) rmSync(g, { recursive: true, force: true });
+    // a gen whose copy was cut short by a kill
+    for (const n of readdirSync(stateDir)) if (/^gen-\d+\.tmp$/.test(n)) rmSync(join(stateDir, n), { recursive: true, force: true });
+  }
 
   const tEnd = performance.now();
   const extractStart = Math.max(tReady || tEnd, tFirst || tEnd);
