@@ -233,8 +233,9 @@ export function parseChineseNumeral(s: string): number | null {
  */
 export function scanNumber(text: string, pos: number, options: { allowBareUnit?: boolean } = {}): NumberMatch | null {
   // fast path: one Chinese digit standing alone (一是, 统一, 三年), by far the most common numeral character
-  const d = CN_DIGITS[text[pos]!];
-  if (d !== undefined && d !== 0 && !NUMERAL_CONTINUES.test(text[pos + 1] ?? '')) {
+  // (by character code: no one-character string and no property look-up per numeral character)
+  const d = pos >= 0 && pos < text.length ? DIGIT_BY_CODE[text.charCodeAt(pos)]! : -1;
+  if (d > 0 && !(pos + 1 < text.length && continuesAt(text.charCodeAt(pos + 1)))) {
     return { value: d, start: pos, end: pos + 1, endsWithBigUnit: false, arabic: false, suffix: '', bare: true };
   }
   let toks = tokenize(text, pos);
@@ -282,6 +283,20 @@ export function scanNumber(text: string, pos: number, options: { allowBareUnit?:
 
 /** Characters that can continue a numeral after a Chinese digit. */
 const NUMERAL_CONTINUES = /[0-9零〇一壹幺二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億兆点點廿卅]/;
+
+/** CN_DIGITS by character code (-1: none). */
+const DIGIT_BY_CODE = new Int8Array(0x10000).fill(-1);
+for (const [ch, v] of Object.entries(CN_DIGITS)) if (ch.length === 1) DIGIT_BY_CODE[ch.charCodeAt(0)] = v;
+/** NUMERAL_CONTINUES.test of one code unit, memoized (0: not asked yet, 1: yes, 2: no). */
+const continuesMemo = new Uint8Array(0x10000);
+function continuesAt(code: number): boolean {
+  let v = continuesMemo[code]!;
+  if (v === 0) {
+    v = NUMERAL_CONTINUES.test(String.fromCharCode(code)) ? 1 : 2;
+    continuesMemo[code] = v;
+  }
+  return v === 1;
+}
 
 /** Characters a numeral may start with (for the scanners that look for numerals in a text). */
 export const NUMERAL_START = /[0-9零〇一壹幺二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟廿卅数]/g;
