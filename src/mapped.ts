@@ -68,8 +68,7 @@ export class MappedText {
       if (to <= from) return;
       parts.push(src.slice(from, to));
       grow(to - from);
-      starts.set(this.start.subarray(from, to), len);
-      ends.set(this.end.subarray(from, to), len);
+      copyRange(this.start, this.end, from, to, starts, ends, len);
       len += to - from;
     };
     for (let m = exec(src); m; m = exec(src)) {
@@ -88,8 +87,7 @@ export class MappedText {
       parts.push(r);
       grow(r.length);
       if (r.length === b - a) {
-        starts.set(this.start.subarray(a, b), len);
-        ends.set(this.end.subarray(a, b), len);
+        copyRange(this.start, this.end, a, b, starts, ends, len);
       } else {
         starts.fill(this.start[a]!, len, len + r.length);
         ends.fill(this.end[b - 1]!, len, len + r.length);
@@ -106,6 +104,20 @@ export class MappedText {
   sameLength(text: string): MappedText {
     if (text.length !== this.text.length) throw new Error('sameLength: length differs');
     return new MappedText(text, this.start, this.end);
+  }
+}
+
+/** Copies [from, to) of the maps `s`, `e` into `ds`, `de` at `at`: short runs (most edits) element by element,
+ * without the views a subarray copy allocates. */
+function copyRange(s: Int32Array, e: Int32Array, from: number, to: number, ds: Int32Array, de: Int32Array, at: number): void {
+  if (to - from < 64) {
+    for (let i = from, j = at; i < to; i++, j++) {
+      ds[j] = s[i]!;
+      de[j] = e[i]!;
+    }
+  } else {
+    ds.set(s.subarray(from, to), at);
+    de.set(e.subarray(from, to), at);
   }
 }
 
