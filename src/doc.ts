@@ -54,10 +54,7 @@ export class Doc {
       const t = toks[k]!;
       starts[k] = t.start;
       const e = Math.min(t.end, n + 1);
-      if (e > p) {
-        from.fill(k, p, e);
-        p = e;
-      }
+      for (; p < e; p++) from[p] = k;
     }
     if (p <= n) from.fill(toks.length, p, n + 1);
     this._starts = starts;
