@@ -113,6 +113,9 @@ function endsWithAny(s: string, words: readonly string[]): string | null {
 
 /** Characters that stand alone in a text, never as a piece of an unknown name. */
 const FUNCTION_CHARS = new Set([...T.FUNCTION_CHARS]);
+/** FUNCTION_CHARS by code (its one-unit members: the only ones a one-unit word can equal) */
+const FUNCTION_CODES = new Uint8Array(0x10000);
+for (const c of FUNCTION_CHARS) if (c.length === 1) FUNCTION_CODES[c.charCodeAt(0)] = 1;
 
 /** A token of the name view: jieba's, or a run of single characters joined (tag x). The tag is read lazily. */
 class NameTok implements Token {
@@ -142,12 +145,23 @@ interface NameView {
 const views = new WeakMap<Doc, NameView>();
 /** jieba's tokens, with runs of single characters joined into one unknown word (本|桓 → 本桓, 老|旧 → 老旧):
  * jieba's cut leaves the names it does not know in pieces. Computed once per document. */
+// the view of the document being read, in front of the WeakMap (nameView is asked for in every helper)
+let lastDoc: Doc | null = null;
+let lastView: NameView | null = null;
 function nameView(doc: Doc): NameView {
+  if (doc === lastDoc) return lastView!;
   let v = views.get(doc);
-  if (v) return v;
+  if (v) {
+    lastDoc = doc;
+    lastView = v;
+    return v;
+  }
   const toks: Token[] = [];
   const raw = doc.tokens;
-  const single = (t: Token) => t.word.length === 1 && isHanCode(t.word.charCodeAt(0)) && !FUNCTION_CHARS.has(t.word);
+  const single = (t: Token) => {
+    const w = t.word;
+    return w.length === 1 && isHanCode(w.charCodeAt(0)) && FUNCTION_CODES[w.charCodeAt(0)] !== 1;
+  };
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i]!;
     if (single(t) && i + 1 < raw.length && single(raw[i + 1]!) && raw[i + 1]!.start === t.end) {
@@ -167,6 +181,8 @@ function nameView(doc: Doc): NameView {
   }
   v = { toks, at, ends, headPos: null, headTok: null };
   views.set(doc, v);
+  lastDoc = doc;
+  lastView = v;
   return v;
 }
 
