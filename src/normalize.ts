@@ -65,6 +65,9 @@ const GARBLED = new RegExp(
   'gu',
 );
 
+const GARBLED_START = /[\uFFFD?]|[!,.A-Za-z]{1,3}\(/g;
+const GARBLED_AT = new RegExp(GARBLED.source, 'uy');
+
 // opencc-js's tw → cn table, character by character (generated into tables/script-chars.ts): one lookup per
 // character keeps the conversion length-preserving, so the offset map stays exact, and fast.
 const T2S = new Uint16Array(65536);
@@ -126,9 +129,20 @@ export function normalize(original: string): Normalized {
 
   // garbled spans are found on the original text, before anything is removed from it
   const garbledOrig: [number, number, string][] = [];
-  GARBLED.lastIndex = 0;
-  for (let g = GARBLED.exec(original); g; g = GARBLED.exec(original)) {
-    garbledOrig.push([g.index, g.index + g[0].length, g[0]]);
+  // (the global scan of GARBLED, trying the pattern only where a match can start: at U+FFFD, at ?, and at the
+  // marks and letters standing one to three characters before a parenthesis)
+  GARBLED_START.lastIndex = 0;
+  for (let c = GARBLED_START.exec(original); c; c = GARBLED_START.exec(original)) {
+    const last = c[0].length === 1 ? c.index : c.index + c[0].length - 2;
+    let g: RegExpExecArray | null = null;
+    for (let q = c.index; q <= last && !g; q++) {
+      GARBLED_AT.lastIndex = q;
+      g = GARBLED_AT.exec(original);
+    }
+    if (g) {
+      garbledOrig.push([g.index, g.index + g[0].length, g[0]]);
+      GARBLED_START.lastIndex = g.index + g[0].length;
+    } else GARBLED_START.lastIndex = last + 1;
   }
 
   let r = m.rewrite(PINYIN_AFTER_HAN, (x) => x[1]!, findPinyin);
