@@ -91,9 +91,12 @@ export class Doc {
   /** Tokens that overlap [start, end). */
   tokensIn(start: number, end: number): Token[] {
     const toks = this.tokens;
-    const out: Token[] = [];
-    for (let i = this.tokenFrom(start); i < toks.length && toks[i]!.start < end; i++) out.push(toks[i]!);
-    return out;
+    const i0 = this.tokenFrom(start);
+    // past the last token that starts before `end`: the first token ending after `end`, itself included when it
+    // starts before `end`; every token before it ends by `end`, so starts before it
+    const k = this.tokenFrom(end);
+    const i1 = k < toks.length && this._starts![k]! < end ? k + 1 : k;
+    return i1 > i0 ? toks.slice(i0, i1) : [];
   }
 
   /** The sentence holding normalized offset `pos`. */
