@@ -47,6 +47,18 @@ export function scale(value: number, factor: number): number {
   return Number((value * factor).toPrecision(15));
 }
 
+/** The value of an Arabic number as ARABIC_RE reads it (1,234.5, 3k). */
+function arabicValue(raw: string): number {
+  if (/[kK]$/.test(raw)) return scale(Number(raw.slice(0, -1).replace(/,/g, '')), 1000);
+  return Number(raw.replace(/,/g, ''));
+}
+
+/** Characters after which tokenize reads on (digits, ., Chinese digits and multipliers, 廿 卅, 点, 数), by code. */
+const READS_ON = new Uint8Array(0x10000);
+for (const ch of ['0123456789.', ...Object.keys(CN_DIGITS), ...Object.keys(CN_SMALL_UNITS), ...Object.keys(CN_BIG_UNITS), '廿卅', DECIMAL_POINTS, APPROX_DIGIT].join('')) {
+  READS_ON[ch.charCodeAt(0)] = 1;
+}
+
 function tokenize(text: string, pos: number): Tok[] {
   const toks: Tok[] = [];
   let i = pos;
@@ -56,9 +68,7 @@ function tokenize(text: string, pos: number): Tok[] {
     const a = ch >= '0' && ch <= '9' || ch === '.' ? ARABIC_RE.exec(text) : null;
     if (a && !(ch === '.' && toks.length > 0)) {
       let raw = a[0];
-      let v: number;
-      if (/[kK]$/.test(raw)) v = scale(Number(raw.slice(0, -1).replace(/,/g, '')), 1000);
-      else v = Number(raw.replace(/,/g, ''));
+      const v = arabicValue(raw);
       toks.push({ k: 'num', v, arabic: true, len: raw.length });
       i += raw.length;
       continue;
@@ -237,6 +247,29 @@ export function scanNumber(text: string, pos: number, options: { allowBareUnit?:
   const d = pos >= 0 && pos < text.length ? DIGIT_BY_CODE[text.charCodeAt(pos)]! : -1;
   if (d > 0 && !(pos + 1 < text.length && continuesAt(text.charCodeAt(pos + 1)))) {
     return { value: d, start: pos, end: pos + 1, endsWithBigUnit: false, arabic: false, suffix: '', bare: true };
+  }
+  // fast path: an Arabic number that nothing of a numeral follows (2023年, 7.3%, 591个): tokenize reads it as one
+  // token and evaluate gives its value, as here
+  if (d === -1 && pos >= 0 && pos < text.length) {
+    const c0 = text.charCodeAt(pos);
+    if (c0 >= 48 && c0 <= 57) {
+      ARABIC_RE.lastIndex = pos;
+      const a = ARABIC_RE.exec(text);
+      const end = a ? pos + a[0].length : -1;
+      if (a && (end >= text.length || READS_ON[text.charCodeAt(end)] !== 1)) {
+        const v = arabicValue(a[0]);
+        return {
+          value: Number((0 + v + 0).toPrecision(15)),
+          approxMax: undefined,
+          start: pos,
+          end,
+          endsWithBigUnit: false,
+          arabic: true,
+          suffix: '',
+          bare: true,
+        };
+      }
+    }
   }
   let toks = tokenize(text, pos);
   while (toks.length > 0) {
