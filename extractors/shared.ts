@@ -9,25 +9,54 @@ export function keysLongestFirst<T>(table: Readonly<Record<string, T>>): string[
   return Object.keys(table).sort((a, b) => b.length - a.length);
 }
 
-const cache = new WeakMap<object, string[]>();
+interface KeyIndex {
+  /** the keys, longest first */
+  keys: string[];
+  /** the keys by first and by last character, each list in the order of `keys` */
+  first: Map<number, string[]>;
+  last: Map<number, string[]>;
+  /** the table has an empty key: the indexes cannot answer, the keys are scanned */
+  empty: boolean;
+}
+const cache = new WeakMap<object, KeyIndex>();
+function keyIndex<T>(table: Readonly<Record<string, T>>): KeyIndex {
+  let ix = cache.get(table);
+  if (!ix) {
+    const keys = keysLongestFirst(table);
+    const first = new Map<number, string[]>();
+    const last = new Map<number, string[]>();
+    for (const k of keys) {
+      if (k.length === 0) continue;
+      const f = k.charCodeAt(0);
+      const l = k.charCodeAt(k.length - 1);
+      if (!first.has(f)) first.set(f, []);
+      first.get(f)!.push(k);
+      if (!last.has(l)) last.set(l, []);
+      last.get(l)!.push(k);
+    }
+    ix = { keys, first, last, empty: keys.includes('') };
+    cache.set(table, ix);
+  }
+  return ix;
+}
+
 /** The longest key of `table` written at `pos` in `text`. */
 export function wordAt<T>(text: string, pos: number, table: Readonly<Record<string, T>>): string | null {
-  let keys = cache.get(table);
-  if (!keys) {
-    keys = keysLongestFirst(table);
-    cache.set(table, keys);
-  }
+  const ix = keyIndex(table);
+  // only the keys that start with the character at pos can be written there (startsWith reads a negative
+  // position as 0)
+  const keys = ix.empty ? ix.keys : ix.first.get(text.charCodeAt(pos < 0 ? 0 : pos));
+  if (!keys) return null;
   for (const k of keys) if (text.startsWith(k, pos)) return k;
   return null;
 }
 
 /** The longest key of `table` that ends exactly at `pos`. */
 export function wordBefore<T>(text: string, pos: number, table: Readonly<Record<string, T>>): string | null {
-  let keys = cache.get(table);
-  if (!keys) {
-    keys = keysLongestFirst(table);
-    cache.set(table, keys);
-  }
+  const ix = keyIndex(table);
+  // only the keys that end with the character before pos can end there
+  const keys = ix.empty ? ix.keys : ix.last.get(text.charCodeAt(pos - 1));
+  if (!keys) return null;
   for (const k of keys) if (pos - k.length >= 0 && text.startsWith(k, pos - k.length)) return k;
   return null;
 }
