@@ -375,12 +375,30 @@ function allGeneric(doc: Doc, s: number, e: number): boolean {
 
 type ItemKind = 'name' | 'plain' | 'sector';
 
+/** How many code points of `s` are Han characters, counted up to `upTo` ([...s].filter(HAN.test).length, without
+ * the array). */
+function hanCount(s: string, upTo: number): number {
+  let n = 0;
+  for (let i = 0; i < s.length && n < upTo; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        if (HAN.test(s.slice(i, i + 2))) n++;
+        i++;
+        continue;
+      }
+    }
+    if (isHanCode(c)) n++;
+  }
+  return n;
+}
+
 /** How a list item reads: a name, a plain common word (counts against the list), or a sector/programme/
  * organisation/anonymous item (never a project). */
 function classify(doc: Doc, s: number, e: number): ItemKind {
   const name = doc.text.slice(s, e);
-  const han = [...name].filter((c) => HAN.test(c)).length;
-  if (han < 2) return 'sector';
+  if (hanCount(name, 2) < 2) return 'sector';
   if (SECTORS.has(name)) return 'sector';
   if (COUNT_RE.test(name)) return 'sector';
   // a quoted label before the head is a programme: “菜篮子”工程, “互联互通”工程
