@@ -149,7 +149,7 @@ export async function buildReport(opts: ReportOptions): Promise<ReportSummary> {
 async function prepareOut(outFile: string, filesDir: string, split: boolean): Promise<void> {
   const { UsageError } = await import('../cli.js');
   try {
-    await mkdir(dirname(outFile), { recursive: true });
+    await mkdirs(dirname(outFile));
     if (existsSync(filesDir)) {
       // only a folder this command wrote before is replaced
       const mine = existsSync(join(filesDir, MARKER));
@@ -158,7 +158,7 @@ async function prepareOut(outFile: string, filesDir: string, split: boolean): Pr
       await rm(filesDir, { recursive: true, force: true });
     }
     if (split) {
-      await mkdir(join(filesDir, 'doc'), { recursive: true });
+      await mkdirs(join(filesDir, 'doc'));
       await writeFile(join(filesDir, MARKER), 'written by bulletin-miner report; replaced on every run\n');
     }
     await writeFile(outFile, '');
@@ -167,6 +167,14 @@ async function prepareOut(outFile: string, filesDir: string, split: boolean): Pr
     if (e instanceof UsageError) throw e;
     throw new UsageError(`cannot write the report to ${outFile}: ${(e as Error).message}`);
   }
+}
+
+/** mkdir -p one level at a time (Node's recursive mkdir spins forever under /proc). */
+async function mkdirs(dir: string): Promise<void> {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) await mkdirs(parent);
+  await mkdir(dir);
 }
 
 interface Links {
