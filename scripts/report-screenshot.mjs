@@ -1,4 +1,4 @@
-// Screenshot of a report for the README (docs/report.png): the first document's text with one amount selected.
+// Screenshot of a report for the README (docs/report.png): a document's text with one amount selected.
 // usage: node scripts/report-screenshot.mjs [output/report.html] [docs/report.png]
 // Needs Debian's chromium (CHROMIUM_PATH to override) and a CJK font (fonts-wqy-microhei) for readable text.
 import { chromium } from 'playwright-core';
@@ -18,7 +18,9 @@ const ctx = await chromium.launchPersistentContext(profile, {
 try {
   const page = await ctx.newPage();
   await page.goto(pathToFileURL(resolve(file)).href);
-  const target = page.locator('.text .r-amount[data-record-id]').first();
+  // an amount linked to a project shows the most; else the first amount
+  const linked = page.locator('.text .r-amount[data-record-id][title*="project:"]');
+  const target = (await linked.count()) ? linked.first() : page.locator('.text .r-amount[data-record-id]').first();
   await target.scrollIntoViewIfNeeded();
   await target.click();
   await page.evaluate(() => {

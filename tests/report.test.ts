@@ -123,10 +123,11 @@ describe('report in a browser', () => {
     expect(await page.locator('table.documents tbody tr').count()).toBe(docs.length);
     expect(await page.locator('svg.chart').count()).toBe(2);
 
-    // click an amount with a subject: the panel shows its fields
-    const amount = records.find((r) => r.type === 'amount' && r.subject && r.value !== null)!;
-    expect(amount).toBeDefined();
-    if (amount.type !== 'amount') throw new Error('unreachable');
+    // click an amount (linked to a project if there is one, else one with a subject): the panel shows its fields
+    const amounts = records.filter((r) => r.type === 'amount' && r.value !== null);
+    const linked = new Map(records.flatMap((r) => (r.type === 'project' ? r.amount_ids.map((a) => [a, r] as const) : [])));
+    const amount = amounts.find((r) => linked.has(r.id)) ?? amounts.find((r) => r.type === 'amount' && r.subject) ?? amounts[0];
+    if (amount?.type !== 'amount') throw new Error('no amount in the corpus output');
     const el = page.locator(`[data-record-id="${amount.id}"]`);
     expect(await el.getAttribute('title')).toContain(String(amount.value));
     await el.scrollIntoViewIfNeeded();
@@ -135,14 +136,28 @@ describe('report in a browser', () => {
     await expect.poll(() => panel.isVisible()).toBe(true);
     const field = (k: string) => panel.locator(`tr[data-field="${k}"] td`).innerText();
     expect(await field('type')).toBe('amount');
+    expect(await field('text')).toBe(amount.text);
     expect(await field('value')).toBe(String(amount.value));
     expect(await field('unit')).toBe(amount.unit);
     expect(await field('currency')).toBe(amount.currency);
     expect(await field('qualifier')).toBe(amount.qualifier);
-    expect(await field('subject')).toBe(amount.subject);
-    expect(await panel.locator('tr[data-field="linked project"]').count()).toBe(1);
+    expect(await field('subject')).toBe(amount.subject ?? '—');
+    const project = linked.get(amount.id);
+    expect(await field('linked project')).toContain(project?.type === 'project' ? project.name : '—');
     expect(await page.locator('.r.sel').count()).toBeGreaterThanOrEqual(1);
     await page.screenshot({ path: join(ARTIFACTS, 'report-corpus-click.png') });
+
+    // a project: name, location, linked amounts
+    const proj = records.find((r) => r.type === 'project' && r.amount_ids.length) ?? records.find((r) => r.type === 'project');
+    if (proj?.type === 'project') {
+      await page.locator(`[data-record-id="${proj.id}"]`).dispatchEvent('click');
+      expect(await field('type')).toBe('project');
+      expect(await field('name')).toBe(proj.name);
+      expect(await field('location')).toBe(proj.location ?? '—');
+      const amountsText = await field('linked amounts');
+      for (const id of proj.amount_ids) expect(amountsText).toContain(records.find((r) => r.id === id)?.text ?? id);
+      expect(await page.locator('table.projects tbody tr').count()).toBe(records.filter((r) => r.type === 'project').length);
+    }
 
     // a percentage too
     const pct = records.find((r) => r.type === 'percentage' && r.direction)!;
