@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT } from './helpers.js';
 import { runExtract } from '../src/run.js';
-import { buildReport, DOCS_PER_PAGE } from '../src/report/index.js';
+import { buildReport, DOCS_PER_PAGE, PROJECTS_PER_PAGE } from '../src/report/index.js';
 import { highlight } from '../src/report/highlight.js';
 import { esc, jsonForScript } from '../src/report/escape.js';
 import type { OutRecord } from '../src/schemas.js';
@@ -225,6 +225,7 @@ describe('report in a browser', () => {
     const files = join(gen.out, 'report.files');
     expect(readdirSync(join(files, 'doc')).length).toBe(3000);
     expect(readdirSync(files).filter((f) => f.startsWith('documents-')).length).toBe(Math.ceil(3000 / DOCS_PER_PAGE) - 1);
+    expect(readdirSync(files).filter((f) => f.startsWith('projects-')).length).toBe(Math.ceil(3000 / PROJECTS_PER_PAGE) - 1);
 
     const { page, problems } = await open(main);
     expect(await page.locator('table.documents tbody tr').count()).toBe(DOCS_PER_PAGE);

@@ -79,7 +79,9 @@ export async function buildReport(opts: ReportOptions): Promise<ReportSummary> {
 
   const docPageCount = Math.max(1, Math.ceil(entries.length / DOCS_PER_PAGE));
   const projects = entries.flatMap((e) => e.records.filter((r): r is ProjectRecord => r.type === 'project').map((r) => ({ r, e })));
-  const projPageCount = Math.max(1, Math.ceil(projects.length / PROJECTS_PER_PAGE));
+  // one file holds every project; split reports page them like the documents
+  const projPerPage = split ? PROJECTS_PER_PAGE : Math.max(1, projects.length);
+  const projPageCount = Math.max(1, Math.ceil(projects.length / projPerPage));
   const mainHref = (fromFiles: number) => (fromFiles === 0 ? urlPath(basename(outFile)) : urlPath(...Array(fromFiles).fill('..'), basename(outFile)));
   const docListHref = (p: number, depth: number) =>
     p === 1 ? `${mainHref(depth)}#documents` : depth === 0 ? urlPath(filesName, `documents-${p}.html`) : urlPath(...Array(depth - 1).fill('..'), `documents-${p}.html`);
@@ -121,8 +123,8 @@ export async function buildReport(opts: ReportOptions): Promise<ReportSummary> {
     pages++;
   }
   for (let p = 2; p <= projPageCount; p++) {
-    const slice = projects.slice((p - 1) * PROJECTS_PER_PAGE, p * PROJECTS_PER_PAGE);
-    const body = `<h2 id="projects">Projects ${(p - 1) * PROJECTS_PER_PAGE + 1}–${(p - 1) * PROJECTS_PER_PAGE + slice.length} of ${projects.length}</h2>${pager(projPageCount, p, (q) => projListHref(q, 1))}${projectTable(slice, links, (e) => hrefFrom(e, 1), true)}`;
+    const slice = projects.slice((p - 1) * projPerPage, p * projPerPage);
+    const body = `<h2 id="projects">Projects ${(p - 1) * projPerPage + 1}–${(p - 1) * projPerPage + slice.length} of ${projects.length}</h2>${pager(projPageCount, p, (q) => projListHref(q, 1))}${projectTable(slice, links, (e) => hrefFrom(e, 1), true)}`;
     await writeFile(join(filesDir, `projects-${p}.html`), page({ title: `Projects, page ${p} — bulletin-miner`, nav: nav(1), body, records: {} }));
     pages++;
   }
@@ -138,7 +140,7 @@ export async function buildReport(opts: ReportOptions): Promise<ReportSummary> {
   main.push(`<p class="meta">One dot per amount (hollow: not CNY), log scale${entries.length > CHART_ROWS ? `; the ${CHART_ROWS} documents with the most amounts` : ''}.</p>`);
   main.push(`<h2>Growth percentages by subject</h2>${growthChart(growthRows(entries))}`);
   main.push(`<p class="meta">Percentages with a direction (down shown negative), shares and plan progress left out; bar = mean; the ${CHART_ROWS} most frequent subjects.</p>`);
-  main.push(`<h2 id="projects">Named projects (${projects.length})</h2>${pager(projPageCount, 1, (q) => projListHref(q, 0))}${projectTable(projects.slice(0, PROJECTS_PER_PAGE), links, (e) => e.href, split)}`);
+  main.push(`<h2 id="projects">Named projects (${projects.length})</h2>${pager(projPageCount, 1, (q) => projListHref(q, 0))}${projectTable(projects.slice(0, projPerPage), links, (e) => e.href, split)}`);
   main.push(`<h2 id="documents">Documents (${entries.length})</h2>${pager(docPageCount, 1, (q) => docListHref(q, 0))}${docTable(0, 0)}`);
   if (output.errors.length) main.push(errorTable(output));
   if (!split) main.push(`<h2 id="texts">Texts</h2>${docSections.join('\n')}`);
