@@ -14,6 +14,7 @@ import { runExtract } from '../src/run.js';
 import { buildReport, DOCS_PER_PAGE, PROJECTS_PER_PAGE } from '../src/report/index.js';
 import { highlight } from '../src/report/highlight.js';
 import { esc, jsonForScript } from '../src/report/escape.js';
+import { decodeBytes } from '../src/decode.js';
 import type { OutRecord } from '../src/schemas.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -84,13 +85,13 @@ describe('highlight', () => {
       { start: 9, end: 10, cls: 'g', id: null },
     ]);
     expect(html).toBe(
-      '<span class="p" data-record-id="P">ab<span class="a" data-record-id="A">𠀀c</span><span class="c" data-record-id="C">de</span></span>' +
+      '<span class="p" data-record-id="P" tabindex="0">ab<span class="a" data-record-id="A" tabindex="0">𠀀c</span><span class="c" data-record-id="C" tabindex="0">de</span></span>' +
         '<span class="c cont" data-cont="C">fg</span>h<span class="g">i</span>',
     );
   });
   it('escapes text and attributes; JSON for a script block cannot close it', () => {
     expect(highlight(Array.from('<b>&"x\''), [{ start: 0, end: 3, cls: 'r', id: 'a"b', title: '"><script>' }])).toBe(
-      '<span class="r" data-record-id="a&quot;b" title="&quot;&gt;&lt;script&gt;">&lt;b&gt;</span>&amp;&quot;x&#39;',
+      '<span class="r" data-record-id="a&quot;b" tabindex="0" title="&quot;&gt;&lt;script&gt;">&lt;b&gt;</span>&amp;&quot;x&#39;',
     );
     expect(esc('\u0000<')).toBe('\uFFFD&lt;');
     expect(jsonForScript({ a: '</script><!--\u2028' })).not.toMatch(/[<>\u2028]/);
@@ -112,7 +113,7 @@ describe('report in a browser', () => {
     const { page, problems } = await open(file);
     expect(await page.locator('[data-record-id]').count()).toBe(records.length);
     const got = await pieces(page);
-    const originals = new Map(docs.map((d) => [d.path, Array.from(readFileSync(join(ROOT, 'corpus', d.path), 'utf8').replace(/^\uFEFF/, ''))]));
+    const originals = new Map(docs.map((d) => [d.path, Array.from(decodeBytes(readFileSync(join(ROOT, 'corpus', d.path))).text)]));
     for (const r of records) {
       expect(got[r.id]?.first, r.id).toBe(1);
       expect(got[r.id]!.text, r.id).toBe(originals.get(r.path)!.slice(r.start, r.end).join(''));
@@ -122,6 +123,8 @@ describe('report in a browser', () => {
     expect(await page.locator('.garbled:not(.cont)').count()).toBe(garbled);
     expect(await page.locator('table.documents tbody tr').count()).toBe(docs.length);
     expect(await page.locator('svg.chart').count()).toBe(2);
+    const plotted = records.filter((r) => r.type === 'amount' && ((r.value ?? r.max ?? 0) > 0)).length;
+    expect(await page.locator('svg.chart').first().locator('circle').count()).toBe(plotted);
 
     // click an amount (linked to a project if there is one, else one with a subject): the panel shows its fields
     const amounts = records.filter((r) => r.type === 'amount' && r.value !== null);
@@ -165,6 +168,10 @@ describe('report in a browser', () => {
     await page.locator(`[data-record-id="${pct.id}"]`).click();
     expect(await field('direction')).toBe(pct.direction);
     expect(await field('value')).toBe(String(pct.value));
+    // and from the keyboard
+    await page.locator(`[data-record-id="${amount.id}"]`).focus();
+    await page.keyboard.press('Enter');
+    expect(await field('text')).toBe(amount.text);
 
     await page.goto(pathToFileURL(file).href + '#top');
     await page.screenshot({ path: join(ARTIFACTS, 'report-corpus.png') });

@@ -32,7 +32,7 @@ export function highlight(cps: readonly string[], marks: readonly Mark[]): strin
   const stack: Mark[] = [];
   const open = (m: Mark, first: boolean) => {
     let tag = `<span class="${esc(m.cls)}${first ? '' : ' cont'}"`;
-    if (m.id !== null) tag += first ? ` data-record-id="${esc(m.id)}"` : ` data-cont="${esc(m.id)}"`;
+    if (m.id !== null) tag += first ? ` data-record-id="${esc(m.id)}" tabindex="0"` : ` data-cont="${esc(m.id)}"`;
     if (m.title) tag += ` title="${esc(m.title)}"`;
     out.push(tag + '>');
   };

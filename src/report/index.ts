@@ -257,11 +257,11 @@ function describe(r: OutRecord, links: Links): string {
 
 function renderDocument(e: DocEntry, text: string | null, reason: string | null, links: Links): { html: string; highlighted: number } {
   const d = e.doc;
-  const head = `<h3>${esc(d.path)}</h3><div class="meta">${esc(d.title ?? '')}<br>doc_id ${esc(d.doc_id)} · ${esc(d.encoding)}${typeof d.encoding_confidence === 'number' ? ` (${d.encoding_confidence})` : ''} · ${esc(d.script)} · ${esc(d.chars)} chars · ${TYPES.map((t) => `${t} ${e.records.filter((r) => r.type === t).length}`).join(', ')}</div>`;
+  const head = `${e.href.startsWith('#') ? '<a class="up" href="#documents">↑ documents</a>' : ''}<h3>${esc(d.path)}</h3><div class="meta">${esc(d.title ?? '')}<br>doc_id ${esc(d.doc_id)} · ${esc(d.encoding)}${typeof d.encoding_confidence === 'number' ? ` (${d.encoding_confidence})` : ''} · ${esc(d.script)} · ${esc(d.chars)} chars · ${TYPES.map((t) => `${t} ${e.records.filter((r) => r.type === t).length}`).join(', ')}</div>`;
   const warnings = (d.warnings ?? []).length
     ? `<ul class="warn">${d.warnings.map((w) => `<li>${esc(w.kind)} ${esc(w.start)}–${esc(w.end)}: ${esc(w.message)}</li>`).join('')}</ul>`
     : '';
-  const listItem = (r: OutRecord) => `<li><span class="r r-${esc(r.type)}" data-record-id="${esc(r.id)}" title="${esc(describe(r, links))}">${esc(r.text)}</span> <span class="meta">${esc(describe(r, links))} · ${esc(r.start)}–${esc(r.end)}</span></li>`;
+  const listItem = (r: OutRecord) => `<li><span class="r r-${esc(r.type)}" data-record-id="${esc(r.id)}" tabindex="0" title="${esc(describe(r, links))}">${esc(r.text)}</span> <span class="meta">${esc(describe(r, links))} · ${esc(r.start)}–${esc(r.end)}</span></li>`;
   let body: string;
   let highlighted = 0;
   if (text === null) {

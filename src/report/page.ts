@@ -23,6 +23,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}
 .chip{display:inline-block;padding:0 6px;border-radius:8px;font-size:12px;color:#fff}
 .chip.amount{background:var(--amount)}.chip.percentage{background:var(--percentage)}.chip.count{background:var(--count)}.chip.project{background:var(--project)}
 section.doc{background:#fff;border:1px solid #e2e8f0;border-radius:6px;padding:10px 16px;margin:18px 0}
+section.doc a.up{float:right;font-size:12px}
 section.doc .meta{color:#475569;font-size:12px}
 .warn{color:#92400e}
 .note{background:#fef3c7;border:1px solid #f59e0b;padding:6px 10px;border-radius:4px}
@@ -32,7 +33,7 @@ section.doc .meta{color:#475569;font-size:12px}
 .r-percentage{background:#dcfce7;box-shadow:inset 0 -2px 0 var(--percentage)}
 .r-count{background:#ffedd5;box-shadow:inset 0 -2px 0 var(--count)}
 .r-project{background:#f3e8ff;border-bottom:3px double var(--project);padding-bottom:1px}
-.r.sel{outline:2px solid #111827;outline-offset:1px}
+.r.sel,.r:focus-visible{outline:2px solid #111827;outline-offset:1px}
 .garbled{background:repeating-linear-gradient(45deg,#fee2e2,#fee2e2 3px,#fff 3px,#fff 6px);text-decoration:underline wavy var(--bad)}
 body.hide-amount .r-amount,body.hide-percentage .r-percentage,body.hide-count .r-count,body.hide-project .r-project{background:none;box-shadow:none;border:0}
 ul.recs{padding-left:18px}
@@ -76,6 +77,7 @@ var t=document.createElement('table');t.appendChild(tb);body.appendChild(t);pane
 if(scroll&&els[0])els[0].scrollIntoView({block:'center'});}
 document.addEventListener('click',function(e){var t=e.target.closest&&e.target.closest('[data-record-id],[data-cont]');if(!t)return;
 select(t.getAttribute('data-record-id')||t.getAttribute('data-cont'),false);});
+document.addEventListener('keydown',function(e){if(e.key!=='Enter'&&e.key!==' ')return;var t=e.target;if(!t.getAttribute||!t.getAttribute('data-record-id'))return;e.preventDefault();select(t.getAttribute('data-record-id'),false);});
 document.getElementById('details-close').addEventListener('click',function(){panel.hidden=true;document.querySelectorAll('.r.sel').forEach(function(e){e.classList.remove('sel');});});
 document.querySelectorAll('input[data-toggle]').forEach(function(c){c.addEventListener('change',function(){document.body.classList.toggle('hide-'+c.getAttribute('data-toggle'),!c.checked);});});
 function fromHash(){var m=/^#r=(.+)$/.exec(location.hash);if(m)select(decodeURIComponent(m[1]),true);}
