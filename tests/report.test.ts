@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT } from './helpers.js';
-import { runExtract } from '../src/run.js';
 import { buildReport, DOCS_PER_PAGE, PROJECTS_PER_PAGE } from '../src/report/index.js';
 import { highlight } from '../src/report/highlight.js';
 import { esc, jsonForScript } from '../src/report/escape.js';
@@ -45,6 +44,12 @@ const readJsonl = <T = OutRecord>(file: string): T[] =>
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as T);
+
+/** `bulletin-miner extract` as users run it (the built CLI: extract may use worker threads). */
+function extract(input: string, out: string): void {
+  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build (npm test does)');
+  execFileSync(process.execPath, [CLI, 'extract', input, '-o', out, '--jobs', '1', '--quiet'], { cwd: ROOT });
+}
 
 /** Open a report file; collect page errors, console errors (CSP violations land there) and dialogs. */
 async function open(file: string): Promise<{ page: Page; problems: string[] }> {
@@ -101,9 +106,8 @@ describe('highlight', () => {
 
 describe('report in a browser', () => {
   it('corpus: one highlight per record, each over its exact span; a click shows the fields', async () => {
-    if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build (npm test does)');
     const out = join(tmp, 'corpus-out');
-    execFileSync(process.execPath, [CLI, 'extract', 'corpus', '-o', out, '--quiet'], { cwd: ROOT });
+    extract('corpus', out);
     execFileSync(process.execPath, [CLI, 'report', '--dir', out, '--quiet'], { cwd: ROOT });
     const file = join(out, 'report.html');
     const records = readJsonl(join(out, 'records.jsonl'));
@@ -190,7 +194,7 @@ describe('report in a browser', () => {
     const evilName = `x"><img src=y onerror=window.__pwned=5>.txt`;
     writeFileSync(join(src, evilName), '<b onclick=alert(1)>完成投资3亿元</b>');
     const out = join(tmp, 'hostile-out');
-    await runExtract({ inputs: [src], outDir: out, quiet: true });
+    extract(src, out);
     const records = readJsonl(join(out, 'records.jsonl'));
     expect(records.length).toBeGreaterThanOrEqual(3);
     await buildReport({ dir: out });
@@ -269,7 +273,7 @@ describe('report without a browser', () => {
     writeFileSync(join(src, 'a.txt'), '全市完成固定资产投资161.2亿元,同比增长7.3%。');
     writeFileSync(join(src, 'b.txt'), '完成投资3亿元。');
     const out = join(tmp, 'changed-out');
-    await runExtract({ inputs: [src], outDir: out, quiet: true });
+    extract(src, out);
     appendFileSync(join(src, 'a.txt'), '又及。');
     rmSync(join(src, 'b.txt'));
     const s = await buildReport({ dir: out });
@@ -279,6 +283,28 @@ describe('report without a browser', () => {
     expect(html).toContain('was not found');
     expect(html.match(/data-record-id="[0-9a-f]/g)?.length).toBe(readJsonl(join(out, 'records.jsonl')).length);
     await expect(buildReport({ dir: join(tmp, 'nowhere') })).rejects.toThrow(/documents\.jsonl/);
+  });
+});
+
+// HTML input comes with src/html.ts (another branch); until it is there the report lists HTML records without text.
+describe.skipIf(!existsSync(join(ROOT, 'src', 'html.ts')))('report of HTML input', () => {
+  it('shows the visible text of an HTML page, with its records highlighted over their spans', async () => {
+    const src = join(tmp, 'html-in');
+    mkdirSync(src);
+    writeFileSync(join(src, 'a.html'), '<html><head><meta charset="utf-8"><title>t</title><script>var x="<b>";</script></head><body><p>全市完成固定资产投资161.2亿元,</p><p>同比增长7.3%。&lt;script&gt;</p></body></html>');
+    const out = join(tmp, 'html-out');
+    extract(src, out);
+    const records = readJsonl(join(out, 'records.jsonl'));
+    expect(records.length).toBeGreaterThanOrEqual(2);
+    const s = await buildReport({ dir: out });
+    expect(s.unavailable).toBe(0);
+    const { page, problems } = await open(s.out);
+    expect(await page.locator('.text').innerText()).toContain('全市完成固定资产投资161.2亿元');
+    expect(await page.locator('.text').innerText()).toContain('<script>');
+    const got = await pieces(page);
+    for (const r of records) expect(got[r.id]).toEqual({ first: 1, text: r.text });
+    expect(problems).toEqual([]);
+    await page.close();
   });
 });
 

@@ -8,7 +8,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { AmountRecord, DocumentRecord, OutRecord, PercentageRecord, ProjectRecord } from '../schemas.js';
 import { esc, urlPath } from './escape.js';
 import { highlight, type Mark } from './highlight.js';
-import { docKey, inputRoots, loadOutput, loadSource, type HtmlTextFn, type OutputFolder } from './load.js';
+import { docKey, inputRoots, loadHtmlSupport, loadOutput, loadSource, type HtmlTextFn, type OutputFolder } from './load.js';
 import { amountsChart, amountValue, growthChart, isGrowth, zhAmount, type ChartRow, type GrowthRow } from './charts.js';
 import { page, TYPES } from './page.js';
 
@@ -19,7 +19,7 @@ export interface ReportOptions {
   sources?: string[];
   /** force per-document pages */
   split?: boolean;
-  /** visible text of an HTML input, when available */
+  /** visible text of an HTML input (default: src/html.ts when present; null: none) */
   htmlText?: HtmlTextFn | null;
 }
 
@@ -72,7 +72,7 @@ export async function buildReport(opts: ReportOptions): Promise<ReportSummary> {
   }));
   const links = linkIndex(output);
   const roots = inputRoots(output, opts.sources);
-  const htmlText = opts.htmlText ?? null;
+  const htmlText = opts.htmlText === undefined ? await loadHtmlSupport() : opts.htmlText;
   let highlighted = 0;
   let unavailable = 0;
   let pages = 1;

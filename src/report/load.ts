@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { decodeBytes } from '../decode.js';
+import { decodeBytes, type Decoded } from '../decode.js';
 import type { DocumentRecord, ErrorRecord, OutRecord } from '../schemas.js';
 
 export interface OutputFolder {
@@ -121,6 +121,24 @@ export function inputRoots(out: OutputFolder, sources: string[] | undefined, cwd
 
 /** Visible text of an HTML document, when the pipeline can give it (HTML input is being added separately). */
 export type HtmlTextFn = (bytes: Uint8Array) => string;
+
+/** HTML input is being added in src/html.ts (htmlToText, declaredCharset). When that module is present, the
+ * report recovers an HTML document's original text the way the pipeline does: decode honouring the declared
+ * charset, then take the visible text. Loaded at run time so that the report builds without it. */
+export async function loadHtmlSupport(): Promise<HtmlTextFn | null> {
+  const spec = '../html.js';
+  let mod: { htmlToText?: unknown; declaredCharset?: unknown };
+  try {
+    mod = await import(spec);
+  } catch {
+    return null;
+  }
+  const toText = mod.htmlToText;
+  if (typeof toText !== 'function') return null;
+  const declared = typeof mod.declaredCharset === 'function' ? (mod.declaredCharset as (b: Uint8Array) => string | null) : () => null;
+  const decode = decodeBytes as (b: Uint8Array, o?: { declared?: string | null }) => Decoded;
+  return (bytes) => (toText as (html: string) => string)(decode(bytes, { declared: declared(bytes) }).text);
+}
 
 /** Find, read and decode a document's original text; the bytes must still hash to the document's sha256. */
 export async function loadSource(doc: DocumentRecord, roots: string[], htmlText: HtmlTextFn | null): Promise<Source> {
