@@ -2,10 +2,10 @@
 // prints a stack trace for bad input.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { buildReport } from './report/index.js';
 import { jsonSchemas } from './schemas.js';
 import { evaluate, formatReport, loadGold, loadRecords } from './eval.js';
 import { runExtract } from './run.js';
-import { buildReport } from './report/index.js';
 
 export class UsageError extends Error {}
 
@@ -13,9 +13,9 @@ const HELP = `bulletin-miner — typed, traceable records from Chinese governmen
 
   bulletin-miner extract [INPUT ...] [-o DIR] [--jobs N]   files or folders (.txt .htm .html); default corpus/ → output/
   bulletin-miner eval --gold FILE [--records FILE] [--corpus DIR] [--json] [--quiet]
-  bulletin-miner schema                                    JSON Schema of every record type
   bulletin-miner report [--dir output] [-o output/report.html] [--source PATH ...] [--split]
                                                            HTML review report: texts with highlighted records, charts
+  bulletin-miner schema                                    JSON Schema of every record type
 `;
 
 type Command = (args: string[]) => Promise<number>;
