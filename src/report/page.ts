@@ -26,6 +26,7 @@ section.doc{background:#fff;border:1px solid #e2e8f0;border-radius:6px;padding:1
 section.doc a.up{float:right;font-size:12px}
 section.doc .meta{color:#475569;font-size:12px}
 .warn{color:#92400e}
+td.warn{white-space:nowrap}
 .note{background:#fef3c7;border:1px solid #f59e0b;padding:6px 10px;border-radius:4px}
 .text{white-space:pre-wrap;word-break:break-word;font-size:15px;line-height:1.9;border-top:1px solid #e2e8f0;margin-top:8px;padding-top:8px}
 .r{cursor:pointer;border-radius:2px}
