@@ -12,6 +12,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT } from './helpers.js';
 import { buildReport, DOCS_PER_PAGE, PROJECTS_PER_PAGE } from '../src/report/index.js';
 import { highlight } from '../src/report/highlight.js';
+import { MAX_DOTS } from '../src/report/charts.js';
 import { esc, jsonForScript } from '../src/report/escape.js';
 import { decodeBytes } from '../src/decode.js';
 import type { OutRecord } from '../src/schemas.js';
@@ -241,6 +242,8 @@ describe('report in a browser', () => {
     const { page, problems } = await open(main);
     expect(await page.locator('table.documents tbody tr').count()).toBe(DOCS_PER_PAGE);
     expect(await page.locator('[data-record-id]').count()).toBe(0);
+    // 3000 growth rates over 7 subjects: each row thinned to MAX_DOTS dots
+    expect(await page.locator('svg.chart').nth(1).locator('circle').count()).toBe(7 * MAX_DOTS);
     // the last page of the list, then a document from it
     await page.locator('#documents ~ nav.pages a', { hasText: String(Math.ceil(3000 / DOCS_PER_PAGE)) }).first().click();
     await page.waitForLoadState();

@@ -37,6 +37,25 @@ function recordHref(docHref: string, id: string): string {
   return `${docHref.startsWith('#') ? '' : docHref}#r=${encodeURIComponent(id)}`;
 }
 
+function minMax(vs: number[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of vs) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}
+
+/** At most MAX_DOTS items of a row, evenly spread, keeping the first and the last (the caller sorts). */
+export const MAX_DOTS = 200;
+function thin<T>(xs: T[]): T[] {
+  if (xs.length <= MAX_DOTS) return xs;
+  const out: T[] = [];
+  for (let i = 0; i < MAX_DOTS; i++) out.push(xs[Math.round((i * (xs.length - 1)) / (MAX_DOTS - 1))]!);
+  return out;
+}
+
 function truncate(s: string, n: number): string {
   const cps = Array.from(s);
   return cps.length <= n ? s : cps.slice(0, n - 1).join('') + '…';
@@ -48,10 +67,12 @@ function frame(height: number, inner: string, label: string): string {
 
 /** One row per document, one dot per amount, x = value on a log scale. */
 export function amountsChart(rows: ChartRow<AmountRecord>[]): string {
+  // (a row holds at most MAX_DOTS dots, spread over its range, so that the SVG stays small)
   const vals = rows.flatMap((r) => r.records.map(amountValue).filter((v): v is number => v !== null));
   if (!vals.length) return '<p class="empty">No amounts.</p>';
-  let lo = Math.floor(Math.log10(Math.min(...vals)));
-  let hi = Math.ceil(Math.log10(Math.max(...vals)));
+  const [vmin, vmax] = minMax(vals);
+  let lo = Math.floor(Math.log10(vmin));
+  let hi = Math.ceil(Math.log10(vmax));
   if (hi === lo) hi = lo + 1;
   lo = Math.max(lo, 0);
   const x = (v: number) => LEFT + ((Math.log10(v) - lo) / (hi - lo)) * (W - LEFT - RIGHT);
@@ -66,9 +87,9 @@ export function amountsChart(rows: ChartRow<AmountRecord>[]): string {
     const y = TOP + i * ROW + ROW / 2;
     parts.push(`<a href="${esc(row.href)}"><text class="label" x="${LEFT - 8}" y="${y + 4}" text-anchor="end">${esc(truncate(row.label, 30))} (${row.records.length})</text></a>`);
     parts.push(`<line class="row" x1="${LEFT}" y1="${y}" x2="${W - RIGHT}" y2="${y}"/>`);
-    for (const r of row.records) {
-      const v = amountValue(r);
-      if (v === null) continue;
+    const plotted = row.records.filter((r) => amountValue(r) !== null).sort((a, b) => amountValue(a)! - amountValue(b)!);
+    for (const r of thin(plotted)) {
+      const v = amountValue(r)!;
       const cls = r.currency === 'CNY' ? 'dot' : 'dot foreign';
       const tip = `${r.text} = ${zhAmount(v)} ${r.currency}${r.subject ? ` · ${r.subject}` : ''}`;
       parts.push(`<a href="${esc(recordHref(row.href, r.id))}"><circle class="${cls}" data-ref="${esc(r.id)}" cx="${x(v).toFixed(1)}" cy="${y}" r="5"><title>${esc(tip)}</title></circle></a>`);
@@ -104,9 +125,10 @@ export interface GrowthRow {
 export function growthChart(rows: GrowthRow[]): string {
   const vals = rows.flatMap((r) => r.points.map((p) => signed(p.r)!));
   if (!vals.length) return '<p class="empty">No growth percentages.</p>';
-  const step = niceStep(Math.max(...vals, 0) - Math.min(...vals, 0) || 10);
-  const lo = Math.floor(Math.min(...vals, 0) / step) * step;
-  const hi = Math.ceil(Math.max(...vals, 0) / step) * step || step;
+  const [vmin, vmax] = minMax([...vals, 0]);
+  const step = niceStep(vmax - vmin || 10);
+  const lo = Math.floor(vmin / step) * step;
+  const hi = Math.ceil(vmax / step) * step || step;
   const x = (v: number) => LEFT + ((v - lo) / (hi - lo)) * (W - LEFT - RIGHT);
   const height = TOP + rows.length * ROW + 10;
   const parts: string[] = [];
@@ -123,7 +145,7 @@ export function growthChart(rows: GrowthRow[]): string {
     const x0 = x(0);
     const xm = x(mean);
     parts.push(`<rect class="${mean < 0 ? 'bar down' : 'bar up'}" x="${Math.min(x0, xm).toFixed(1)}" y="${y - 6}" width="${Math.abs(xm - x0).toFixed(1)}" height="12"><title>${esc(`${row.subject}: mean ${mean.toFixed(2)}% over ${vs.length}`)}</title></rect>`);
-    for (const p of row.points) {
+    for (const p of thin(row.points.slice().sort((a, b) => signed(a.r)! - signed(b.r)!))) {
       const v = signed(p.r)!;
       const tip = `${p.r.text}: ${v > 0 ? '+' : ''}${v}%${p.r.basis ? ` (${p.r.basis})` : ''} · ${p.r.path}`;
       parts.push(`<a href="${esc(recordHref(p.href, p.r.id))}"><circle class="dot" data-ref="${esc(p.r.id)}" cx="${x(v).toFixed(1)}" cy="${y}" r="4"><title>${esc(tip)}</title></circle></a>`);
