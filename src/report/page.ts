@@ -81,7 +81,7 @@ select(t.getAttribute('data-record-id')||t.getAttribute('data-cont'),false);});
 document.addEventListener('keydown',function(e){if(e.key!=='Enter'&&e.key!==' ')return;var t=e.target;if(!t.getAttribute||!t.getAttribute('data-record-id'))return;e.preventDefault();select(t.getAttribute('data-record-id'),false);});
 document.getElementById('details-close').addEventListener('click',function(){panel.hidden=true;document.querySelectorAll('.r.sel').forEach(function(e){e.classList.remove('sel');});});
 document.querySelectorAll('input[data-toggle]').forEach(function(c){c.addEventListener('change',function(){document.body.classList.toggle('hide-'+c.getAttribute('data-toggle'),!c.checked);});});
-function fromHash(){var m=/^#r=(.+)$/.exec(location.hash);if(m)select(decodeURIComponent(m[1]),true);}
+function fromHash(){var m=/^#r=(.+)$/.exec(location.hash);if(!m)return;try{select(decodeURIComponent(m[1]),true);}catch(e){}}
 window.addEventListener('hashchange',fromHash);fromHash();
 })();`;
 
