@@ -242,6 +242,8 @@ describe('report in a browser', () => {
     const { page, problems } = await open(main);
     expect(await page.locator('table.documents tbody tr').count()).toBe(DOCS_PER_PAGE);
     expect(await page.locator('[data-record-id]').count()).toBe(0);
+    expect(await page.locator('table.projects tbody tr').first().innerText()).toContain('<img src=x');
+    expect(await page.evaluate(() => [document.querySelectorAll('img').length, (window as unknown as { __pwned?: number }).__pwned ?? null])).toEqual([0, null]);
     // 3000 growth rates over 7 subjects: each row thinned to MAX_DOTS dots
     expect(await page.locator('svg.chart').nth(1).locator('circle').count()).toBe(7 * MAX_DOTS);
     // the last page of the list, then a document from it
@@ -347,7 +349,7 @@ function generateOutput(root: string, n: number) {
       amt1,
       mk('percentage', pct, pctEnd, { value: (i % 13) + 0.5, min: null, max: null, unit: 'percent', direction: 'up', basis: 'yoy', qualifier: 'exact', subject: `行业${i % 7}` }),
       // a project span that holds an amount, and a count that crosses the project's end
-      mk('project', proj, projEnd + 2, { name: `大雅河抽水蓄能${i}号`, location: '桓仁满族自治县', amount_ids: [amt2.id], status: 'started' }),
+      mk('project', proj, projEnd + 2, { name: `大雅河抽水蓄能${i}号`, location: i === 0 ? '</td><img src=x onerror="window.__pwned=9">' : '桓仁满族自治县', amount_ids: [amt2.id], status: 'started' }),
       amt2,
       mk('count', projEnd, at('重点项目') + 4, { value: i % 50, unit: '个', noun: '重点项目', category: 'key', qualifier: 'exact' }),
     ] as unknown as OutRecord[];
