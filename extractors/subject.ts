@@ -47,15 +47,13 @@ const FRAME_RE = new RegExp([...FRAMES.keys()].sort((a, b) => b.length - a.lengt
 /** The first framing word in [from, to): at a token boundary, and a whole token when it is one character. */
 function firstFrame(doc: Doc, from: number, to: number): { at: number; word: string; verb: boolean } | null {
   const text = doc.text;
-  let toks: ReturnType<Doc['tokensIn']> | null = null;
   FRAME_RE.lastIndex = from;
   for (let m = FRAME_RE.exec(text); m && m.index + m[0].length <= to; m = FRAME_RE.exec(text)) {
     const i = m.index;
     const w = m[0];
-    toks ??= doc.tokensIn(from, to);
     const e = i + w.length;
-    const tok = toks.find((t) => t.start <= i && t.end > i);
-    const last = toks.find((t) => t.start < e && t.end >= e);
+    const tok = doc.tokenAt(i);
+    const last = doc.tokenAt(e - 1);
     // whole words only: 增加 is not a frame inside 增加值
     const whole = (i === from || tok?.start === i) && (e === to || last?.end === e);
     if (whole) return { at: i, word: w, verb: FRAMES.get(w)! };

@@ -92,8 +92,9 @@ describe('statistical-communiqué style sentences', () => {
     const p = ofType(text, 'percentage');
     expect(p.map((r) => [r.value, r.unit, r.direction, r.basis])).toEqual([
       [5.5, 'percent', 'up', 'yoy'],
-      [4.1, 'percent', 'up', null],
-      [3.2, 'percent', 'down', null],
+      // 其中 goes on with the figures of the sentence before, and ; joins the next to it: both share its 比上年
+      [4.1, 'percent', 'up', 'yoy'],
+      [3.2, 'percent', 'down', 'yoy'],
       [0.2, 'percent', 'up', 'yoy'],
       [0.1, 'point', 'down', null],
       [8, 'percent', 'up', 'yoy'],
@@ -112,5 +113,12 @@ describe('more amount shapes', () => {
       [3e8, null, null, 'approx', 'CNY'],
       [null, 5e7, 1e8, 'range', 'CNY'],
     ]);
+  });
+});
+
+describe('qualifier characters inside words', () => {
+  it('the 约 of 签约 and 节约 is no qualifier', () => {
+    const a = ofType('全市签约14亿元,节约资金5亿元,约3亿元。', 'amount');
+    expect(a.map((r) => r.qualifier)).toEqual(['exact', 'exact', 'approx']);
   });
 });

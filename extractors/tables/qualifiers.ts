@@ -20,3 +20,9 @@ export const QUALIFIERS_AFTER: Readonly<Record<string, Qualifier>> = {
 
 /** Range separators between two numbers: 10-20亿元, 3至5亿元. */
 export const RANGE_SEPARATORS = ['-', '~', '～', '—', '–', '－', '至', '到'];
+
+/** Words that end in a qualifier's characters without being one: 全市签约14亿元 is exact, not 约14亿元. */
+export const NOT_QUALIFIERS: readonly string[] = [
+  '签约', '节约', '合约', '制约', '预约', '邀约', '履约', '特约', '相约', '公约', '条约', '集约', '违约', '践约',
+  '附近', '最近', '临近', '就近', '靠近', '邻近', '亲近', '贴近', '走近', '逼近',
+];
