@@ -153,6 +153,12 @@ describe('report in a browser', () => {
     const project = linked.get(amount.id);
     expect(await field('linked project')).toContain(project?.type === 'project' ? project.name : '—');
     expect(await page.locator('.r.sel').count()).toBeGreaterThanOrEqual(1);
+    // the selected highlight stays in view, not under the panel
+    expect(await el.evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + Math.min(4, r.width / 2), r.top + r.height / 2);
+      return !!hit && (hit === e || e.contains(hit));
+    })).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'report-corpus-click.png') });
 
     // a project: name, location, linked amounts

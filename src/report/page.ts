@@ -38,7 +38,8 @@ td.warn{white-space:nowrap}
 .garbled{background:repeating-linear-gradient(45deg,#fee2e2,#fee2e2 3px,#fff 3px,#fff 6px);text-decoration:underline wavy var(--bad)}
 body.hide-amount .r-amount,body.hide-percentage .r-percentage,body.hide-count .r-count,body.hide-project .r-project{background:none;box-shadow:none;border:0}
 ul.recs{padding-left:18px}
-#details{position:fixed;right:16px;bottom:16px;width:420px;max-height:70vh;overflow:auto;background:#fff;border:1px solid #94a3b8;border-radius:8px;box-shadow:0 8px 24px rgba(0,0,0,.18);padding:10px 12px;z-index:10}
+#details{position:fixed;right:16px;top:58px;width:420px;max-height:calc(100vh - 74px);overflow:auto;background:#fff;border:1px solid #94a3b8;border-radius:8px;box-shadow:0 8px 24px rgba(0,0,0,.18);padding:10px 12px;z-index:10}
+@media (min-width:1000px){body.panel-open main{padding-right:450px}}
 #details table{width:100%}
 #details th{width:92px}
 #details button.close{float:right;border:0;background:none;font-size:18px;cursor:pointer}
@@ -75,11 +76,12 @@ if(r.type==='amount'||r.type==='percentage')row(tb,'linked project',r.projects&&
 if(r.type==='project')row(tb,'linked amounts',r.amounts&&r.amounts.length?links(r.amounts):null);
 row(tb,'span',r.start+'–'+r.end);row(tb,'context',r.context);row(tb,'document',r.path);row(tb,'id',r.id);
 var t=document.createElement('table');t.appendChild(tb);body.appendChild(t);panel.hidden=false;panel.setAttribute('data-id',id);
-if(scroll&&els[0])els[0].scrollIntoView({block:'center'});}
+document.body.classList.add('panel-open');
+var t0=els[0];if(t0){var rc=t0.getBoundingClientRect();if(scroll||rc.top<60||rc.bottom>window.innerHeight)t0.scrollIntoView({block:'center'});}}
 document.addEventListener('click',function(e){var t=e.target.closest&&e.target.closest('[data-record-id],[data-cont]');if(!t)return;
 select(t.getAttribute('data-record-id')||t.getAttribute('data-cont'),false);});
 document.addEventListener('keydown',function(e){if(e.key!=='Enter'&&e.key!==' ')return;var t=e.target;if(!t.getAttribute||!t.getAttribute('data-record-id'))return;e.preventDefault();select(t.getAttribute('data-record-id'),false);});
-document.getElementById('details-close').addEventListener('click',function(){panel.hidden=true;document.querySelectorAll('.r.sel').forEach(function(e){e.classList.remove('sel');});});
+document.getElementById('details-close').addEventListener('click',function(){panel.hidden=true;document.body.classList.remove('panel-open');document.querySelectorAll('.r.sel').forEach(function(e){e.classList.remove('sel');});});
 document.querySelectorAll('input[data-toggle]').forEach(function(c){c.addEventListener('change',function(){document.body.classList.toggle('hide-'+c.getAttribute('data-toggle'),!c.checked);});});
 function fromHash(){var m=/^#r=(.+)$/.exec(location.hash);if(!m)return;try{select(decodeURIComponent(m[1]),true);}catch(e){}}
 window.addEventListener('hashchange',fromHash);fromHash();
