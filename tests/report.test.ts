@@ -297,8 +297,7 @@ describe('report without a browser', () => {
   });
 });
 
-// HTML input comes with src/html.ts (another branch); until it is there the report lists HTML records without text.
-describe.skipIf(!existsSync(join(ROOT, 'src', 'html.ts')))('report of HTML input', () => {
+describe('report of HTML input', () => {
   it('shows the visible text of an HTML page, with its records highlighted over their spans', async () => {
     const src = join(tmp, 'html-in');
     mkdirSync(src);

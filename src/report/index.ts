@@ -8,7 +8,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { AmountRecord, DocumentRecord, OutRecord, PercentageRecord, ProjectRecord } from '../schemas.js';
 import { esc, urlPath } from './escape.js';
 import { highlight, type Mark } from './highlight.js';
-import { docKey, inputRoots, loadHtmlSupport, loadOutput, loadSource, type HtmlTextFn, type OutputFolder } from './load.js';
+import { docKey, inputRoots, loadOutput, loadSource, type OutputFolder } from './load.js';
 import { amountsChart, amountValue, growthChart, isGrowth, zhAmount, type ChartRow, type GrowthRow } from './charts.js';
 import { page, TYPES } from './page.js';
 
@@ -19,8 +19,6 @@ export interface ReportOptions {
   sources?: string[];
   /** force per-document pages */
   split?: boolean;
-  /** visible text of an HTML input (default: src/html.ts when present; null: none) */
-  htmlText?: HtmlTextFn | null;
 }
 
 export interface ReportSummary {
@@ -72,7 +70,6 @@ export async function buildReport(opts: ReportOptions): Promise<ReportSummary> {
   }));
   const links = linkIndex(output);
   const roots = inputRoots(output, opts.sources);
-  const htmlText = opts.htmlText === undefined ? await loadHtmlSupport() : opts.htmlText;
   let highlighted = 0;
   let unavailable = 0;
   let pages = 1;
@@ -95,7 +92,7 @@ export async function buildReport(opts: ReportOptions): Promise<ReportSummary> {
   const docSections: string[] = [];
   const mainRecords: Record<string, unknown> = {};
   for (const e of entries) {
-    const src = await loadSource(e.doc, roots, htmlText);
+    const src = await loadSource(e.doc, roots);
     if (!src.ok) unavailable++;
     const view = renderDocument(e, src.ok ? src.text : null, src.ok ? null : src.reason, links);
     highlighted += view.highlighted;

@@ -4,8 +4,9 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { decodeBytes, type Decoded } from '../decode.js';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { decodeBytes } from '../decode.js';
+import { declaredCharset, htmlToText, isHtmlPath } from '../html.js';
 import type { DocumentRecord, ErrorRecord, OutRecord } from '../schemas.js';
 
 export interface OutputFolder {
@@ -119,29 +120,16 @@ export function inputRoots(out: OutputFolder, sources: string[] | undefined, cwd
   return roots;
 }
 
-/** Visible text of an HTML document, when the pipeline can give it (HTML input is being added separately). */
-export type HtmlTextFn = (bytes: Uint8Array) => string;
-
-/** HTML input is being added in src/html.ts (htmlToText, declaredCharset). When that module is present, the
- * report recovers an HTML document's original text the way the pipeline does: decode honouring the declared
- * charset, then take the visible text. Loaded at run time so that the report builds without it. */
-export async function loadHtmlSupport(): Promise<HtmlTextFn | null> {
-  const spec = '../html.js';
-  let mod: { htmlToText?: unknown; declaredCharset?: unknown };
-  try {
-    mod = await import(spec);
-  } catch {
-    return null;
-  }
-  const toText = mod.htmlToText;
-  if (typeof toText !== 'function') return null;
-  const declared = typeof mod.declaredCharset === 'function' ? (mod.declaredCharset as (b: Uint8Array) => string | null) : () => null;
-  const decode = decodeBytes as (b: Uint8Array, o?: { declared?: string | null }) => Decoded;
-  return (bytes) => (toText as (html: string) => string)(decode(bytes, { declared: declared(bytes) }).text);
+/** A document's original text from its bytes, as the pipeline makes it (extractBytes): a web page
+ * (.htm/.html) is decoded honouring its declared charset and its visible text is the original text. */
+export function originalText(bytes: Uint8Array, path: string): string {
+  const html = isHtmlPath(path);
+  const dec = decodeBytes(bytes, html ? { declared: declaredCharset(bytes) } : {});
+  return html ? htmlToText(dec.text) : dec.text;
 }
 
 /** Find, read and decode a document's original text; the bytes must still hash to the document's sha256. */
-export async function loadSource(doc: DocumentRecord, roots: string[], htmlText: HtmlTextFn | null): Promise<Source> {
+export async function loadSource(doc: DocumentRecord, roots: string[]): Promise<Source> {
   const candidates: string[] = [];
   for (const root of roots) {
     let isFile = false;
@@ -174,17 +162,8 @@ export async function loadSource(doc: DocumentRecord, roots: string[], htmlText:
       changed = true;
       continue;
     }
-    const isHtml = /^\.html?$/i.test(extname(doc.path));
-    if (isHtml) {
-      if (!htmlText) return { ok: false, reason: 'HTML source: this build cannot recover its visible text, so the records are listed without it' };
-      try {
-        return { ok: true, file, text: htmlText(bytes), html: true };
-      } catch (e) {
-        return { ok: false, reason: `the HTML source could not be read: ${(e as Error).message}` };
-      }
-    }
     try {
-      return { ok: true, file, text: decodeBytes(bytes).text, html: false };
+      return { ok: true, file, text: originalText(bytes, doc.path), html: isHtmlPath(doc.path) };
     } catch (e) {
       return { ok: false, reason: `the source could not be decoded: ${(e as Error).message}` };
     }
