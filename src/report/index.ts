@@ -2,7 +2,8 @@
 // self-contained file; large ones (many documents or much text) give an index file whose documents, projects
 // and document list pages live in a sibling folder `<name>.files/`, every page self-contained and linked by
 // relative paths so the whole works opened from disk.
-import { mkdir, readdir, rm, writeFile, access } from 'node:fs/promises';
+import { readdir, rm, writeFile, access } from 'node:fs/promises';
+import { mkdirs } from '../fsutil.js';
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { AmountRecord, DocumentRecord, OutRecord, PercentageRecord, ProjectRecord } from '../schemas.js';
@@ -166,14 +167,6 @@ async function prepareOut(outFile: string, filesDir: string, split: boolean): Pr
     if (e instanceof UsageError) throw e;
     throw new UsageError(`cannot write the report to ${outFile}: ${(e as Error).message}`);
   }
-}
-
-/** mkdir -p one level at a time (Node's recursive mkdir spins forever under /proc). */
-async function mkdirs(dir: string): Promise<void> {
-  if (existsSync(dir)) return;
-  const parent = dirname(dir);
-  if (parent !== dir) await mkdirs(parent);
-  await mkdir(dir);
 }
 
 interface Links {

@@ -5,8 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { decodeBytes } from '../decode.js';
-import { declaredCharset, htmlToText, isHtmlPath } from '../html.js';
+import { decodeDocument } from '../pipeline.js';
+import { isHtmlPath } from '../html.js';
 import type { DocumentRecord, ErrorRecord, OutRecord } from '../schemas.js';
 
 export interface OutputFolder {
@@ -123,9 +123,7 @@ export function inputRoots(out: OutputFolder, sources: string[] | undefined, cwd
 /** A document's original text from its bytes, as the pipeline makes it (extractBytes): a web page
  * (.htm/.html) is decoded honouring its declared charset and its visible text is the original text. */
 export function originalText(bytes: Uint8Array, path: string): string {
-  const html = isHtmlPath(path);
-  const dec = decodeBytes(bytes, html ? { declared: declaredCharset(bytes) } : {});
-  return html ? htmlToText(dec.text) : dec.text;
+  return decodeDocument(bytes, path).text;
 }
 
 /** Find, read and decode a document's original text; the bytes must still hash to the document's sha256. */
