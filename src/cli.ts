@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { jsonSchemas } from './schemas.js';
 import { evaluate, formatReport, loadGold, loadRecords } from './eval.js';
 import { runExtract } from './run.js';
+import { SqlError } from './sql/errors.js';
 
 export class UsageError extends Error {}
 
@@ -13,6 +14,13 @@ const HELP = `bulletin-miner — typed, traceable records from Chinese governmen
   bulletin-miner extract [INPUT ...] [-o DIR] [--jobs N]   files or folders (.txt .htm .html); default corpus/ → output/
   bulletin-miner eval --gold FILE [--records FILE] [--corpus DIR] [--json] [--quiet]
   bulletin-miner schema                                    JSON Schema of every record type
+  bulletin-miner query "SQL" [--dir output] [--format table|csv|json]
+                    SQL (DuckDB) over the views records, amounts, percentages, counts, projects,
+                    documents and project_amounts (projects joined to their linked amounts)
+  bulletin-miner export --format parquet|csv [--dir output] [-o DEST]
+                    amounts, percentages, counts, projects, documents as DEST/NAME.parquet|.csv (DEST: --dir)
+  bulletin-miner load --postgres URL [--dir output] [--schema NAME] [--batch-size N]
+                    upserts the records into PostgreSQL tables (schema default public), batch by batch
 `;
 
 type Command = (args: string[]) => Promise<number>;
@@ -54,6 +62,52 @@ export const COMMANDS: Record<string, Command> = {
     process.stdout.write(JSON.stringify(jsonSchemas(), null, 2) + '\n');
     return 0;
   },
+  async query(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { dir: { type: 'string', short: 'd', default: 'output' }, format: { type: 'string', short: 'f', default: 'table' } },
+    });
+    if (positionals.length !== 1) throw new UsageError('query takes one SQL string, e.g. bulletin-miner query "select count(*) from amounts"');
+    const format = values.format!;
+    if (format !== 'table' && format !== 'csv' && format !== 'json') throw new UsageError(`--format is table, csv or json, not ${format}`);
+    const { query } = await import('./sql/duckdb.js');
+    await query(values.dir!, positionals[0]!, format, (s) => process.stdout.write(s));
+    return 0;
+  },
+  async export(args) {
+    const { values } = parseArgs({
+      args,
+      options: { format: { type: 'string', short: 'f' }, dir: { type: 'string', short: 'd', default: 'output' }, out: { type: 'string', short: 'o' } },
+    });
+    const format = values.format;
+    if (format !== 'parquet' && format !== 'csv') throw new UsageError(`export needs --format parquet or --format csv${format ? `, not ${format}` : ''}`);
+    const { exportTables } = await import('./sql/duckdb.js');
+    const files = await exportTables(values.dir!, format, values.out ?? values.dir!);
+    for (const f of files) process.stdout.write(`${f.path}\t${f.rows} rows\n`);
+    return 0;
+  },
+  async load(args) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        postgres: { type: 'string' },
+        dir: { type: 'string', short: 'd', default: 'output' },
+        schema: { type: 'string', default: 'public' },
+        'batch-size': { type: 'string', default: '1000' },
+      },
+    });
+    const url = values.postgres ?? process.env.DATABASE_URL;
+    if (!url) throw new UsageError('load needs --postgres URL (e.g. postgres://user@localhost:5432/db), or DATABASE_URL');
+    const batchSize = Number(values['batch-size']);
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size takes a whole number ≥ 1, not ${values['batch-size']}`);
+    const { load } = await import('./sql/postgres.js');
+    const s = await load({ url, dir: values.dir!, schema: values.schema!, batchSize });
+    for (const [name, c] of Object.entries(s.tables))
+      process.stdout.write(`${s.schema}.${name}: ${c.inserted} inserted, ${c.updated} updated, ${c.unchanged} unchanged\n`);
+    process.stdout.write(`total: ${s.inserted} inserted, ${s.updated} updated, ${s.unchanged} unchanged in ${s.batches} batches\n`);
+    return 0;
+  },
 };
 
 export async function main(argv: string[]): Promise<void> {
@@ -73,7 +127,10 @@ export async function main(argv: string[]): Promise<void> {
     process.exitCode = await run(rest);
   } catch (e) {
     const err = e as Error & { code?: string };
-    if (e instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof SqlError) {
+      process.stderr.write(`bulletin-miner ${cmd}: ${err.message}\n`);
+      process.exitCode = e.exitCode;
+    } else if (e instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`bulletin-miner ${cmd}: ${err.message}\n`);
       process.exitCode = 2;
     } else if (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR' || err.code === 'ENOTDIR') {
