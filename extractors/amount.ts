@@ -1,24 +1,33 @@
-// Amounts of money (SPEC 3): [currency prefix] [qualifier] number [range] [余/多] [multiplier] currency [qualifier].
+// Amounts of money (SPEC 3):
+//   [currency prefix] [qualifier] number [range-separator number] [余/多] [multiplier] currency [角/分] [qualifier]
+// and two complete amounts joined by a range separator (1万元--5万元).
 import type { Doc } from '../src/doc.js';
 import type { Qualifier } from '../src/schemas.js';
-import { scale } from '../src/numerals.js';
+import { scale, type NumberMatch } from '../src/numerals.js';
 import type { AmountDraft, Extractor } from './types.js';
-import { CURRENCY_WORDS, CURRENCY_PREFIXES, MULTIPLIERS, DEFAULT_CURRENCY } from './tables/amount.js';
+import { CURRENCY_WORDS, CURRENCY_PREFIXES, MULTIPLIERS, SUBUNITS, CLOSERS, DEFAULT_CURRENCY } from './tables/amount.js';
 import { QUALIFIERS_INSIDE } from './tables/qualifiers.js';
 import { numbersOf } from './numbers.js';
-import { wordAt, wordBefore, qualifierBefore, qualifierAfter, rangeEnd } from './shared.js';
+import { wordAt, wordBefore, qualifierBefore, qualifierAfter, rangeEnd, rangeSeparatorAt } from './shared.js';
 import { assignSubjects } from './subject.js';
+import { CN_DIGITS, CN_SMALL_UNITS, CN_BIG_UNITS } from '../src/numerals.js';
 
-/** The multiplier a numeral carries in its own characters (161.2亿 → 亿, 三千万 → 千万, 五百 → none). */
-function ownMultiplier(raw: string, arabic: boolean): string {
-  if (arabic) return raw.replace(/^[0-9.,]+/, '');
-  const m = /[十百千万亿]+$/.exec(raw);
-  return m && /[万亿]/.test(m[0]) ? m[0] : '';
+const unitFactor = (s: string) => [...s].reduce((f, ch) => f * (CN_SMALL_UNITS[ch] ?? CN_BIG_UNITS[ch] ?? 1), 1);
+const bigTail = (s: string) => /[万亿萬億兆]+$/.exec(s)?.[0] ?? '';
+
+/** The first number of a range takes the multiplier of the second when it has none of its own:
+ * 10-20亿 → 10亿, 两到三仟 → 两仟, 七千到九千亿 → 七千亿; unless that would put it above the second (8500到3万). */
+function rangeMin(text: string, n1: NumberMatch, n2: NumberMatch): number {
+  if (bigTail(n1.suffix)) return n1.value;
+  const tail = /[十百千万亿拾佰仟萬億兆]+$/.exec(text.slice(n2.start, n2.end))?.[0] ?? '';
+  const inherit = n1.bare ? unitFactor(tail) : unitFactor(bigTail(tail));
+  const v = scale(n1.value, inherit);
+  return v <= n2.value ? v : n1.value;
 }
 
 export const amount: Extractor = {
   type: 'amount',
-  version: 1,
+  version: 2,
   extract(doc: Doc): AmountDraft[] {
     const text = doc.text;
     const out: AmountDraft[] = [];
@@ -27,50 +36,76 @@ export const amount: Extractor = {
     for (let k = 0; k < nums.length; k++) {
       const n1 = nums[k]!;
       let pos = n1.end;
-      let n2 = null;
+      let n2: NumberMatch | null = null;
       const r = rangeEnd(text, pos);
       if (r) {
         n2 = r.num;
         pos = n2.end;
       }
-      let qualifier: Qualifier = n2 ? 'range' : 'exact';
+      const last = n2 ?? n1;
+      let qualifier: Qualifier = n2 || last.approxMax !== undefined ? 'range' : 'exact';
       const inside = wordAt(text, pos, QUALIFIERS_INSIDE);
       if (inside) {
         pos += inside.length;
-        if (!n2) qualifier = QUALIFIERS_INSIDE[inside]!;
+        if (qualifier === 'exact') qualifier = QUALIFIERS_INSIDE[inside]!;
       }
-      const mult = wordAt(text, pos, MULTIPLIERS);
       let factor = 1;
-      if (mult && !(n2 ?? n1).endsWithBigUnit) {
+      let multWord = '';
+      const mult = wordAt(text, pos, MULTIPLIERS);
+      // 两个亿 is colloquial for 两亿; 26个亿元以上项目 counts projects of a size
+      const classifierMult = mult?.startsWith('个') && (last.arabic || text.startsWith('元以上', pos + mult.length));
+      if (mult && !last.endsWithBigUnit && !classifierMult) {
         factor = MULTIPLIERS[mult]!;
+        multWord = mult.replace(/^个/, '');
         pos += mult.length;
       }
-      const cur = wordAt(text, pos, CURRENCY_WORDS);
-      // a prefix currency: 人民币100亿元, 美元100万
+      let cur = wordAt(text, pos, CURRENCY_WORDS);
+      let currencyFromWord: string | null = cur ? CURRENCY_WORDS[cur]! : null;
+      if (cur) {
+        pos += cur.length;
+        // 9000元日币, 三万元欧元: a currency name after 元 says which
+        const again = CURRENCY_WORDS[cur] === null ? wordAt(text, pos, CURRENCY_WORDS) : null;
+        if (again && CURRENCY_WORDS[again]) {
+          currencyFromWord = CURRENCY_WORDS[again]!;
+          pos += again.length;
+        }
+      }
+      // a prefix currency: 人民币100亿元, 新台币 177.1 亿元, 美元100万 (not the currency of an amount before: 4人民币5美元)
       const q0 = qualifierBefore(text, n1.start);
-      const prefixEnd = q0 ? q0.start : n1.start;
-      const prefix = wordBefore(text, prefixEnd, CURRENCY_PREFIXES);
-      if (!cur && !(prefix && (mult || n1.endsWithBigUnit))) continue;
-      if (cur) pos += cur.length;
-      const last = n2 ?? n1;
-      const rawLast = text.slice(last.start, last.end);
-      const unitMult = (mult && factor !== 1 ? mult : '') || ownMultiplier(rawLast, last.arabic);
-      const curWord = cur ?? prefix!;
-      // a single Chinese digit before 元 is more often a name (三元里) than money
-      if (!n1.arabic && !n2 && n1.end - n1.start === 1 && !unitMult && !q0 && !prefix) continue;
+      let prefixEnd = q0 ? q0.start : n1.start;
+      while (prefixEnd > 0 && /\s/.test(text[prefixEnd - 1]!)) prefixEnd--;
+      let prefix = wordBefore(text, prefixEnd, CURRENCY_PREFIXES);
+      if (prefix && /[0-9]/.test(text[prefixEnd - prefix.length - 1] ?? '')) prefix = null;
+      if (!cur && !(prefix && (multWord || last.endsWithBigUnit))) continue;
+      // a single Chinese digit before a bare 元 is more often a name (三元里, 二元结构) than money
+      if (!n1.arabic && !n2 && n1.end - n1.start === 1 && !multWord && !q0 && !prefix && cur && CURRENCY_WORDS[cur] === null) continue;
+      let sub = 0;
+      if (cur && CURRENCY_WORDS[cur] === null) {
+        // 123元1角1分
+        for (;;) {
+          const d = text[pos]!;
+          const dv = /[0-9]/.test(d ?? '') ? Number(d) : CN_DIGITS[d];
+          const su = text[pos + 1];
+          if (dv === undefined || su === undefined || SUBUNITS[su] === undefined) break;
+          sub += dv * SUBUNITS[su]!;
+          pos += 2;
+        }
+        if (CLOSERS.some((c) => text.startsWith(c, pos))) pos++;
+      }
       let currency: string;
-      if (cur && CURRENCY_WORDS[cur]) currency = CURRENCY_WORDS[cur]!;
+      if (currencyFromWord) currency = currencyFromWord;
       else if (prefix) currency = CURRENCY_PREFIXES[prefix]!;
       else currency = docCurrency;
       if (prefix && CURRENCY_PREFIXES[prefix] !== 'CNY' && cur && CURRENCY_WORDS[cur] === null) docCurrency = CURRENCY_PREFIXES[prefix]!;
       let start = n1.start;
-      if (q0 && !n2) {
-        qualifier = q0.qualifier;
+      if (q0 && qualifier !== 'range') {
+        // 大约十多欧元: the 多 inside says more than the 约 before
+        if (!inside) qualifier = q0.qualifier;
         start = q0.start;
       }
       if (prefix) start = prefixEnd - prefix.length;
       const qa = qualifierAfter(text, pos);
-      if (qa && !n2) {
+      if (qa && qualifier !== 'range') {
         qualifier = qa.qualifier;
         pos = qa.end;
       }
@@ -80,22 +115,43 @@ export const amount: Extractor = {
       let min: number | null = null;
       let max: number | null = null;
       if (n2) {
-        // 10-20亿元: the first number takes the second's multiplier unless it has its own
-        const ownFirst = ownMultiplier(text.slice(n1.start, n1.end), n1.arabic);
-        const lastOwn = ownMultiplier(rawLast, last.arabic);
-        const lastFactor = lastOwn ? MULTIPLIERS[lastOwn] ?? 1 : 1;
-        min = scale(ownFirst ? n1.value : scale(n1.value, lastFactor), factor);
+        min = scale(rangeMin(text, n1, n2), factor);
         max = scale(n2.value, factor);
         if (min > max) continue;
-      } else value = scale(n1.value, factor);
+      } else if (n1.approxMax !== undefined) {
+        min = scale(n1.value, factor);
+        max = scale(n1.approxMax, factor);
+      } else value = Number((scale(n1.value, factor) + sub).toPrecision(15));
+      const unitWord = cur ? cur : prefix!;
       out.push({
         type: 'amount', start, end, value, min, max, currency,
-        unit: unitMult + (cur ?? ''), qualifier, subject: null,
+        unit: (multWord || last.suffix) + (cur ? unitWord.replace(/人民币$/, '') || unitWord : ''),
+        qualifier, subject: null,
       });
       if (n2) k++;
     }
-    for (const d of out) if (!d.unit) d.unit = '元';
-    assignSubjects(doc, out);
-    return out;
+    const merged = mergeRanges(text, out);
+    for (const d of merged) if (!d.unit) d.unit = '元';
+    assignSubjects(doc, merged);
+    return merged;
   },
 };
+
+/** 1万元--5万元, 3亿元至5亿元: two exact amounts of one currency joined by a range separator are one range. */
+function mergeRanges(text: string, drafts: AmountDraft[]): AmountDraft[] {
+  const out: AmountDraft[] = [];
+  for (let i = 0; i < drafts.length; i++) {
+    const a = drafts[i]!;
+    const b = drafts[i + 1];
+    if (b && a.qualifier === 'exact' && b.qualifier === 'exact' && a.currency === b.currency && a.value !== null && b.value !== null) {
+      const sep = rangeSeparatorAt(text, a.end);
+      if (sep && a.end + sep.length === b.start && a.value < b.value) {
+        out.push({ ...b, start: a.start, value: null, min: a.value, max: b.value, qualifier: 'range' });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}

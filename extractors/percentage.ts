@@ -4,12 +4,14 @@ import type { Doc } from '../src/doc.js';
 import type { Qualifier } from '../src/schemas.js';
 import { scanNumber, type NumberMatch } from '../src/numerals.js';
 import type { Extractor, PercentageDraft } from './types.js';
-import { PERCENT_UNIT_WORDS, PERCENT_PREFIXES, DIRECTION_WORDS, DIRECTION_ADJACENT, BASIS_WORDS, COMPARATIVE_WORDS } from './tables/percentage.js';
+import { PERCENT_UNIT_WORDS, PERCENT_PREFIXES, DIRECTION_WORDS, DIRECTION_ADJACENT, BASIS_WORDS, COMPARATIVE_WORDS,
+  PROGRESS_AFTER, SHARE_AFTER, PROGRESS_VERBS, CHANGE_VERBS, PROGRESS_RATES } from './tables/percentage.js';
 import { numbersOf } from './numbers.js';
 import { wordAt, wordBefore, qualifierBefore, qualifierAfter, rangeEnd } from './shared.js';
 import { assignSubjects } from './subject.js';
 
-const MINUS = /[-−－]/;
+const NUMERAL_CHAR = /[0-9零〇一二两三四五六七八九十百千万亿]/;
+const MINUS = /[-−－负]/;
 
 export function directionBefore(doc: Doc, pos: number, from: number): 'up' | 'down' | null {
   const text = doc.text;
@@ -23,6 +25,22 @@ export function directionBefore(doc: Doc, pos: number, from: number): 'up' | 'do
   for (let i = pos - 1; i >= from; i--) {
     const w = wordBefore(text, i + 1, DIRECTION_WORDS);
     if (w && w.length > 1 && i + 1 - w.length >= from) return DIRECTION_WORDS[w]!;
+  }
+  return null;
+}
+
+export function basisOf(doc: Doc, start: number, end: number, from: number): PercentageDraft['basis'] {
+  const text = doc.text;
+  // what follows the number names what it is a rate of (实现100%入统, 30%以上项目): that decides first
+  if (PROGRESS_AFTER.some((w) => text.startsWith(w, end))) return 'progress';
+  if (SHARE_AFTER.some((w) => text.startsWith(w, end))) return 'share';
+  const before = basisBefore(doc, start, from);
+  if (before) return before;
+  // 已完成80%, 完成工程总量的90%: completion of the work
+  const clause = text.slice(from, start);
+  for (const v of PROGRESS_VERBS) {
+    const i = clause.lastIndexOf(v);
+    if (i >= 0 && !/[增降减提升]/.test(clause.slice(i + v.length))) return 'progress';
   }
   return null;
 }
@@ -49,7 +67,9 @@ export const percentage: Extractor = {
     // 百分之十二点五: the prefix makes the numeral a percentage
     for (const pre of PERCENT_PREFIXES) {
       for (let i = text.indexOf(pre); i >= 0; i = text.indexOf(pre, i + 1)) {
-        const n = scanNumber(text, i + pre.length);
+        // 五百分之2.2 is a fraction, not a percentage
+        if (NUMERAL_CHAR.test(text[i - 1] ?? '')) continue;
+        const n = scanNumber(text, i + pre.length, { allowBareUnit: true });
         if (n) candidates.push({ n1: n, start: i, prefixed: true });
       }
     }
@@ -58,6 +78,8 @@ export const percentage: Extractor = {
     for (const c of candidates) {
       if (c.n1.start < consumedTo) continue;
       const { n1, prefixed } = c;
+      // 二三十个百分点 is a vague range, not a figure
+      if (n1.approxMax !== undefined) continue;
       let pos = n1.end;
       let n2: NumberMatch | null = null;
       let unitWord: string | null = null;
@@ -106,19 +128,43 @@ export const percentage: Extractor = {
       consumedTo = end;
       if (doc.crossesGarbled(start, end)) continue;
       const from = doc.clauseStart(start);
+      const direction = directionBefore(doc, qb && !n2 ? qb.start : start, from);
+      let basis = basisOf(doc, start, end, from);
+      // a level (达到100%) is not a change: a yoy/mom cue nearby is about something else
+      if (direction === null && (basis === 'yoy' || basis === 'mom')) basis = null;
+      // a level in a sentence about a progress rate (入统率已经达到97%,…达到100%) is that rate
+      if (direction === null && basis === null && PROGRESS_RATES.some((w) => text.slice(doc.sentenceAt(start).start, start).includes(w))) {
+        basis = 'progress';
+      }
       out.push({
         type: 'percentage', start, end,
         value: n2 ? null : value,
         min: n2 ? n1.value : null,
         max: n2 ? n2.value : null,
         unit,
-        direction: directionBefore(doc, qb && !n2 ? qb.start : start, from),
-        basis: basisBefore(doc, start, from),
+        direction,
+        basis,
         qualifier,
         subject: null,
       });
     }
+    inheritBasis(doc, out);
     assignSubjects(doc, out);
     return out;
   },
 };
+
+/** A change with no basis of its own, stated with a change verb, takes the yoy/mom basis of the change before it
+ * in the same sentence. */
+function inheritBasis(doc: Doc, drafts: PercentageDraft[]): void {
+  let prev: PercentageDraft | null = null;
+  for (const d of drafts) {
+    const sameSentence = prev && doc.sentenceAt(prev.start).start === doc.sentenceAt(d.start).start;
+    if (sameSentence && prev && d.basis === null && d.direction !== null && prev.direction !== null &&
+        (prev.basis === 'yoy' || prev.basis === 'mom')) {
+      const lead = doc.text.slice(doc.clauseStart(d.start), d.start);
+      if (CHANGE_VERBS.some((v) => lead.endsWith(v) || lead.endsWith(v + '了'))) d.basis = prev.basis;
+    }
+    prev = d;
+  }
+}

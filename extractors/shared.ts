@@ -52,10 +52,21 @@ export function qualifierAfter(text: string, pos: number): { qualifier: Qualifie
 
 /** A second number after a range separator: the `20` of `10-20`. */
 export function rangeEnd(text: string, pos: number): { sep: string; num: NumberMatch } | null {
-  const sep = RANGE_SEPARATORS.find((s) => text.startsWith(s, pos));
+  // 1万(含)-5万元: an inclusion note before the separator
+  const note = /^[(（](?:含|不含)[)）]/.exec(text.slice(pos, pos + 4));
+  if (note) pos += note[0].length;
+  const sep = rangeSeparatorAt(text, pos);
   if (!sep) return null;
   const num = scanNumber(text, pos + sep.length);
   return num ? { sep, num } : null;
+}
+
+/** A range separator at `pos`; a dash may be doubled (1万元--5万元, 2——3万). */
+export function rangeSeparatorAt(text: string, pos: number): string | null {
+  const sep = RANGE_SEPARATORS.find((s) => text.startsWith(s, pos));
+  if (!sep) return null;
+  if (sep.length === 1 && /[-—–－~～]/.test(sep) && text[pos + 1] === sep) return sep + sep;
+  return sep;
 }
 
 /** Whether the character before `pos` continues a number or word so that a match must not start there. */

@@ -68,7 +68,16 @@ function convertScript(m: MappedText): { mapped: MappedText; changed: number; sc
 
 const FULLWIDTH = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]|(?<=[0-9\uFF10-\uFF19])[％．，](?=[0-9\uFF10-\uFF19])|(?<=[0-9\uFF10-\uFF19])％/g;
 const SP = `[${esc(NUMBER_SPACES)}]`;
-const NUMBER_SPACE = new RegExp(`(?<=[0-9])${SP}+(?=[${esc(UNIT_STARTS)}])|(?<=[0-9])${SP}*([.,])${SP}*(?=[0-9])`, 'g');
+const CN_NUM = '零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟';
+const NUMBER_SPACE = new RegExp(
+  [
+    `(?<=[0-9])${SP}+(?=[${esc(UNIT_STARTS)}])`,
+    `(?<=[0-9])${SP}*([.,])${SP}*(?=[0-9])`,
+    // inside a Chinese numeral, or between it and its unit: 四点 五个百分点, 一百五十 个百分点
+    `(?<=[${CN_NUM}])${SP}+(?=[${CN_NUM}${esc(UNIT_STARTS)}])`,
+  ].join('|'),
+  'g',
+);
 const DOUBLED = new RegExp(`[${esc(DOUBLED_PUNCTUATION)}]{2,}`, 'g');
 
 export function normalize(original: string): Normalized {

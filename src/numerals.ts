@@ -1,19 +1,20 @@
-// The numeral parser shared by every extractor: Arabic numerals (with thousands separators and decimals),
-// Chinese numerals (一千二百三十四, 两亿, 百分之十二点五's 十二点五, 〇/零, 廿), and mixed forms (1.2万亿, 3千万).
-// It is pure and knows nothing of units: `scanNumber` reads one numeral at a position and says where it ends.
+// The numeral parser shared by every extractor. It reads Arabic numerals (thousands separators, decimals,
+// a k suffix), Chinese numerals in everyday and financial characters (一千二百三十四, 两亿, 壹仟玖佰, 十二点五,
+// 二〇二三), mixed forms (1.2万亿, 3千万, 5万4千6百, 2千零30万), and approximate forms that name a range
+// (八九亿, 二三十, 数十亿). It is pure and knows nothing of units: `scanNumber` reads one numeral at a position
+// and says where it ends.
 
 export const CN_DIGITS: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 俩: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
-  五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+  零: 0, 〇: 0, 一: 1, 壹: 1, 幺: 1, 二: 2, 贰: 2, 貳: 2, 两: 2, 兩: 2, 三: 3, 叁: 3, 參: 3, 四: 4, 肆: 4,
+  五: 5, 伍: 5, 六: 6, 陆: 6, 陸: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
 };
 /** Multipliers below 万: they scale the digit before them inside a section. */
 export const CN_SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
-/** Section multipliers: they scale everything accumulated before them. */
+/** Section multipliers: they scale everything smaller accumulated before them. */
 export const CN_BIG_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8, 兆: 1e12 };
-
-const CN_NUMERAL_CHAR = new RegExp(
-  `[${Object.keys(CN_DIGITS).join('')}${Object.keys(CN_SMALL_UNITS).join('')}${Object.keys(CN_BIG_UNITS).join('')}点廿卅]`,
-);
+/** Characters that make a numeral approximate: 数十亿 = between 十亿 and 百亿. */
+const APPROX_DIGIT = '数';
+const DECIMAL_POINTS = '点點';
 
 export interface NumberMatch {
   value: number;
@@ -23,144 +24,259 @@ export interface NumberMatch {
   endsWithBigUnit: boolean;
   /** written with Arabic digits (possibly followed by Chinese multipliers) */
   arabic: boolean;
-  /** number of decimals written, for rounding products exactly */
-  decimals: number;
+  /** an approximate numeral naming a range (八九亿 → 8e8..9e8, 数十亿 → 1e9..1e10): its upper end */
+  approxMax?: number;
+  /** the multiplier characters the numeral ends with (161.2亿 → 亿, 三千万 → 千万, 五百 → '') */
+  suffix: string;
+  /** the numeral is one digit or one Arabic number without any multiplier */
+  bare: boolean;
 }
+
+type Tok =
+  | { k: 'num'; v: number; arabic: boolean; len: number }
+  | { k: 'zero'; len: number }
+  | { k: 'small'; v: number; len: number }
+  | { k: 'big'; v: number; len: number }
+  | { k: 'dec'; digits: string; len: number }
+  | { k: 'approx'; len: number };
+
+const ARABIC_RE = /(?:[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+)(?:[kK](?![A-Za-z]))?/y;
 
 /** Multiply without binary noise: 161.2 * 1e8 = 16120000000 exactly. */
 export function scale(value: number, factor: number): number {
-  const r = value * factor;
-  const rounded = Number(r.toPrecision(15));
-  return rounded;
+  return Number((value * factor).toPrecision(15));
 }
 
-/** Parse a string of Chinese numerals (no Arabic digits). Returns null if it is not a well-formed numeral. */
-export function parseChineseNumeral(s: string): number | null {
-  if (s.length === 0) return null;
-  // decimal part: 十二点五
-  const dot = s.indexOf('点');
-  if (dot >= 0) {
-    const intPart = dot === 0 ? 0 : parseChineseNumeral(s.slice(0, dot));
-    const frac = s.slice(dot + 1);
-    if (intPart === null || frac.length === 0) return null;
-    let digits = '';
-    for (const ch of frac) {
-      const d = CN_DIGITS[ch];
-      if (d === undefined) return null;
-      digits += String(d);
+function tokenize(text: string, pos: number): Tok[] {
+  const toks: Tok[] = [];
+  let i = pos;
+  while (i < text.length) {
+    const ch = text[i]!;
+    ARABIC_RE.lastIndex = i;
+    const a = ch >= '0' && ch <= '9' || ch === '.' ? ARABIC_RE.exec(text) : null;
+    if (a && !(ch === '.' && toks.length > 0)) {
+      let raw = a[0];
+      let v: number;
+      if (/[kK]$/.test(raw)) v = scale(Number(raw.slice(0, -1).replace(/,/g, '')), 1000);
+      else v = Number(raw.replace(/,/g, ''));
+      toks.push({ k: 'num', v, arabic: true, len: raw.length });
+      i += raw.length;
+      continue;
     }
-    return Number(`${intPart}.${digits}`);
+    if (CN_DIGITS[ch] !== undefined) {
+      toks.push(CN_DIGITS[ch] === 0 ? { k: 'zero', len: 1 } : { k: 'num', v: CN_DIGITS[ch]!, arabic: false, len: 1 });
+      i++;
+      continue;
+    }
+    if (CN_SMALL_UNITS[ch] !== undefined) {
+      toks.push({ k: 'small', v: CN_SMALL_UNITS[ch]!, len: 1 });
+      i++;
+      continue;
+    }
+    if (CN_BIG_UNITS[ch] !== undefined) {
+      toks.push({ k: 'big', v: CN_BIG_UNITS[ch]!, len: 1 });
+      i++;
+      continue;
+    }
+    if (ch === '廿' || ch === '卅') {
+      toks.push({ k: 'num', v: ch === '廿' ? 2 : 3, arabic: false, len: 0 }, { k: 'small', v: 10, len: 1 });
+      i++;
+      continue;
+    }
+    if (DECIMAL_POINTS.includes(ch) && toks.length > 0) {
+      let j = i + 1;
+      let digits = '';
+      while (j < text.length && CN_DIGITS[text[j]!] !== undefined) digits += String(CN_DIGITS[text[j]!]), j++;
+      if (digits === '') break;
+      toks.push({ k: 'dec', digits, len: j - i });
+      i = j;
+      continue;
+    }
+    if (ch === APPROX_DIGIT && toks.length === 0 && /[十百千万亿]/.test(text[i + 1] ?? '')) {
+      toks.push({ k: 'approx', len: 1 });
+      i++;
+      continue;
+    }
+    break;
   }
-  s = s.replace(/廿/g, '二十').replace(/卅/g, '三十');
-  const chars = [...s];
-  // A bare digit string without any unit: 二〇二三 → 2023
-  if (chars.every((ch) => CN_DIGITS[ch] !== undefined)) {
-    return Number(chars.map((ch) => CN_DIGITS[ch]).join(''));
+  return toks;
+}
+
+interface Parsed {
+  value: number;
+  approxMax?: number;
+}
+
+/** Evaluate a token list, or null if it is not a well-formed numeral. */
+function evaluate(toks: Tok[]): Parsed | null {
+  if (toks.length === 0) return null;
+  const first = toks[0]!;
+  if (first.k === 'big' || first.k === 'dec') return null;
+  // 数十亿: one to ten times the rest
+  if (first.k === 'approx') {
+    const rest = evaluate([{ k: 'num', v: 1, arabic: false, len: 0 }, ...toks.slice(1)]);
+    return rest ? { value: rest.value, approxMax: rest.value * 10 } : null;
   }
-  let high = 0; // everything up to the last 亿/兆
-  let wan = 0; // the 万 section
-  let sec = 0; // below 万
-  let num: number | null = null; // a digit waiting for its unit
+  // only digits: 二〇二三 (a written-out year or code), 八九 / 二三 (an approximate pair)
+  if (toks.every((t) => t.k === 'num' || t.k === 'zero') && toks.length > 1) {
+    if (toks.some((t) => t.k === 'num' && t.arabic)) return null;
+    const ds = toks.map((t) => (t.k === 'num' ? t.v : 0));
+    if (toks.length === 2 && ds[1] === ds[0]! + 1 && ds[0]! > 0) return { value: ds[0]!, approxMax: ds[1]! };
+    if (toks.length < 3 && !toks.some((t) => t.k === 'zero')) return null;
+    return { value: Number(ds.join('')) };
+  }
+  // 八九亿, 二三十: an approximate pair followed by units
+  if (toks.length > 2 && toks[0]!.k === 'num' && toks[1]!.k === 'num' && !toks[0]!.arabic && !toks[1]!.arabic) {
+    const a = toks[0]!.v;
+    const b = toks[1]!.v;
+    if (b !== a + 1) return null;
+    const lo = evaluate([toks[0]!, ...toks.slice(2)]);
+    const hi = evaluate([toks[1]!, ...toks.slice(2)]);
+    return lo && hi ? { value: lo.value, approxMax: hi.value } : null;
+  }
+  let total = 0;
+  let lastBig = Infinity; // the smallest big unit applied so far
+  let sec = 0;
+  let num: number | null = null;
+  let numArabic = false;
   let lastUnit = 0;
   let zeroSeen = false;
-  for (const ch of chars) {
-    const d = CN_DIGITS[ch];
-    if (d !== undefined) {
-      if (num !== null && num !== 0 && d !== 0) return null; // 一二 inside a numeral with units
-      if (d === 0) zeroSeen = true;
-      else num = d;
-      continue;
+  let decimal = false;
+  let tail = 0; // a fraction after a big unit: 四百亿点零五
+  for (let t = 0; t < toks.length; t++) {
+    const tok = toks[t]!;
+    switch (tok.k) {
+      case 'num':
+        if (num !== null) return null;
+        num = tok.v;
+        numArabic = tok.arabic;
+        break;
+      case 'zero':
+        if (num !== null) return null;
+        zeroSeen = true;
+        break;
+      case 'dec': {
+        // 十二点五, 两千三点一 (= 2300.1), 四百亿点零五: the integer so far, then the fraction
+        if (decimal) return null;
+        if (num === null && sec === 0) {
+          if (total === 0) {
+            if (!zeroSeen) return null;
+            num = Number(`0.${tok.digits}`); // 零点五
+            decimal = true;
+            lastUnit = 1;
+            break;
+          }
+          tail = Number(`0.${tok.digits}`);
+          decimal = true;
+          lastUnit = 1;
+          break;
+        }
+        if (num !== null && !zeroSeen && lastUnit >= 100 && num < 10 && Number.isInteger(num)) num = num * (lastUnit / 10);
+        const int: number = sec + (num ?? 0);
+        num = Number(`${int}.${tok.digits}`);
+        sec = 0;
+        decimal = true;
+        lastUnit = 1;
+        break;
+      }
+      case 'small':
+        if (decimal) return null;
+        if (lastUnit !== 0 && lastUnit < 1e4 && tok.v >= lastUnit && num === null) return null; // 十百
+        if (numArabic && num !== null && !Number.isInteger(num) && sec !== 0) return null;
+        sec += scale(num ?? 1, tok.v);
+        num = null;
+        lastUnit = tok.v;
+        zeroSeen = false;
+        break;
+      case 'big': {
+        const chunk = sec + (num ?? 0);
+        if (chunk === 0 && total === 0) {
+          // 万 alone after nothing is not reached (first token), so this is 万万 after a zero-sized chunk
+          return null;
+        }
+        // 一万亿, 3千万亿, 四万万: a unit at least as big as the last one scales everything so far
+        if (total === 0 || tok.v >= lastBig) total = scale(total + chunk, tok.v);
+        else total += scale(chunk, tok.v);
+        lastBig = tok.v;
+        sec = 0;
+        num = null;
+        lastUnit = tok.v;
+        zeroSeen = false;
+        decimal = false;
+        break;
+      }
+      default:
+        return null;
     }
-    const small = CN_SMALL_UNITS[ch];
-    if (small !== undefined) {
-      if (lastUnit !== 0 && lastUnit < 1e4 && small >= lastUnit) return null; // 十百
-      sec += (num ?? 1) * small;
-      num = null;
-      lastUnit = small;
-      zeroSeen = false;
-      continue;
-    }
-    const big = CN_BIG_UNITS[ch]!;
-    const part = sec + (num ?? 0);
-    if (big === 1e4) {
-      wan = (wan + (part === 0 ? 1 : part)) * 1e4;
-    } else {
-      const below = wan + part;
-      high = (high + (below === 0 ? 1 : below)) * big;
-      wan = 0;
-    }
-    sec = 0;
-    num = null;
-    lastUnit = big;
-    zeroSeen = false;
   }
   if (num !== null) {
-    // 一万五 = 15000, 三百五 = 350: a trailing digit straight after a unit, without 零, is one step below it
-    if (!zeroSeen && lastUnit >= 100) sec += num * (lastUnit / 10);
+    // 一万五 = 15000, 三百五 = 350, 1万2 = 12000: a single digit straight after a unit, without 零, is one step below it
+    if (!zeroSeen && lastUnit >= 100 && num < 10 && Number.isInteger(num) && !decimal) sec += num * (lastUnit / 10);
     else sec += num;
   }
-  return high + wan + sec;
+  return { value: Number((total + sec + tail).toPrecision(15)) };
 }
 
-const ARABIC_RE = /[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?/y;
-const CN_RUN_RE = new RegExp(`${CN_NUMERAL_CHAR.source}+`, 'y');
-const MULT_RE = /(?:万亿|千万|百万|十万|亿|万|千|百)/y;
-
-function decimalsOf(s: string): number {
-  const i = s.indexOf('.');
-  return i < 0 ? 0 : s.length - i - 1;
+/** Parse a whole string as one numeral (no units after it), or null. */
+export function parseChineseNumeral(s: string): number | null {
+  const toks = tokenize(s, 0);
+  const len = toks.reduce((n, t) => n + t.len, 0);
+  if (len !== s.length) return null;
+  const p = evaluate(toks);
+  return p && p.approxMax === undefined ? p.value : null;
 }
 
 /**
- * Read one numeral starting exactly at `pos` in `text`, or return null.
- * Arabic digits may be followed by Chinese multipliers (1.2万亿, 3千万, 10万); Chinese numerals are read
- * greedily, then shortened until they parse.
+ * Read one numeral starting exactly at `pos` in `text`, or return null. The longest well-formed prefix of the
+ * run of numeral characters wins. A numeral does not start with 万 or 亿, nor with 百/千 unless more follows
+ * (百三, 千万), so 百分之 and 亿元以上 are not numbers.
  */
-export function scanNumber(text: string, pos: number): NumberMatch | null {
-  ARABIC_RE.lastIndex = pos;
-  const a = ARABIC_RE.exec(text);
-  if (a) {
-    let raw = a[0];
-    // "2,3" in a list is not a thousands separator: a separator is only accepted before exactly 3 digits
-    let value = Number(raw.replace(/,/g, ''));
-    let end = pos + raw.length;
-    let endsWithBigUnit = false;
-    MULT_RE.lastIndex = end;
-    const m = MULT_RE.exec(text);
-    if (m) {
-      const f = m[0];
-      const factor = [...f].reduce((acc, ch) => acc * (CN_SMALL_UNITS[ch] ?? CN_BIG_UNITS[ch] ?? 1), 1);
-      value = scale(value, factor);
-      end += f.length;
-      endsWithBigUnit = /[万亿]$/.test(f);
-    }
-    return { value, start: pos, end, endsWithBigUnit, arabic: true, decimals: decimalsOf(raw) };
-  }
-  CN_RUN_RE.lastIndex = pos;
-  const c = CN_RUN_RE.exec(text);
-  if (!c) return null;
-  let run = c[0];
-  while (run.length > 0) {
-    // a numeral does not start with a multiplier other than 十 (十二) or end with 点
-    if (/^[百千万亿兆佰仟萬億点]/.test(run)) return null;
-    if (!run.endsWith('点')) {
-      const v = parseChineseNumeral(run);
-      if (v !== null) {
-        return {
-          value: v,
-          start: pos,
-          end: pos + run.length,
-          endsWithBigUnit: /[万亿萬億]$/.test(run),
-          arabic: false,
-          decimals: decimalsOf(String(v)),
-        };
+export function scanNumber(text: string, pos: number, options: { allowBareUnit?: boolean } = {}): NumberMatch | null {
+  let toks = tokenize(text, pos);
+  while (toks.length > 0) {
+    const first = toks[0]!;
+    const okStart =
+      first.k === 'num' || first.k === 'zero' || first.k === 'approx' ||
+      (first.k === 'small' && (first.v === 10 || toks.length > 1 || options.allowBareUnit));
+    if (!okStart) return null;
+    const p = evaluate(toks);
+    if (p) {
+      const len = toks.reduce((n, t) => n + t.len, 0);
+      const raw = text.slice(pos, pos + len);
+      const last = toks[toks.length - 1]!;
+      const suffixMatch = /[十百千万亿拾佰仟萬億兆]+$/.exec(raw);
+      const arabic = toks.some((t) => t.k === 'num' && t.arabic);
+      // the multiplier suffix of an Arabic numeral (161.2亿), or the big-unit tail of a Chinese one (三千万)
+      // the multiplier characters a unit takes from the numeral: the tail of one Arabic number (161.2亿 → 亿,
+      // 3千万 → 千万); the big-unit tail of a Chinese numeral (一千二百三十四万 → 万), with its one small unit
+      // when that is all there is (三千万 → 千万)
+      let suffix = '';
+      if (suffixMatch) {
+        const tail = suffixMatch[0];
+        const n = [...tail].length;
+        if (arabic) {
+          if (toks.length === 1 + n) suffix = tail;
+        } else {
+          const big = /[万亿萬億兆]+$/.exec(tail)?.[0] ?? '';
+          if (big && toks.length === n + 1 && first.k === 'num') suffix = tail;
+          else suffix = big;
+        }
       }
+      return {
+        value: p.value,
+        approxMax: p.approxMax,
+        start: pos,
+        end: pos + len,
+        endsWithBigUnit: last.k === 'big',
+        arabic,
+        suffix,
+        bare: toks.length === 1 && first.k === 'num',
+      };
     }
-    run = run.slice(0, -1);
+    toks = toks.slice(0, -1);
   }
   return null;
 }
 
-export function isNumeralStart(ch: string): boolean {
-  return (ch >= '0' && ch <= '9') || CN_NUMERAL_CHAR.test(ch);
-}
+/** Characters a numeral may start with (for the scanners that look for numerals in a text). */
+export const NUMERAL_START = /[0-9零〇一壹幺二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟廿卅数]/g;

@@ -27,3 +27,22 @@ describe('scanNumber', () => {
     expect(scanNumber('亿元以上', 0)).toBeNull();
   });
 });
+
+describe('mixed and approximate numerals', () => {
+  it.each([
+    ['5万4千6百', 54600], ['3万4000', 34000], ['2千零30万', 20300000], ['10万万', 1e9], ['四万万', 4e8],
+    ['4.78萬億', 4.78e12], ['四十九兆九千五百九十二億', 49959200000000], ['两千三点一', 2300.1], ['拾万零五十六点叁叁', 100056.33],
+    ['百三', 130], ['.5', 0.5], ['15k', 15000],
+  ])('%s = %d', (s, v) => {
+    const n = scanNumber(s, 0);
+    expect(n?.end).toBe(s.length);
+    expect(n?.value).toBeCloseTo(v, 6);
+  });
+  it('reads 八九亿 and 数十亿 as ranges', () => {
+    expect(scanNumber('八九亿', 0)).toMatchObject({ value: 8e8, approxMax: 9e8 });
+    expect(scanNumber('数十亿', 0)).toMatchObject({ value: 1e9, approxMax: 1e10 });
+  });
+  it('does not read 二三 as twenty-three', () => {
+    expect(parseChineseNumeral('二三')).toBeNull();
+  });
+});
