@@ -35,9 +35,9 @@ export function viewSql(dir: string): string[] {
   for (const t of tables()) {
     const from = t.file === 'records.jsonl' ? records : documents;
     const where = t.type ? ` WHERE json->>'type' = ${sqlString(t.type)}` : '';
-    out.push(`CREATE OR REPLACE VIEW ${ident(t.name)} AS SELECT ${typedColumns(t.columns)} FROM read_ndjson_objects(${from})${where}`);
+    out.push(`CREATE OR REPLACE VIEW ${ident(t.name)} AS SELECT ${typedColumns(t.columns)} FROM read_ndjson_objects(${from}, maximum_object_size = 1073741824)${where}`);
   }
-  out.push(`CREATE OR REPLACE VIEW records AS SELECT ${typedColumns(commonRecordColumns())} FROM read_ndjson_objects(${records})`);
+  out.push(`CREATE OR REPLACE VIEW records AS SELECT ${typedColumns(commonRecordColumns())} FROM read_ndjson_objects(${records}, maximum_object_size = 1073741824)`);
   out.push(
     `CREATE OR REPLACE VIEW project_amounts AS
      SELECT p.id AS project_id, p.doc_id, p.path, p.name, p.location, p.status,
