@@ -362,3 +362,18 @@ describe('load (PostgreSQL)', () => {
     expect(bad.err).toMatch(/records.jsonl:1: not a valid amount record: value/);
   });
 });
+
+describe('README "For analysts"', () => {
+  it('shows the queries of scripts/readme-analysts.mjs, and they run on the corpus output', async () => {
+    // a plain .mjs script (run by node directly), imported for its query list
+    const { QUERIES, render } = await import('../scripts/readme-analysts.mjs');
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const q of QUERIES as { sql: string }[]) expect(readme).toContain(`bulletin-miner query "${q.sql}"`);
+    const section: string = await render(corpusOut);
+    // the printed tables are regenerated with `node scripts/readme-analysts.mjs` after extractor changes
+    // (`--check` tells whether the README is up to date); here, each query's header is the README's
+    const heads = (s: string) => [...s.matchAll(/```\n( [^\n]*)\n-/g)].map((m) => m[1]);
+    expect(heads(section)).toHaveLength(QUERIES.length);
+    expect(heads(readme)).toEqual(heads(section));
+  });
+});
