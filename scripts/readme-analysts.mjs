@@ -32,7 +32,7 @@ const INTRO = `Every command below reads the output folder of \`extract\` (\`--d
 \`\`\`sh
 bulletin-miner query "SQL" [--format table|csv|json]         # DuckDB SQL, embedded: nothing to install
 bulletin-miner export --format parquet -o exports/            # amounts.parquet … documents.parquet (or --format csv)
-bulletin-miner load --postgres postgres://user@host/db --schema bulletins   # idempotent upserts
+bulletin-miner load --postgres postgres://user@host/db --schema bulletins [--prune]   # idempotent upserts
 \`\`\`
 
 Views (and exported files, and PostgreSQL tables): \`amounts\`, \`percentages\`, \`counts\`, \`projects\`, \`documents\`
@@ -44,8 +44,8 @@ BIGINT, other numbers DOUBLE, text and enums VARCHAR, \`projects.amount_ids\` a 
 PostgreSQL), \`documents.counts\`/\`normalization\` STRUCTs and \`documents.warnings\` a list of STRUCTs in DuckDB
 and Parquet (\`jsonb\` in PostgreSQL, JSON text in CSV). CSV files are UTF-8 without a BOM. \`load\` upserts in
 transactions of \`--batch-size\` lines (1000), so running it again after new extractions updates rows in place
-and reports rows inserted, updated and unchanged; rows of records that a new extraction no longer produces
-are not deleted.
+and reports rows inserted, updated and unchanged; with \`--prune\` it also deletes, for the documents of this
+output, the records that it no longer has (after a better extractor, say).
 
 Three queries on the corpus output (\`npm start\`), as printed:`;
 

@@ -19,8 +19,9 @@ const HELP = `bulletin-miner — typed, traceable records from Chinese governmen
                     documents and project_amounts (projects joined to their linked amounts)
   bulletin-miner export --format parquet|csv [--dir output] [-o DEST]
                     amounts, percentages, counts, projects, documents as DEST/NAME.parquet|.csv (DEST: --dir)
-  bulletin-miner load --postgres URL [--dir output] [--schema NAME] [--batch-size N]
-                    upserts the records into PostgreSQL tables (schema default public), batch by batch
+  bulletin-miner load --postgres URL [--dir output] [--schema NAME] [--batch-size N] [--prune]
+                    upserts the records into PostgreSQL tables (schema default public), one transaction
+                    per batch; --prune deletes the records of the loaded documents that the output lacks
 `;
 
 type Command = (args: string[]) => Promise<number>;
@@ -72,7 +73,8 @@ export const COMMANDS: Record<string, Command> = {
     const format = values.format!;
     if (format !== 'table' && format !== 'csv' && format !== 'json') throw new UsageError(`--format is table, csv or json, not ${format}`);
     const { query } = await import('./sql/duckdb.js');
-    await query(values.dir!, positionals[0]!, format, (s) => process.stdout.write(s));
+    const { streamWriter } = await import('./sql/output.js');
+    await query(values.dir!, positionals[0]!, format, streamWriter());
     return 0;
   },
   async export(args) {
@@ -95,6 +97,7 @@ export const COMMANDS: Record<string, Command> = {
         dir: { type: 'string', short: 'd', default: 'output' },
         schema: { type: 'string', default: 'public' },
         'batch-size': { type: 'string', default: '1000' },
+        prune: { type: 'boolean' },
       },
     });
     const url = values.postgres ?? process.env.DATABASE_URL;
@@ -102,10 +105,12 @@ export const COMMANDS: Record<string, Command> = {
     const batchSize = Number(values['batch-size']);
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size takes a whole number ≥ 1, not ${values['batch-size']}`);
     const { load } = await import('./sql/postgres.js');
-    const s = await load({ url, dir: values.dir!, schema: values.schema!, batchSize });
-    for (const [name, c] of Object.entries(s.tables))
-      process.stdout.write(`${s.schema}.${name}: ${c.inserted} inserted, ${c.updated} updated, ${c.unchanged} unchanged\n`);
-    process.stdout.write(`total: ${s.inserted} inserted, ${s.updated} updated, ${s.unchanged} unchanged in ${s.batches} batches\n`);
+    const prune = !!values.prune;
+    const s = await load({ url, dir: values.dir!, schema: values.schema!, batchSize, prune });
+    const line = (c: { inserted: number; updated: number; unchanged: number; deleted: number }) =>
+      `${c.inserted} inserted, ${c.updated} updated, ${c.unchanged} unchanged${prune ? `, ${c.deleted} deleted` : ''}`;
+    for (const [name, c] of Object.entries(s.tables)) process.stdout.write(`${s.schema}.${name}: ${line(c)}\n`);
+    process.stdout.write(`total: ${line(s)} in ${s.batches} batches\n`);
     return 0;
   },
 };

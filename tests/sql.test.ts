@@ -2,7 +2,8 @@
 // and a throwaway PostgreSQL cluster (tests/pg.ts). The data: the corpus output (extracted here with the
 // CLI) and a small hand-made output folder with one record of every type, validated with the zod schemas.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -200,9 +201,20 @@ describe('query (DuckDB)', () => {
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/Catalog Error: Table with name no_such_table does not exist/);
     const nodir = cli('query', 'select 1', '--dir', join(tmp, 'nope'));
+    expect(cli('query', '', '--dir', fixture).err).toMatch(/no SQL statement/);
     expect(nodir.code).toBe(2);
     expect(nodir.err).toMatch(/is not a folder/);
     expect(cli('query', 'select 1', '--format', 'xml').code).toBe(2);
+  });
+
+  it('CLI: stops quietly when the reader of its output goes away (| head)', async () => {
+    const child = spawn(process.execPath, [CLI, 'query', 'select * from range(3000000)', '--dir', fixture, '--format', 'csv'], { cwd: ROOT });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const [code] = await once(child, 'close');
+    expect(err).toBe('');
+    expect(code).toBe(0);
   });
 });
 
@@ -270,7 +282,7 @@ describe('load (PostgreSQL)', () => {
     const exp = expected(corpusOut);
     const first = await load({ url: cluster.url, dir: corpusOut, schema: 'corpus', batchSize: 25 });
     for (const t of tables()) {
-      expect(first.tables[t.name], t.name).toEqual({ inserted: exp[t.name]!.length, updated: 0, unchanged: 0 });
+      expect(first.tables[t.name], t.name).toEqual({ inserted: exp[t.name]!.length, updated: 0, unchanged: 0, deleted: 0 });
       expect(await count('corpus', t.name)).toBe(exp[t.name]!.length);
     }
     const second = await load({ url: cluster.url, dir: corpusOut, schema: 'corpus' });
@@ -307,9 +319,28 @@ describe('load (PostgreSQL)', () => {
     cpSync(fixture, dir, { recursive: true });
     writeFileSync(join(dir, 'records.jsonl'), RECORDS.map((r) => JSON.stringify(r === A3 ? { ...A3, subject: '实际利用外资' } : r) + '\n').join(''));
     const s = await load({ url: cluster.url, dir, schema: 'fixture' });
-    expect(s.tables.amounts).toEqual({ inserted: 0, updated: 1, unchanged: 2 });
+    expect(s.tables.amounts).toEqual({ inserted: 0, updated: 1, unchanged: 2, deleted: 0 });
     expect([s.inserted, s.updated, s.unchanged]).toEqual([0, 1, RECORDS.length + DOCS.length - 1]);
     expect((await client.query(`select subject from fixture.amounts where id = $1`, [A3.id])).rows).toEqual([{ subject: '实际利用外资' }]);
+  });
+
+  it('--prune deletes the records that a new output of the same documents no longer has, and only those', async () => {
+    await load({ url: cluster.url, dir: fixture, schema: 'prune' });
+    // a new output of document D1 alone, without the count C1: D2's records are not touched
+    const dir = join(tmp, 'pruned');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'records.jsonl'), RECORDS.filter((r) => r.doc_id === D1 && r !== C1).map((r) => JSON.stringify(r) + '\n').join(''));
+    writeFileSync(join(dir, 'documents.jsonl'), JSON.stringify(DOCS[0]) + '\n');
+    const without = await load({ url: cluster.url, dir, schema: 'prune' });
+    expect(without.deleted).toBe(0);
+    expect(await count('prune', 'counts')).toBe(2);
+    const s = await load({ url: cluster.url, dir, schema: 'prune', prune: true });
+    expect(s.deleted).toBe(1);
+    expect(s.tables.counts!.deleted).toBe(1);
+    expect((await client.query('select id from prune.counts')).rows).toEqual([{ id: C2.id }]);
+    expect(await count('prune', 'amounts')).toBe(3);
+    const r = cli('load', '--postgres', cluster.url, '--dir', dir, '--schema', 'prune', '--prune');
+    expect(r.out).toContain('prune.counts: 0 inserted, 0 updated, 0 unchanged, 0 deleted');
   });
 
   it('a failure mid-load rolls back the whole failing batch; loading again completes it', async () => {

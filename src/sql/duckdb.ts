@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { commonRecordColumns, duckStructureOf, ident, isNested, sqlString, tables, type Column, type Table } from './columns.js';
 import { SqlError } from './errors.js';
+import { OutputClosed, type Write } from './output.js';
 
 export interface Duck {
   connection: DuckDBConnection;
@@ -149,14 +150,22 @@ export function formatTable(names: string[], rows: unknown[][]): string {
 
 async function runStatements(duck: Duck, sql: string) {
   const c = duck.connection;
-  const extracted = await c.extractStatements(sql);
+  let extracted;
+  try {
+    extracted = await c.extractStatements(sql);
+  } catch (e) {
+    // the binding reports an input without any statement (empty, only `;` or comments) this way
+    if ((e as Error).message === 'Error in native callback') throw new SqlError('no SQL statement given');
+    throw e;
+  }
   if (extracted.count === 0) throw new SqlError('no SQL statement given');
   for (let i = 0; i < extracted.count - 1; i++) await (await extracted.prepare(i)).run();
   return (await extracted.prepare(extracted.count - 1)).stream();
 }
 
-/** Runs SQL (one or more statements; the last one's result is printed) and writes it to `write`. */
-export async function query(dir: string, sql: string, format: Format, write: (s: string) => void): Promise<number> {
+/** Runs SQL (one or more statements; the last one's result is printed) and writes it with `write`. Returns the
+ * number of rows written. */
+export async function query(dir: string, sql: string, format: Format, write: Write): Promise<number> {
   const duck = await openDuck(dir);
   try {
     let result;
@@ -169,23 +178,30 @@ export async function query(dir: string, sql: string, format: Format, write: (s:
     const names = result.columnNames();
     let n = 0;
     const table: unknown[][] = [];
-    if (format === 'csv') write(names.map(csvCell).join(',') + '\n');
-    if (format === 'json') write('[');
+    if (format === 'csv') await write(names.map(csvCell).join(',') + '\n');
+    if (format === 'json') await write('[');
     try {
       for await (const rows of result.yieldRowsJs()) {
+        let text = '';
         for (const raw of rows) {
           const row = raw.map(plain);
           if (format === 'table') table.push(row);
-          else if (format === 'csv') write(row.map(csvCell).join(',') + '\n');
-          else write((n ? ',\n' : '\n') + JSON.stringify(Object.fromEntries(names.map((k, i) => [k, row[i]]))));
+          else if (format === 'csv') text += row.map(csvCell).join(',') + '\n';
+          else text += (n ? ',\n' : '\n') + JSON.stringify(Object.fromEntries(names.map((k, i) => [k, row[i]])));
           n++;
         }
+        if (text) await write(text);
       }
     } catch (e) {
+      if (e instanceof OutputClosed) return n;
       throw new SqlError((e as Error).message);
     }
-    if (format === 'json') write(n ? '\n]\n' : ']\n');
-    if (format === 'table') write(formatTable(names, table));
+    try {
+      if (format === 'json') await write(n ? '\n]\n' : ']\n');
+      if (format === 'table') await write(formatTable(names, table));
+    } catch (e) {
+      if (!(e instanceof OutputClosed)) throw e;
+    }
     return n;
   } finally {
     duck.close();

@@ -23,6 +23,8 @@ export interface LoadOptions {
   dir: string;
   schema?: string;
   batchSize?: number;
+  /** delete the records of the loaded documents that this output no longer has (one transaction, at the end) */
+  prune?: boolean;
   /** called after each committed batch */
   progress?: (done: number) => void;
 }
@@ -31,6 +33,7 @@ export interface TableCounts {
   inserted: number;
   updated: number;
   unchanged: number;
+  deleted: number;
 }
 
 export interface LoadSummary {
@@ -39,6 +42,7 @@ export interface LoadSummary {
   inserted: number;
   updated: number;
   unchanged: number;
+  deleted: number;
   batches: number;
 }
 
@@ -124,7 +128,7 @@ async function loadBatch(client: pg.Client, schema: string, batch: Line[], summa
       groups.set(l.table, g);
     }
     for (const [t, rows] of groups) {
-      const c = { inserted: 0, updated: 0, unchanged: 0 };
+      const c = { inserted: 0, updated: 0, unchanged: 0, deleted: 0 };
       const per = Math.max(1, Math.floor(MAX_PARAMS / t.columns.length));
       for (let i = 0; i < rows.length; i += per) {
         const chunk = rows.slice(i, i + per);
@@ -154,15 +158,55 @@ async function loadBatch(client: pg.Client, schema: string, batch: Line[], summa
   summary.batches++;
 }
 
+/** Deletes, in one transaction, the rows of record tables whose document is in this output but whose id is not. */
+async function prune(client: pg.Client, schema: string, dir: string, summary: LoadSummary): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await client.query('CREATE TEMP TABLE bm_loaded (tbl text NOT NULL, key text NOT NULL) ON COMMIT DROP');
+    let tbls: string[] = [];
+    let keys: string[] = [];
+    const flush = async () => {
+      if (keys.length) await client.query('INSERT INTO bm_loaded SELECT * FROM unnest($1::text[], $2::text[])', [tbls, keys]);
+      tbls = [];
+      keys = [];
+    };
+    for await (const l of lines(dir)) {
+      tbls.push(l.table.name);
+      keys.push(String(l.row[l.table.key]));
+      if (keys.length >= 10000) await flush();
+    }
+    await flush();
+    await client.query('CREATE INDEX ON bm_loaded (tbl, key)');
+    await client.query('ANALYZE bm_loaded');
+    for (const t of tables()) {
+      if (!t.type) continue;
+      const target = `${ident(schema)}.${ident(t.name)}`;
+      const res = await client.query(
+        `DELETE FROM ${target} AS t
+         WHERE t.doc_id IN (SELECT key FROM bm_loaded WHERE tbl = 'documents')
+           AND NOT EXISTS (SELECT 1 FROM bm_loaded l WHERE l.tbl = $1 AND l.key = t.${ident(t.key)})`,
+        [t.name],
+      );
+      summary.tables[t.name]!.deleted += res.rowCount ?? 0;
+      summary.deleted += res.rowCount ?? 0;
+    }
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw e;
+  }
+}
+
 export async function load(opts: LoadOptions): Promise<LoadSummary> {
   const schema = opts.schema ?? 'public';
   const batchSize = opts.batchSize ?? 1000;
   const summary: LoadSummary = {
     schema,
-    tables: Object.fromEntries(tables().map((t) => [t.name, { inserted: 0, updated: 0, unchanged: 0 }])),
+    tables: Object.fromEntries(tables().map((t) => [t.name, { inserted: 0, updated: 0, unchanged: 0, deleted: 0 }])),
     inserted: 0,
     updated: 0,
     unchanged: 0,
+    deleted: 0,
     batches: 0,
   };
   const client = new pg.Client({ connectionString: opts.url });
@@ -194,6 +238,7 @@ export async function load(opts: LoadOptions): Promise<LoadSummary> {
       done += batch.length;
       opts.progress?.(done);
     }
+    if (opts.prune) await prune(client, schema, opts.dir, summary);
     return summary;
   } catch (e) {
     if (e instanceof SqlError) throw e;
