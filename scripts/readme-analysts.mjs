@@ -39,7 +39,7 @@ Views (and exported files, and PostgreSQL tables): \`amounts\`, \`percentages\`,
 with one column per field of SPEC section 3; \`records\` (the fields every record has, all types);
 \`project_amounts\` (each project joined to each amount it links: \`project_id, name, location, status,
 amount_id, amount_text, value, min, max, currency, unit, qualifier, subject\`; a project without a linked
-amount appears once with NULLs). Column types come from the zod schemas in \`src/schemas.ts\`: integers are
+amount appears once with NULLs); \`errors\` (errors.jsonl: the inputs that could not be read). Column types come from the zod schemas in \`src/schemas.ts\`: integers are
 BIGINT, other numbers DOUBLE, text and enums VARCHAR, \`projects.amount_ids\` a list of VARCHAR (\`text[]\` in
 PostgreSQL), \`documents.counts\`/\`normalization\` STRUCTs and \`documents.warnings\` a list of STRUCTs in DuckDB
 and Parquet (\`jsonb\` in PostgreSQL, JSON text in CSV). CSV files are UTF-8 without a BOM. \`load\` upserts in

@@ -16,7 +16,7 @@ const HELP = `bulletin-miner — typed, traceable records from Chinese governmen
   bulletin-miner schema                                    JSON Schema of every record type
   bulletin-miner query "SQL" [--dir output] [--format table|csv|json]
                     SQL (DuckDB) over the views records, amounts, percentages, counts, projects,
-                    documents and project_amounts (projects joined to their linked amounts)
+                    documents, project_amounts (projects joined to their linked amounts), errors
   bulletin-miner export --format parquet|csv [--dir output] [-o DEST]
                     amounts, percentages, counts, projects, documents as DEST/NAME.parquet|.csv (DEST: --dir)
   bulletin-miner load --postgres URL [--dir output] [--schema NAME] [--batch-size N] [--prune]
@@ -106,7 +106,10 @@ export const COMMANDS: Record<string, Command> = {
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size takes a whole number ≥ 1, not ${values['batch-size']}`);
     const { load } = await import('./sql/postgres.js');
     const prune = !!values.prune;
-    const s = await load({ url, dir: values.dir!, schema: values.schema!, batchSize, prune });
+    const tty = process.stderr.isTTY;
+    const progress = tty ? (n: number) => process.stderr.write(`\rloaded ${n} lines`) : undefined;
+    const s = await load({ url, dir: values.dir!, schema: values.schema!, batchSize, prune, progress });
+    if (tty) process.stderr.write('\r\x1b[K');
     const line = (c: { inserted: number; updated: number; unchanged: number; deleted: number }) =>
       `${c.inserted} inserted, ${c.updated} updated, ${c.unchanged} unchanged${prune ? `, ${c.deleted} deleted` : ''}`;
     for (const [name, c] of Object.entries(s.tables)) process.stdout.write(`${s.schema}.${name}: ${line(c)}\n`);

@@ -149,6 +149,12 @@ describe('query (DuckDB)', () => {
       expect(names).toEqual(commonRecordColumns().map((c) => c.name));
     }
     expect(JSON.parse(await captured(empty, 'select count(*) n from counts', 'json'))).toEqual([{ n: 0 }]);
+    // errors.jsonl, when there is one (the fixture has none)
+    const errDir = join(tmp, 'errors');
+    cpSync(fixture, errDir, { recursive: true });
+    writeFileSync(join(errDir, 'errors.jsonl'), JSON.stringify({ path: 'x.txt', kind: 'empty', message: 'empty file' }) + '\n');
+    expect(JSON.parse(await captured(errDir, 'select * from errors', 'json'))).toEqual([{ path: 'x.txt', kind: 'empty', message: 'empty file' }]);
+    expect(JSON.parse(await captured(fixture, 'select count(*) n from errors', 'json'))).toEqual([{ n: 0 }]);
   });
 
   it('returns every record with its values: numbers as numbers, nulls as nulls, nested fields typed', async () => {

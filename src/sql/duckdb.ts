@@ -5,11 +5,13 @@
 //   amounts percentages counts projects documents   one per record type / documents.jsonl, every field a column
 //   project_amounts              each project joined to each amount it links (amount_ids); a project with no
 //                                linked amount appears once, with NULL amount columns
+//   errors                       errors.jsonl: path, kind, message of each input that could not be read
 // A view of a type that has no records yet still exists, with its columns and no rows.
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { commonRecordColumns, duckStructureOf, ident, isNested, sqlString, tables, type Column, type Table } from './columns.js';
+import { SCHEMAS } from '../schemas.js';
+import { columnsOf, commonRecordColumns, duckStructureOf, ident, isNested, sqlString, tables, type Column, type Table } from './columns.js';
 import { SqlError } from './errors.js';
 import { OutputClosed, type Write } from './output.js';
 
@@ -38,6 +40,11 @@ export function viewSql(dir: string): string[] {
     const where = t.type ? ` WHERE json->>'type' = ${sqlString(t.type)}` : '';
     out.push(`CREATE OR REPLACE VIEW ${ident(t.name)} AS SELECT ${typedColumns(t.columns)} FROM read_ndjson_objects(${from}, maximum_object_size = 1073741824)${where}`);
   }
+  // errors.jsonl: the inputs that could not be read (an older output may not have it)
+  const errors = existsSync(join(dir, 'errors.jsonl'))
+    ? `FROM read_ndjson_objects(${sqlString(join(dir, 'errors.jsonl'))})`
+    : `FROM (SELECT NULL::JSON AS json) WHERE false`;
+  out.push(`CREATE OR REPLACE VIEW errors AS SELECT ${typedColumns(columnsOf(SCHEMAS.error))} ${errors}`);
   out.push(`CREATE OR REPLACE VIEW records AS SELECT ${typedColumns(commonRecordColumns())} FROM read_ndjson_objects(${records}, maximum_object_size = 1073741824)`);
   out.push(
     `CREATE OR REPLACE VIEW project_amounts AS
