@@ -330,6 +330,17 @@ describe('load (PostgreSQL)', () => {
     expect((await client.query(`select subject from fixture.amounts where id = $1`, [A3.id])).rows).toEqual([{ subject: '实际利用外资' }]);
   });
 
+  it('loads a record that appears twice (two copies of one file) as one row', async () => {
+    const dir = join(tmp, 'dup');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'records.jsonl'), [A1, A2, { ...A1, path: 'copy/甲.txt' }].map((r) => JSON.stringify(r) + '\n').join(''));
+    writeFileSync(join(dir, 'documents.jsonl'), [DOCS[0], { ...DOCS[0], path: 'copy/甲.txt' }].map((r) => JSON.stringify(r) + '\n').join(''));
+    const s = await load({ url: cluster.url, dir, schema: 'dup' });
+    expect(s.tables.amounts!.inserted).toBe(2);
+    expect((await client.query('select path from dup.amounts where id = $1', [A1.id])).rows).toEqual([{ path: 'copy/甲.txt' }]);
+    expect(await count('dup', 'documents')).toBe(1);
+  });
+
   it('--prune deletes the records that a new output of the same documents no longer has, and only those', async () => {
     await load({ url: cluster.url, dir: fixture, schema: 'prune' });
     // a new output of document D1 alone, without the count C1: D2's records are not touched

@@ -121,13 +121,16 @@ async function loadBatch(client: pg.Client, schema: string, batch: Line[], summa
   const counts = new Map<string, TableCounts>();
   await client.query('BEGIN');
   try {
-    const groups = new Map<Table, Record<string, unknown>[]>();
+    // One row per key: two identical input files share a doc_id and so their record ids (the last one wins,
+    // as it would in a later batch); ON CONFLICT cannot touch one row twice in a statement.
+    const groups = new Map<Table, Map<unknown, Record<string, unknown>>>();
     for (const l of batch) {
-      const g = groups.get(l.table) ?? [];
-      g.push(l.row);
+      const g = groups.get(l.table) ?? new Map();
+      g.set(l.row[l.table.key], l.row);
       groups.set(l.table, g);
     }
-    for (const [t, rows] of groups) {
+    for (const [t, byKey] of groups) {
+      const rows = [...byKey.values()];
       const c = { inserted: 0, updated: 0, unchanged: 0, deleted: 0 };
       const per = Math.max(1, Math.floor(MAX_PARAMS / t.columns.length));
       for (let i = 0; i < rows.length; i += per) {
