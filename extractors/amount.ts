@@ -9,7 +9,6 @@ import { CURRENCY_WORDS, CURRENCY_PREFIXES, MULTIPLIERS, SUBUNITS, CLOSERS, DEFA
 import { QUALIFIERS_INSIDE } from './tables/qualifiers.js';
 import { numbersOf } from './numbers.js';
 import { wordAt, wordBefore, qualifierBefore, qualifierAfter, rangeEnd, rangeSeparatorAt } from './shared.js';
-import { assignSubjects } from './subject.js';
 import { CN_DIGITS, CN_SMALL_UNITS, CN_BIG_UNITS } from '../src/numerals.js';
 
 const unitFactor = (s: string) => [...s].reduce((f, ch) => f * (CN_SMALL_UNITS[ch] ?? CN_BIG_UNITS[ch] ?? 1), 1);
@@ -132,7 +131,6 @@ export const amount: Extractor = {
     }
     const merged = mergeRanges(text, out);
     for (const d of merged) if (!d.unit) d.unit = '元';
-    assignSubjects(doc, merged);
     return merged;
   },
 };

@@ -1,5 +1,5 @@
 // Finds every numeral in a normalized text once, for the extractors that read numbers (amount, percentage,
-// count). A numeral glued to a preceding digit, letter or decimal point is not a new number.
+// count). A numeral glued to a preceding digit or decimal point is not a new number (GDP53850.8亿元 is one).
 import { scanNumber, NUMERAL_START, type NumberMatch } from '../src/numerals.js';
 import type { Doc } from '../src/doc.js';
 
@@ -14,7 +14,7 @@ export function numbersOf(doc: Doc): NumberMatch[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const pos = m.index;
     const prev = text[pos - 1];
-    if (prev !== undefined && /[0-9.A-Za-z]/.test(prev)) continue;
+    if (prev !== undefined && /[0-9.]/.test(prev)) continue;
     const n = scanNumber(text, pos);
     if (!n) continue;
     out.push(n);

@@ -8,23 +8,28 @@ import { PERCENT_UNIT_WORDS, PERCENT_PREFIXES, DIRECTION_WORDS, DIRECTION_ADJACE
   PROGRESS_AFTER, SHARE_AFTER, PROGRESS_VERBS, CHANGE_VERBS, PROGRESS_RATES } from './tables/percentage.js';
 import { numbersOf } from './numbers.js';
 import { wordAt, wordBefore, qualifierBefore, qualifierAfter, rangeEnd } from './shared.js';
-import { assignSubjects } from './subject.js';
 
 const NUMERAL_CHAR = /[0-9零〇一二两三四五六七八九十百千万亿]/;
 const MINUS = /[-−－负]/;
 
 export function directionBefore(doc: Doc, pos: number, from: number): 'up' | 'down' | null {
   const text = doc.text;
-  // straight before the number (增5%, 降3%), allowing 了
+  // straight before the number (增5%, 比全国高2.3个百分点), allowing 了
   let p = pos;
   if (text[p - 1] === '了') p--;
-  const adj = wordBefore(text, p, DIRECTION_ADJACENT);
   const word = wordBefore(text, p, DIRECTION_WORDS);
-  if (word && word.length > 1) return DIRECTION_WORDS[word]!;
+  const adj = wordBefore(text, p, DIRECTION_ADJACENT);
+  // otherwise the nearest direction word before it in the clause, as whole jieba words (增加值 is not 增加)
+  const toks = doc.tokensIn(from, pos);
+  const starts = new Set(toks.map((t) => t.start));
+  const ends = new Set(toks.map((t) => t.end));
+  const whole = (a: number, b: number) => (starts.has(a) || a === from) && (ends.has(b) || b === pos);
+  if (word && word.length > 1 && whole(p - word.length, p)) return DIRECTION_WORDS[word]!;
   if (adj) return DIRECTION_ADJACENT[adj]!;
-  for (let i = pos - 1; i >= from; i--) {
-    const w = wordBefore(text, i + 1, DIRECTION_WORDS);
-    if (w && w.length > 1 && i + 1 - w.length >= from) return DIRECTION_WORDS[w]!;
+  for (let i = toks.length - 1; i >= 0; i--) {
+    const end = Math.min(toks[i]!.end, pos);
+    const w = wordBefore(text, end, DIRECTION_WORDS);
+    if (w && w.length > 1 && end - w.length >= from && whole(end - w.length, end)) return DIRECTION_WORDS[w]!;
   }
   return null;
 }
@@ -149,7 +154,6 @@ export const percentage: Extractor = {
       });
     }
     inheritBasis(doc, out);
-    assignSubjects(doc, out);
     return out;
   },
 };

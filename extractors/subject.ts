@@ -1,40 +1,135 @@
-// Best-effort subject of a number: the noun phrase the clause gives before it, or, for a clause that names
-// none (同比增长7.3%), the subject of the previous number in the same sentence.
+// Best-effort subject of amounts and percentages: the phrase the clause gives before the number, or, for a
+// clause that names none (同比增长7.3%, 占总投资的15.5%), the subject of the number before it in the same
+// sentence. Runs as a linker over all drafts, so percentages inherit from amounts and projects can name what
+// an amount is the investment of.
 import type { Doc } from '../src/doc.js';
-import { TRAILING_FRAME, LEADING_FRAME, STOP_TAGS, MAX_SUBJECT_CHARS } from './tables/subject.js';
+import type { AmountDraft, Draft, PercentageDraft } from './types.js';
+import {
+  REFERENCE_WORDS, VERB_WORDS, TRAILING_WORDS, LEADING_WORDS, VERBS_BEFORE_SPECIFIC, GENERIC_OBJECTS, LEADING_TIME,
+  COUNT_CLASSIFIERS, MEASURE_VERBS, MAX_SUBJECT_CHARS,
+} from './tables/subject.js';
 
-const trailing = [...TRAILING_FRAME].sort((a, b) => b.length - a.length);
-const leading = [...LEADING_FRAME].sort((a, b) => b.length - a.length);
-const stopTags = new Set(STOP_TAGS);
+const leading = [...LEADING_WORDS].sort((a, b) => b.length - a.length);
+const PLACE_ONLY = /^[\p{Script=Han}]{1,8}(?:省|市|县|区|自治县|自治州|新区|开发区|州|旗|镇|乡)$/u;
 
-export function subjectBefore(doc: Doc, pos: number): string | null {
-  const cs = doc.clauseStart(pos);
-  const toks = doc.tokensIn(cs, pos).filter((t) => t.end <= pos);
-  // walk back from the number over the trailing frame
-  let i = toks.length - 1;
-  while (i >= 0 && (trailing.includes(toks[i]!.word) || toks[i]!.tag === 'x' || toks[i]!.tag === 'm' || toks[i]!.tag === 'd')) i--;
-  let j = i;
-  while (j >= 0 && !stopTags.has(toks[j]!.tag) && !/^[0-9.]+$/.test(toks[j]!.word)) j--;
-  let words = toks.slice(j + 1, i + 1).map((t) => t.word);
-  // peel the leading frame
-  while (words.length > 0 && leading.includes(words[0]!)) words = words.slice(1);
-  let s = words.join('');
-  for (const w of trailing) if (s.endsWith(w) && s.length > w.length + 1 && w.length > 1) s = s.slice(0, -w.length);
-  if (s.length > MAX_SUBJECT_CHARS) s = s.slice(s.length - MAX_SUBJECT_CHARS);
-  return s.length >= 2 ? s : null;
+function peel(s: string): string {
+  for (let changed = true; changed; ) {
+    changed = false;
+    s = s.replace(/^[\s,，、:：;；“”"'‘’()（）]+/, '');
+    const t = LEADING_TIME.exec(s);
+    if (t && t[0].length > 0) {
+      s = s.slice(t[0].length);
+      changed = true;
+      continue;
+    }
+    for (const w of leading) {
+      if (s.startsWith(w) && s.length > w.length) {
+        s = s.slice(w.length);
+        changed = true;
+        break;
+      }
+    }
+    for (const v of VERBS_BEFORE_SPECIFIC) {
+      if (s.startsWith(v) && s.length > v.length && !GENERIC_OBJECTS.includes(s.slice(v.length))) {
+        s = s.slice(v.length);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return s;
 }
 
-/** Subjects for numbers in order of position: a number whose clause names none inherits the previous one of
- * its sentence. */
-export function assignSubjects<T extends { start: number; subject: string | null }>(doc: Doc, drafts: T[]): void {
-  let prevSentence = -1;
+const FRAMES = new Map<string, boolean>([...REFERENCE_WORDS.map((w) => [w, false] as const), ...VERB_WORDS.map((w) => [w, true] as const)]);
+const FRAME_RE = new RegExp([...FRAMES.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
+
+/** The first framing word in [from, to): at a token boundary, and a whole token when it is one character. */
+function firstFrame(doc: Doc, from: number, to: number): { at: number; word: string; verb: boolean } | null {
+  const text = doc.text;
+  let toks: ReturnType<Doc['tokensIn']> | null = null;
+  FRAME_RE.lastIndex = from;
+  for (let m = FRAME_RE.exec(text); m && m.index + m[0].length <= to; m = FRAME_RE.exec(text)) {
+    const i = m.index;
+    const w = m[0];
+    toks ??= doc.tokensIn(from, to);
+    const tok = toks.find((t) => t.start <= i && t.end > i);
+    const atStart = i === from || (tok !== undefined && tok.start === i);
+    if (atStart && (w.length > 1 || tok?.end === i + 1)) return { at: i, word: w, verb: FRAMES.get(w)! };
+    FRAME_RE.lastIndex = i + 1;
+  }
+  return null;
+}
+
+function clean(s: string): string {
+  s = peel(s);
+  // what follows a number in the phrase: 82个重点项目累计完成投资 → 累计完成投资
+  if (/[0-9%]/.test(s)) {
+    s = s.replace(/^.*[0-9%]/, '');
+    if (COUNT_CLASSIFIERS.includes(s[0] ?? '')) {
+      const v = MEASURE_VERBS.map((m) => s.indexOf(m)).filter((i) => i > 0);
+      s = v.length ? s.slice(Math.min(...v)) : s.slice(1);
+    }
+    s = peel(s);
+  }
+  // the end of a list: 绿色建材、生物医药、高端装备等制造业项目完成投资 → 制造业项目完成投资
+  const deng = s.lastIndexOf('等');
+  if (deng >= 0 && deng < s.length - 2) s = s.slice(deng + 1);
+  for (let changed = true; changed; ) {
+    changed = false;
+    s = s.replace(/[的\s]+$/, '');
+    for (const w of TRAILING_WORDS) {
+      if (s.endsWith(w) && s.length > w.length + 1) {
+        s = s.slice(0, -w.length);
+        changed = true;
+      }
+    }
+  }
+  if (s.length > MAX_SUBJECT_CHARS) s = s.slice(s.length - MAX_SUBJECT_CHARS);
+  // a frame word alone (全年累计 → 累计) names nothing
+  if (leading.includes(s) || TRAILING_WORDS.includes(s)) return '';
+  return s.length >= 2 ? s : '';
+}
+
+/** The subject the clause itself gives for the number at `pos`, or null. `from` is where the phrase starts
+ * for this number (after the clause mark, a list mark or the previous number). */
+export function subjectBefore(doc: Doc, pos: number, from: number): string | null {
+  for (let start = from; start < pos; ) {
+    const f = firstFrame(doc, start, pos);
+    const left = clean(doc.text.slice(start, f ? f.at : pos));
+    if (left) return left;
+    if (!f || !f.verb) return null;
+    start = f.at + f.word.length;
+  }
+  return null;
+}
+
+type Measured = AmountDraft | PercentageDraft;
+
+/** Assigns subjects to every amount and percentage draft, in order of position. */
+export function assignSubjects(doc: Doc, drafts: Draft[]): void {
+  const measured = drafts.filter((d): d is Measured => d.type === 'amount' || d.type === 'percentage').sort((a, b) => a.start - b.start);
+  let sentence = -1;
   let prev: string | null = null;
-  for (const d of [...drafts].sort((a, b) => a.start - b.start)) {
+  let prevEnd = 0;
+  for (const d of measured) {
     const sent = doc.sentenceAt(d.start).start;
-    if (sent !== prevSentence) prev = null;
-    const own = subjectBefore(doc, d.start);
+    if (sent !== sentence) {
+      prev = null;
+      prevEnd = sent;
+    }
+    // the phrase for this number starts after the clause mark, a list mark 、, or the number before it
+    let from = Math.max(doc.clauseStart(d.start), prevEnd);
+    const list = doc.text.lastIndexOf('、', d.start - 1);
+    if (list >= from) from = list + 1;
+    const own = subjectBefore(doc, d.start, from);
     d.subject = own ?? prev;
     prev = d.subject;
-    prevSentence = sent;
+    prevEnd = d.end;
+    sentence = sent;
+  }
+  // an amount tied to a named project measures that project (桓仁满族自治县109.6亿元大雅河抽水蓄能)
+  for (const p of drafts) {
+    if (p.type !== 'project') continue;
+    for (const a of p.amounts) if (a.subject === null || PLACE_ONLY.test(a.subject) || a.subject === p.location) a.subject = p.name;
   }
 }

@@ -2,10 +2,12 @@
 // projects receive the amounts the text ties to them.
 import type { Doc } from './doc.js';
 import type { Draft } from '../extractors/types.js';
+import { assignSubjects } from '../extractors/subject.js';
 
 export type Linker = (doc: Doc, drafts: Draft[]) => void;
 
-export const LINKERS: Linker[] = [];
+/** Run in order; subjects last, so that they can use the projects amounts were tied to. */
+export const LINKERS: Linker[] = [assignSubjects];
 
 export function link(doc: Doc, drafts: Draft[]): void {
   for (const l of LINKERS) l(doc, drafts);

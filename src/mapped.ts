@@ -39,17 +39,30 @@ export class MappedText {
     if (!re.global) throw new Error('rewrite needs a global RegExp');
     re.lastIndex = 0;
     const src = this.text;
-    let out = '';
-    const starts: number[] = [];
-    const ends: number[] = [];
+    const parts: string[] = [];
+    let cap = src.length + 16;
+    let starts = new Int32Array(cap);
+    let ends = new Int32Array(cap);
+    let len = 0;
+    const grow = (need: number) => {
+      if (len + need <= cap) return;
+      cap = Math.max(cap * 2, len + need);
+      const s2 = new Int32Array(cap);
+      s2.set(starts.subarray(0, len));
+      starts = s2;
+      const e2 = new Int32Array(cap);
+      e2.set(ends.subarray(0, len));
+      ends = e2;
+    };
     let last = 0;
     let edits = 0;
     const copy = (from: number, to: number) => {
-      out += src.slice(from, to);
-      for (let i = from; i < to; i++) {
-        starts.push(this.start[i]!);
-        ends.push(this.end[i]!);
-      }
+      if (to <= from) return;
+      parts.push(src.slice(from, to));
+      grow(to - from);
+      starts.set(this.start.subarray(from, to), len);
+      ends.set(this.end.subarray(from, to), len);
+      len += to - from;
     };
     for (let m = re.exec(src); m; m = re.exec(src)) {
       if (m[0].length === 0) {
@@ -62,24 +75,21 @@ export class MappedText {
       const a = m.index;
       const b = a + m[0].length;
       copy(last, a);
+      parts.push(r);
+      grow(r.length);
       if (r.length === b - a) {
-        out += r;
-        for (let i = a; i < b; i++) {
-          starts.push(this.start[i]!);
-          ends.push(this.end[i]!);
-        }
+        starts.set(this.start.subarray(a, b), len);
+        ends.set(this.end.subarray(a, b), len);
       } else {
-        out += r;
-        for (let i = 0; i < r.length; i++) {
-          starts.push(this.start[a]!);
-          ends.push(this.end[b - 1]!);
-        }
+        starts.fill(this.start[a]!, len, len + r.length);
+        ends.fill(this.end[b - 1]!, len, len + r.length);
       }
+      len += r.length;
       last = b;
     }
     if (edits === 0) return { text: this, edits: 0 };
     copy(last, src.length);
-    return { text: new MappedText(out, Int32Array.from(starts), Int32Array.from(ends)), edits };
+    return { text: new MappedText(parts.join(''), starts.slice(0, len), ends.slice(0, len)), edits };
   }
 
   /** Replace the text by one of the same UTF-16 length, character for character (script conversion). */

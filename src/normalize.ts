@@ -1,6 +1,6 @@
 // Normalize (SPEC 1.2): every step edits a MappedText, so the result maps back to the original text.
-import * as OpenCC from 'opencc-js';
 import { MappedText } from './mapped.js';
+import { T2S_FROM, T2S_TO, SIMPLIFIED_ONLY } from './tables/script-chars.js';
 import { TONE_VOWELS, NEUTRAL_SYLLABLES, DOUBLED_PUNCTUATION, UNIT_STARTS, NUMBER_SPACES } from './tables/normalization.js';
 
 export interface GarbledSpan {
@@ -42,28 +42,38 @@ const GARBLED = new RegExp(
   'gu',
 );
 
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
+// opencc-js's tw → cn table, character by character (generated into tables/script-chars.ts): one lookup per
+// character keeps the conversion length-preserving, so the offset map stays exact, and fast.
+const T2S = new Uint16Array(65536);
+for (let i = 0; i < T2S_FROM.length; i++) T2S[T2S_FROM.charCodeAt(i)] = T2S_TO.charCodeAt(i);
+const SIMP_ONLY = new Uint8Array(65536);
+for (let i = 0; i < SIMPLIFIED_ONLY.length; i++) SIMP_ONLY[SIMPLIFIED_ONLY.charCodeAt(i)] = 1;
+const utf16 = new TextDecoder('utf-16le');
 
 function convertScript(m: MappedText): { mapped: MappedText; changed: number; script: Normalized['script'] } {
   const src = m.text;
-  let out = toSimplified(src);
-  if (out.length !== src.length) {
-    // a phrase rule changed the length: convert character by character so the map stays exact
-    out = [...src].map((ch) => {
-      const c = toSimplified(ch);
-      return c.length === ch.length ? c : ch;
-    }).join('');
-  }
+  const n = src.length;
+  let codes: Uint16Array | null = null;
   let tradOnly = 0;
-  for (let i = 0; i < src.length; i++) if (out[i] !== src[i]) tradOnly++;
-  // characters that exist only in simplified script: they change when converted to traditional
-  const back = toTraditional(src);
   let simpOnly = 0;
-  if (back.length === src.length) for (let i = 0; i < src.length; i++) if (back[i] !== src[i]) simpOnly++;
+  for (let i = 0; i < n; i++) {
+    const c = src.charCodeAt(i);
+    const r = T2S[c]!;
+    if (r !== 0) {
+      if (!codes) {
+        codes = new Uint16Array(n);
+        for (let j = 0; j < i; j++) codes[j] = src.charCodeAt(j);
+      }
+      codes[i] = r;
+      tradOnly++;
+    } else {
+      if (codes) codes[i] = c;
+      simpOnly += SIMP_ONLY[c]!;
+    }
+  }
   const total = tradOnly + simpOnly;
   const script = total === 0 || tradOnly / total < 0.1 ? 'simplified' : tradOnly / total > 0.9 ? 'traditional' : 'mixed';
-  return { mapped: tradOnly === 0 ? m : m.sameLength(out), changed: tradOnly, script };
+  return { mapped: codes ? m.sameLength(utf16.decode(codes)) : m, changed: tradOnly, script };
 }
 
 const FULLWIDTH = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]|(?<=[0-9\uFF10-\uFF19])[％．，](?=[0-9\uFF10-\uFF19])|(?<=[0-9\uFF10-\uFF19])％/g;

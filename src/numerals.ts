@@ -232,6 +232,11 @@ export function parseChineseNumeral(s: string): number | null {
  * (百三, 千万), so 百分之 and 亿元以上 are not numbers.
  */
 export function scanNumber(text: string, pos: number, options: { allowBareUnit?: boolean } = {}): NumberMatch | null {
+  // fast path: one Chinese digit standing alone (一是, 统一, 三年), by far the most common numeral character
+  const d = CN_DIGITS[text[pos]!];
+  if (d !== undefined && d !== 0 && !NUMERAL_CONTINUES.test(text[pos + 1] ?? '')) {
+    return { value: d, start: pos, end: pos + 1, endsWithBigUnit: false, arabic: false, suffix: '', bare: true };
+  }
   let toks = tokenize(text, pos);
   while (toks.length > 0) {
     const first = toks[0]!;
@@ -277,6 +282,9 @@ export function scanNumber(text: string, pos: number, options: { allowBareUnit?:
   }
   return null;
 }
+
+/** Characters that can continue a numeral after a Chinese digit. */
+const NUMERAL_CONTINUES = /[0-9零〇一壹幺二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億兆点點廿卅]/;
 
 /** Characters a numeral may start with (for the scanners that look for numerals in a text). */
 export const NUMERAL_START = /[0-9零〇一壹幺二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟廿卅数]/g;

@@ -4,14 +4,14 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const require = createRequire(import.meta.url);
 
 export interface Token {
   word: string;
-  /** part-of-speech tag from jieba (n, v, ns, nr, m, x, ...) */
-  tag: string;
+  /** part-of-speech tag from jieba's dictionaries (n, v, ns, nr, m, x, ...) */
+  readonly tag: string;
   /** normalized offsets */
   start: number;
   end: number;
@@ -44,17 +44,67 @@ export function getJieba(): Jieba {
   return jieba;
 }
 
-/** Tokens with offsets into `text`. Tokens that jieba returns are matched back onto the text in order, so
- * whatever it drops or changes cannot shift the offsets of the rest. */
+let posTags: Map<string, string> | null = null;
+
+/** Part-of-speech tags of jieba's dictionary and the user dictionary, loaded on first use. */
+function posTagsMap(): Map<string, string> {
+  if (!posTags) {
+    const m = new Map<string, string>();
+    const j = require('nodejieba') as { DEFAULT_DICT: string };
+    for (const file of [j.DEFAULT_DICT, USER_DICT]) {
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        const parts = line.trim().split(/\s+/);
+        if (parts.length >= 3 && parts[0]) m.set(parts[0], parts[2]!);
+      }
+    }
+    posTags = m;
+  }
+  return posTags;
+}
+
+/** jieba's tag for a word (cppjieba PosTagger::LookupTag): the dictionary's, else m for ASCII digits, eng for
+ * other ASCII, x for the rest. */
+export function tagOf(word: string): string {
+  const t = posTagsMap().get(word);
+  if (t) return t;
+  let ascii = 0;
+  let digits = 0;
+  const n = word.length;
+  for (let i = 0; i < n && ascii < n / 2; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x80) {
+      ascii++;
+      if (c >= 48 && c <= 57) digits++;
+    }
+  }
+  if (ascii === 0) return 'x';
+  return digits === ascii ? 'm' : 'eng';
+}
+
+class Tok implements Token {
+  private _tag: string | undefined;
+  constructor(
+    readonly word: string,
+    public start: number,
+    public end: number,
+  ) {}
+  get tag(): string {
+    return (this._tag ??= tagOf(this.word));
+  }
+}
+
+/** Tokens with offsets into `text`, from jieba's cut (its tag() is cut plus a dictionary look-up, which is done
+ * here lazily, only for the tokens whose tag is read). Tokens are matched back onto the text in order, so
+ * whatever jieba drops or changes cannot shift the offsets of the rest. */
 export function segment(text: string): Token[] {
-  const tagged = getJieba().tag(text);
+  const words = getJieba().cut(text);
   const tokens: Token[] = [];
   let pos = 0;
-  for (const { word, tag } of tagged) {
+  for (const word of words) {
     if (word.length === 0) continue;
-    let at = text.startsWith(word, pos) ? pos : text.indexOf(word, pos);
+    const at = text.startsWith(word, pos) ? pos : text.indexOf(word, pos);
     if (at < 0) continue;
-    tokens.push({ word, tag, start: at, end: at + word.length });
+    tokens.push(new Tok(word, at, at + word.length));
     pos = at + word.length;
   }
   return tokens;

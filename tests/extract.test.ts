@@ -58,3 +58,47 @@ describe('percentages', () => {
     expect(p[2]!.basis).toBe('share');
   });
 });
+
+describe('subjects', () => {
+  it('take the measured phrase and carry it along the sentence', () => {
+    const recs = ofType('1-8月份,全市完成固定资产投资161.2亿元,完成全年序时进度63.7%,同比增长7.3%、高于全省平均水平3.8个百分点。', 'percentage');
+    expect(recs.map((r) => r.subject)).toEqual(['固定资产投资', '固定资产投资', '固定资产投资']);
+  });
+  it('peel counts, lists and lead verbs', () => {
+    const a = ofType('截至8月份,省市级82个重点项目累计完成投资55亿元。全年累计争取上级政策性资金238.6亿元。绿色建材、生物医药、高端装备等制造业项目完成投资49.4亿元。', 'amount');
+    expect(a.map((r) => r.subject)).toEqual(['累计完成投资', '上级政策性资金', '制造业项目完成投资']);
+  });
+  it('is null when the sentence names nothing measured', () => {
+    expect(ofType('较常规流程压缩70%。', 'percentage')[0]!.subject).toBeNull();
+  });
+});
+
+describe('statistical-communiqué style sentences', () => {
+  const text =
+    '全年全省地区生产总值GDP53850.8亿元,比上年增长5.5%。其中,第一产业增加值4452.8亿元,增长4.1%;' +
+    '进出口总额5102.5亿元,下降3.2%。实际使用外资12.3亿美元。居民消费价格比上年上涨0.2%,涨幅比全国低0.1个百分点。' +
+    '一般公共预算收入完成3200亿元,同比增长8%,完成预算的95.6%。第三产业增加值占地区生产总值的比重为55.2%。';
+  it('finds every amount with its currency and unit', () => {
+    const a = ofType(text, 'amount');
+    expect(a.map((r) => [r.value, r.currency, r.unit])).toEqual([
+      [5385080000000, 'CNY', '亿元'],
+      [445280000000, 'CNY', '亿元'],
+      [510250000000, 'CNY', '亿元'],
+      [1230000000, 'USD', '亿美元'],
+      [320000000000, 'CNY', '亿元'],
+    ]);
+  });
+  it('gives each percentage its direction and basis', () => {
+    const p = ofType(text, 'percentage');
+    expect(p.map((r) => [r.value, r.unit, r.direction, r.basis])).toEqual([
+      [5.5, 'percent', 'up', 'yoy'],
+      [4.1, 'percent', 'up', null],
+      [3.2, 'percent', 'down', null],
+      [0.2, 'percent', 'up', 'yoy'],
+      [0.1, 'point', 'down', null],
+      [8, 'percent', 'up', 'yoy'],
+      [95.6, 'percent', null, 'progress'],
+      [55.2, 'percent', null, 'share'],
+    ]);
+  });
+});

@@ -10,13 +10,12 @@ export const PERCENT_PREFIXES: readonly string[] = ['百分之'];
 /** Direction verbs, searched backwards from the number within its clause; the nearest wins. */
 export const DIRECTION_WORDS: Readonly<Record<string, 'up' | 'down'>> = {
   增长: 'up', 增加: 'up', 提高: 'up', 上升: 'up', 提升: 'up', 高于: 'up', 超过: 'up', 上涨: 'up', 攀升: 'up',
-  扩大: 'up', 加快: 'up', 拉动: 'up', 多: 'up', 增速: 'up', 增幅: 'up', 涨幅: 'up', 翻番: 'up',
+  扩大: 'up', 加快: 'up', 拉动: 'up', 增速: 'up', 增幅: 'up', 涨幅: 'up', 翻番: 'up',
   下降: 'down', 减少: 'down', 降低: 'down', 回落: 'down', 低于: 'down', 收窄: 'down', 下滑: 'down', 下跌: 'down',
-  缩小: 'down', 缩减: 'down', 减: 'down', 降: 'down', 放缓: 'down', 压缩: 'down', 缩短: 'down', 降幅: 'down', 减少了: 'down',
+  缩小: 'down', 缩减: 'down', 放缓: 'down', 压缩: 'down', 缩短: 'down', 降幅: 'down', 减少了: 'down',
 };
-/** Single-character verbs count only straight before the number (增5%, 降3%), not inside words like 增速. */
-export const DIRECTION_ADJACENT_ONLY: readonly string[] = ['增', '降', '减', '多'];
-export const DIRECTION_ADJACENT: Readonly<Record<string, 'up' | 'down'>> = { 增: 'up', 降: 'down', 减: 'down' };
+/** Single-character verbs count only straight before the number (增5%, 比全国高2.3个百分点), not inside words. */
+export const DIRECTION_ADJACENT: Readonly<Record<string, 'up' | 'down'>> = { 增: 'up', 降: 'down', 减: 'down', 高: 'up', 低: 'down', 涨: 'up', 跌: 'down' };
 
 /** Rates of progress: a percentage that measures one is a progress figure. */
 const PROGRESS_RATES_LIST = ['开工率', '完成率', '入统率', '到位率', '开复工率', '竣工率', '签约率', '履约率', '支付率', '执行率', '拨付率', '投产率', '落地率', '转化率', '使用率'];
@@ -24,7 +23,7 @@ export const PROGRESS_RATES: readonly string[] = PROGRESS_RATES_LIST;
 
 /** What the percentage is relative to. Checked in this order; the first family with a cue in the clause wins. */
 export const BASIS_WORDS: readonly { basis: 'yoy' | 'mom' | 'share' | 'progress'; words: readonly string[] }[] = [
-  { basis: 'progress', words: [...PROGRESS_RATES_LIST, '占年度计划', '占计划', '占全年计划', '完成年度计划', '完成全年计划', '年度计划的', '序时进度', '进度', ] },
+  { basis: 'progress', words: [...PROGRESS_RATES_LIST, '占年度计划', '占计划', '占全年计划', '完成年度计划', '完成全年计划', '完成预算', '预算的', '完成年度目标', '年度目标的', '目标任务的', '年度计划的', '序时进度', '进度', ] },
   { basis: 'yoy', words: ['同比', '比上年', '比去年', '较去年', '较上年', '与去年同期相比', '与上年同期相比', '比上年同期', '比去年同期', '较去年同期', '较上年同期', '上年同期'] },
   { basis: 'mom', words: ['环比', '比上月', '较上月', '比上季', '较上季'] },
   { basis: 'share', words: ['占总投资', '占全部投资', '占比', '比重', '占全', '占总', '占全市', '占全省', '占全县', '占'] },
