@@ -35,17 +35,19 @@ bulletin-miner export --format parquet -o exports/            # amounts.parquet 
 bulletin-miner load --postgres postgres://user@host/db --schema bulletins [--prune]   # idempotent upserts
 \`\`\`
 
-Views (and exported files, and PostgreSQL tables): \`amounts\`, \`percentages\`, \`counts\`, \`projects\`, \`documents\`
-with one column per field of SPEC section 3; \`records\` (the fields every record has, all types);
-\`project_amounts\` (each project joined to each amount it links: \`project_id, name, location, status,
-amount_id, amount_text, value, min, max, currency, unit, qualifier, subject\`; a project without a linked
-amount appears once with NULLs); \`errors\` (errors.jsonl: the inputs that could not be read). Column types come from the zod schemas in \`src/schemas.ts\`: integers are
-BIGINT, other numbers DOUBLE, text and enums VARCHAR, \`projects.amount_ids\` a list of VARCHAR (\`text[]\` in
-PostgreSQL), \`documents.counts\`/\`normalization\` STRUCTs and \`documents.warnings\` a list of STRUCTs in DuckDB
-and Parquet (\`jsonb\` in PostgreSQL, JSON text in CSV). CSV files are UTF-8 without a BOM. \`load\` upserts in
-transactions of \`--batch-size\` lines (1000), so running it again after new extractions updates rows in place
-and reports rows inserted, updated and unchanged; with \`--prune\` it also deletes, for the documents of this
-output, the records that it no longer has (after a better extractor, say).
+Views (and exported files, and PostgreSQL tables): \`amounts\`, \`percentages\`, \`counts\`, \`projects\`,
+\`documents\`, with one column per field of SPEC section 3. Views only: \`records\` (the fields every record
+has, all types); \`project_amounts\` (each project joined to each amount it links: \`project_id, name,
+location, status, amount_id, amount_text, value, min, max, currency, unit, qualifier, subject\`; a project
+without a linked amount appears once with NULLs); \`errors\` (errors.jsonl: the inputs that could not be read).
+
+Column types come from the zod schemas in \`src/schemas.ts\`: integers are BIGINT, other numbers DOUBLE, text
+and enums VARCHAR, \`projects.amount_ids\` a list of VARCHAR (\`text[]\` in PostgreSQL),
+\`documents.counts\`/\`normalization\` STRUCTs and \`documents.warnings\` a list of STRUCTs in DuckDB and Parquet
+(\`jsonb\` in PostgreSQL, JSON text in CSV). CSV files are UTF-8 without a BOM. \`load\` creates the schema
+and tables (primary key \`id\`, \`doc_id\` for documents) and upserts in transactions of \`--batch-size\` lines
+(1000): loading again after a new extraction updates rows in place and reports rows inserted, updated and
+unchanged; with \`--prune\` it also deletes, for the documents of this output, the records it no longer has.
 
 Three queries on the corpus output (\`npm start\`), as printed:`;
 
