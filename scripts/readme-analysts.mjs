@@ -22,6 +22,12 @@ export const QUERIES = [
     sql: "select text, round(value / 1e8, 1) as yi_yuan, qualifier, subject, path from amounts where currency = 'CNY' and value is not null order by value desc, id limit 10",
   },
   {
+    title: 'The ten largest projects by linked investment',
+    sql: 'select name, location, status, max(value) / 1e8 as yi_yuan, count(amount_id) as amounts, any_value(path) as path from project_amounts where value is not null group by all order by yi_yuan desc, name limit 10',
+    // shown once the extractors link amounts to projects; until then, the next query takes its place
+    when: 'select count(*) > 0 as ok from project_amounts where value is not null',
+  },
+  {
     title: 'Each document: encoding, script, records by type and garbled spans',
     sql: 'select path, encoding, script, counts.amount as amounts, counts.percentage as percentages, counts.count as counts, counts.project as projects, len(warnings) as warnings from documents order by path',
   },
@@ -60,12 +66,33 @@ async function run(dir, sql) {
 
 /** The section between the markers, generated from the output folder `dir`. */
 export async function render(dir) {
-  const parts = [BEGIN, INTRO];
+  return (await renderWith(dir)).section;
+}
+
+/** The queries shown: the first three whose \`when\` holds on this output. */
+export async function shown(dir) {
+  const { query } = await import(join(ROOT, 'dist', 'src', 'sql', 'duckdb.js'));
+  const out = [];
   for (const q of QUERIES) {
+    if (out.length === 3) break;
+    if (q.when) {
+      let json = '';
+      await query(dir, q.when, 'json', (s) => (json += s));
+      if (!JSON.parse(json)[0]?.ok) continue;
+    }
+    out.push(q);
+  }
+  return out;
+}
+
+async function renderWith(dir) {
+  const parts = [BEGIN, INTRO];
+  const queries = await shown(dir);
+  for (const q of queries) {
     parts.push(`${q.title}:\n\n\`\`\`sh\nbulletin-miner query "${q.sql}"\n\`\`\`\n\n\`\`\`\n${(await run(dir, q.sql)).trimEnd()}\n\`\`\``);
   }
   parts.push(END);
-  return parts.join('\n\n');
+  return { section: parts.join('\n\n'), queries };
 }
 
 export function replaceSection(readme, section) {

@@ -414,14 +414,21 @@ describe('load (PostgreSQL)', () => {
 describe('README "For analysts"', () => {
   it('shows the queries of scripts/readme-analysts.mjs, and they run on the corpus output', async () => {
     // a plain .mjs script (run by node directly), imported for its query list
-    const { QUERIES, render } = await import('../scripts/readme-analysts.mjs');
+    const { QUERIES, render, shown } = await import('../scripts/readme-analysts.mjs');
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    for (const q of QUERIES as { sql: string }[]) expect(readme).toContain(`bulletin-miner query "${q.sql}"`);
+    const queries = (await shown(corpusOut)) as { sql: string }[];
+    expect(queries).toHaveLength(3);
+    for (const q of queries) expect(readme).toContain(`bulletin-miner query "${q.sql}"`);
+    // every query in the script runs (the project one also on the hand-made output, which has linked amounts)
+    const projects = (await shown(fixture)) as { sql: string }[];
+    expect(projects[2]!.sql).toMatch(/project_amounts/);
+    expect(await captured(fixture, projects[2]!.sql, 'table')).toMatch(/大雅河抽水蓄能 \| 桓仁满族自治县 \| started\s+\|\s+109.6 \|\s+1 \| a\/甲.txt/);
+    expect(QUERIES.length).toBeGreaterThanOrEqual(3);
     const section: string = await render(corpusOut);
     // the printed tables are regenerated with `node scripts/readme-analysts.mjs` after extractor changes
     // (`--check` tells whether the README is up to date); here, each query's columns are the README's
     const heads = (s: string) => [...s.matchAll(/```\n( [^\n]*)\n-/g)].map((m) => m[1]!.split('|').map((h) => h.trim()));
-    expect(heads(section)).toHaveLength(QUERIES.length);
+    expect(heads(section)).toHaveLength(3);
     expect(heads(readme)).toEqual(heads(section));
   });
 });
