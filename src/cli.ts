@@ -102,6 +102,7 @@ export const COMMANDS: Record<string, Command> = {
     });
     const url = values.postgres ?? process.env.DATABASE_URL;
     if (!url) throw new UsageError('load needs --postgres URL (e.g. postgres://user@localhost:5432/db), or DATABASE_URL');
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new UsageError(`--postgres takes a URL like postgres://user@localhost:5432/db, not ${url}`);
     const batchSize = Number(values['batch-size']);
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size takes a whole number ≥ 1, not ${values['batch-size']}`);
     const { load } = await import('./sql/postgres.js');

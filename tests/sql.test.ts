@@ -398,6 +398,7 @@ describe('load (PostgreSQL)', () => {
     const again = cli('load', '--postgres', cluster.url, '--dir', fixture, '--schema', 'cli');
     expect(again.out).toContain(`total: 0 inserted, 0 updated, ${RECORDS.length + DOCS.length} unchanged`);
     expect(cli('load', '--dir', fixture).code).toBe(2);
+    expect(cli('load', '--postgres', 'localhost', '--dir', fixture).code).toBe(2);
     const down = cli('load', '--postgres', 'postgres://postgres@127.0.0.1:1/postgres', '--dir', fixture);
     expect(down.code).toBe(1);
     expect(down.err).toMatch(/cannot connect to PostgreSQL/);
