@@ -144,7 +144,7 @@ export function formatTable(names: string[], rows: unknown[][]): string {
   const cells = rows.map((r) => r.map((v) => fit(cellText(v), MAX_CELL)));
   const heads = names.map((n) => fit(n, MAX_CELL));
   const widths = heads.map((h, i) => Math.max(displayWidth(h), ...cells.map((r) => displayWidth(r[i]!))));
-  const numeric = names.map((_, i) => rows.length > 0 && rows.every((r) => r[i] === null || typeof r[i] === 'number'));
+  const numeric = names.map((_, i) => rows.some((r) => typeof r[i] === 'number') && rows.every((r) => r[i] === null || typeof r[i] === 'number'));
   const pad = (s: string, i: number, right: boolean) => {
     const gap = ' '.repeat(widths[i]! - displayWidth(s));
     return right ? gap + s : s + gap;
