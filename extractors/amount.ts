@@ -102,7 +102,15 @@ export const amount: Extractor = {
         if (!inside) qualifier = q0.qualifier;
         start = q0.start;
       }
-      if (prefix) start = prefixEnd - prefix.length;
+      if (prefix) {
+        start = prefixEnd - prefix.length;
+        // 约合人民币3亿元
+        const qp = qualifierBefore(text, start);
+        if (qp && qualifier === 'exact') {
+          qualifier = qp.qualifier;
+          start = qp.start;
+        }
+      }
       const qa = qualifierAfter(text, pos);
       if (qa && qualifier !== 'range') {
         qualifier = qa.qualifier;

@@ -242,7 +242,7 @@ export function scanNumber(text: string, pos: number, options: { allowBareUnit?:
     const first = toks[0]!;
     const okStart =
       first.k === 'num' || first.k === 'zero' || first.k === 'approx' ||
-      (first.k === 'small' && (first.v === 10 || toks.length > 1 || options.allowBareUnit));
+      (first.k === 'small' && (first.v === 10 || toks.length > 1 || options.allowBareUnit || /^[余多]/.test(text[pos + 1] ?? '')));
     if (!okStart) return null;
     const p = evaluate(toks);
     if (p) {

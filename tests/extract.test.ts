@@ -102,3 +102,15 @@ describe('statistical-communiqué style sentences', () => {
     ]);
   });
 });
+
+describe('more amount shapes', () => {
+  it('reads 百余亿元, 数百亿元, 约合人民币 and ranges of full amounts', () => {
+    const a = ofType('完成投资百余亿元,带动数百亿元,约合人民币3亿元,预算5000万元至1亿元。', 'amount');
+    expect(a.map((r) => [r.value, r.min, r.max, r.qualifier, r.currency])).toEqual([
+      [1e10, null, null, 'over', 'CNY'],
+      [null, 1e10, 1e11, 'range', 'CNY'],
+      [3e8, null, null, 'approx', 'CNY'],
+      [null, 5e7, 1e8, 'range', 'CNY'],
+    ]);
+  });
+});
