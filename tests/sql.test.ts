@@ -261,6 +261,8 @@ describe('export (Parquet, CSV)', () => {
 
   it('CLI: export needs a format, prints row counts', () => {
     expect(cli('export', '--dir', fixture).code).toBe(2);
+    const onFile = cli('export', '--format', 'csv', '--dir', fixture, '-o', join(fixture, 'records.jsonl'));
+    expect([onFile.code, onFile.err]).toEqual([1, expect.stringMatching(/^bulletin-miner export: cannot create the folder .*records.jsonl: EEXIST/)]);
     const r = cli('export', '--format', 'csv', '--dir', fixture, '-o', join(tmp, 'csv-cli'));
     expect(r.code).toBe(0);
     expect(r.out).toContain(`${join(tmp, 'csv-cli', 'amounts.csv')}\t3 rows`);

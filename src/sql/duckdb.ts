@@ -234,7 +234,11 @@ function exportSelect(t: Table, format: ExportFormat): string {
 export async function exportTables(dir: string, format: ExportFormat, dest: string): Promise<ExportedFile[]> {
   const duck = await openDuck(dir);
   try {
-    mkdirSync(dest, { recursive: true });
+    try {
+      mkdirSync(dest, { recursive: true });
+    } catch (e) {
+      throw new SqlError(`cannot create the folder ${dest}: ${(e as Error).message}`);
+    }
     const out: ExportedFile[] = [];
     for (const t of tables()) {
       const path = resolve(dest, `${t.name}.${format}`);
