@@ -1,9 +1,10 @@
 // The registry: adding a record type means adding its module here.
 import type { Extractor } from './types.js';
 import { amount } from './amount.js';
+import { count } from './count.js';
 import { percentage } from './percentage.js';
 
-export const EXTRACTORS: readonly Extractor[] = [amount, percentage];
+export const EXTRACTORS: readonly Extractor[] = [amount, percentage, count];
 
 /** Changes whenever any extractor's output may change (part of the key of incremental runs). */
 export const EXTRACTORS_VERSION = EXTRACTORS.map((e) => `${e.type}@${e.version}`).join(',');

@@ -1,7 +1,7 @@
 // Matching helpers shared by the extractors: reading a word from a table at a position, qualifiers around a
 // number, the clause before a number.
 import type { Qualifier } from '../src/schemas.js';
-import { QUALIFIERS_BEFORE, QUALIFIERS_AFTER, RANGE_SEPARATORS } from './tables/qualifiers.js';
+import { QUALIFIERS_BEFORE, QUALIFIERS_AFTER, RANGE_SEPARATORS, NOT_QUALIFIERS } from './tables/qualifiers.js';
 import { scanNumber, type NumberMatch } from '../src/numerals.js';
 
 /** Table keys sorted longest first, so matching is greedy. */
@@ -36,11 +36,14 @@ export interface QualifierBefore {
   qualifier: Qualifier;
   start: number;
 }
-/** A qualifier word straight before `pos` (约, 近, 超过 …). */
+/** A qualifier word straight before `pos` (约, 近, 超过 …) that is not the end of a longer word: the 约 of
+ * 签约 is none. */
 export function qualifierBefore(text: string, pos: number): QualifierBefore | null {
   const w = wordBefore(text, pos, QUALIFIERS_BEFORE);
   if (!w) return null;
-  return { qualifier: QUALIFIERS_BEFORE[w]!, start: pos - w.length };
+  const start = pos - w.length;
+  if (NOT_QUALIFIERS.some((n) => n.length > w.length && text.startsWith(n, pos - n.length))) return null;
+  return { qualifier: QUALIFIERS_BEFORE[w]!, start };
 }
 
 /** A qualifier word straight after `pos` (左右, 以上 …). */

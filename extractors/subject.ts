@@ -30,7 +30,8 @@ function peel(s: string): string {
       }
     }
     for (const v of VERBS_BEFORE_SPECIFIC) {
-      if (s.startsWith(v) && s.length > v.length && !GENERIC_OBJECTS.includes(s.slice(v.length))) {
+      // 完成固定资产投资 → 固定资产投资; but 完成投资 and 完成率 stay whole
+      if (s.startsWith(v) && s.length > v.length + 1 && !GENERIC_OBJECTS.includes(s.slice(v.length))) {
         s = s.slice(v.length);
         changed = true;
         break;
@@ -46,15 +47,16 @@ const FRAME_RE = new RegExp([...FRAMES.keys()].sort((a, b) => b.length - a.lengt
 /** The first framing word in [from, to): at a token boundary, and a whole token when it is one character. */
 function firstFrame(doc: Doc, from: number, to: number): { at: number; word: string; verb: boolean } | null {
   const text = doc.text;
-  let toks: ReturnType<Doc['tokensIn']> | null = null;
   FRAME_RE.lastIndex = from;
   for (let m = FRAME_RE.exec(text); m && m.index + m[0].length <= to; m = FRAME_RE.exec(text)) {
     const i = m.index;
     const w = m[0];
-    toks ??= doc.tokensIn(from, to);
-    const tok = toks.find((t) => t.start <= i && t.end > i);
-    const atStart = i === from || (tok !== undefined && tok.start === i);
-    if (atStart && (w.length > 1 || tok?.end === i + 1)) return { at: i, word: w, verb: FRAMES.get(w)! };
+    const e = i + w.length;
+    const tok = doc.tokenAt(i);
+    const last = doc.tokenAt(e - 1);
+    // whole words only: 增加 is not a frame inside 增加值
+    const whole = (i === from || tok?.start === i) && (e === to || last?.end === e);
+    if (whole) return { at: i, word: w, verb: FRAMES.get(w)! };
     FRAME_RE.lastIndex = i + 1;
   }
   return null;

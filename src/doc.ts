@@ -38,18 +38,42 @@ export class Doc {
     return this._tokens;
   }
 
-  /** Tokens that overlap [start, end). */
-  tokensIn(start: number, end: number): Token[] {
+  /** The index of the first token that ends after `pos` (binary search; tokens are sorted, not overlapping). */
+  private tokenFrom(pos: number): number {
     const toks = this.tokens;
     let lo = 0;
     let hi = toks.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (toks[mid]!.end <= start) lo = mid + 1;
+      if (toks[mid]!.end <= pos) lo = mid + 1;
       else hi = mid;
     }
+    return lo;
+  }
+
+  /** The index of the token holding `pos`, or -1. */
+  tokenIndex(pos: number): number {
+    const i = this.tokenFrom(pos);
+    return i < this.tokens.length && this.tokens[i]!.start <= pos ? i : -1;
+  }
+
+  /** The token holding `pos`. */
+  tokenAt(pos: number): Token | undefined {
+    const i = this.tokenIndex(pos);
+    return i < 0 ? undefined : this.tokens[i];
+  }
+
+  /** The token that ends exactly at `pos`. */
+  tokenEndingAt(pos: number): Token | undefined {
+    const t = pos > 0 ? this.tokenAt(pos - 1) : undefined;
+    return t && t.end === pos ? t : undefined;
+  }
+
+  /** Tokens that overlap [start, end). */
+  tokensIn(start: number, end: number): Token[] {
+    const toks = this.tokens;
     const out: Token[] = [];
-    for (let i = lo; i < toks.length && toks[i]!.start < end; i++) out.push(toks[i]!);
+    for (let i = this.tokenFrom(start); i < toks.length && toks[i]!.start < end; i++) out.push(toks[i]!);
     return out;
   }
 

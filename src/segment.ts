@@ -62,6 +62,11 @@ function posTagsMap(): Map<string, string> {
   return posTags;
 }
 
+/** Whether `word` is a word of jieba's dictionary or the user dictionary. */
+export function isDictWord(word: string): boolean {
+  return posTagsMap().has(word);
+}
+
 /** jieba's tag for a word (cppjieba PosTagger::LookupTag): the dictionary's, else m for ASCII digits, eng for
  * other ASCII, x for the rest. */
 export function tagOf(word: string): string {
@@ -97,7 +102,7 @@ class Tok implements Token {
  * here lazily, only for the tokens whose tag is read). Tokens are matched back onto the text in order, so
  * whatever jieba drops or changes cannot shift the offsets of the rest. */
 export function segment(text: string): Token[] {
-  const words = getJieba().cut(text);
+  const words = getJieba().cut(text, true); // with HMM, as tag() segments: unknown words stay whole (央地, 本桓)
   const tokens: Token[] = [];
   let pos = 0;
   for (const word of words) {

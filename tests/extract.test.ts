@@ -114,3 +114,10 @@ describe('more amount shapes', () => {
     ]);
   });
 });
+
+describe('qualifier characters inside words', () => {
+  it('the 约 of 签约 and 节约 is no qualifier', () => {
+    const a = ofType('全市签约14亿元,节约资金5亿元,约3亿元。', 'amount');
+    expect(a.map((r) => r.qualifier)).toEqual(['exact', 'exact', 'approx']);
+  });
+});

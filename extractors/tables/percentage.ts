@@ -10,9 +10,9 @@ export const PERCENT_PREFIXES: readonly string[] = ['百分之'];
 /** Direction verbs, searched backwards from the number within its clause; the nearest wins. */
 export const DIRECTION_WORDS: Readonly<Record<string, 'up' | 'down'>> = {
   增长: 'up', 增加: 'up', 提高: 'up', 上升: 'up', 提升: 'up', 高于: 'up', 超过: 'up', 上涨: 'up', 攀升: 'up',
-  扩大: 'up', 加快: 'up', 拉动: 'up', 增速: 'up', 增幅: 'up', 涨幅: 'up', 翻番: 'up',
+  扩大: 'up', 加快: 'up', 高出: 'up', 多出: 'up', 超出: 'up', 拉动: 'up', 增速: 'up', 增幅: 'up', 涨幅: 'up', 翻番: 'up',
   下降: 'down', 减少: 'down', 降低: 'down', 回落: 'down', 低于: 'down', 收窄: 'down', 下滑: 'down', 下跌: 'down',
-  缩小: 'down', 缩减: 'down', 放缓: 'down', 压缩: 'down', 缩短: 'down', 降幅: 'down', 减少了: 'down',
+  缩小: 'down', 缩减: 'down', 放缓: 'down', 压缩: 'down', 低出: 'down', 少于: 'down', 缩短: 'down', 降幅: 'down', 减少了: 'down',
 };
 /** Single-character verbs count only straight before the number (增5%, 比全国高2.3个百分点), not inside words. */
 export const DIRECTION_ADJACENT: Readonly<Record<string, 'up' | 'down'>> = { 增: 'up', 降: 'down', 减: 'down', 高: 'up', 低: 'down', 涨: 'up', 跌: 'down' };

@@ -3,7 +3,7 @@ import type { Qualifier } from '../../src/schemas.js';
 
 /** Words written straight before the number: 约100亿元, 近40亿元, 超过1300个. */
 export const QUALIFIERS_BEFORE: Readonly<Record<string, Qualifier>> = {
-  约: 'approx', 大约: 'approx', 约为: 'approx', 大概: 'approx', 约合: 'approx', 预计: 'approx',
+  约: 'approx', 大约: 'approx', 约为: 'approx', 约占: 'approx', 约达: 'approx', 大概: 'approx', 约合: 'approx', 预计: 'approx',
   近: 'under', 将近: 'under', 接近: 'under', 不到: 'under', 不足: 'under', 不超过: 'under', 最多: 'under',
   超: 'over', 超过: 'over', 逾: 'over', 突破: 'over', 不低于: 'over', 不少于: 'over', 至少: 'over', 超出: 'over',
   多达: 'over', 高达: 'exact', 达: 'exact', 达到: 'exact',
@@ -20,3 +20,9 @@ export const QUALIFIERS_AFTER: Readonly<Record<string, Qualifier>> = {
 
 /** Range separators between two numbers: 10-20亿元, 3至5亿元. */
 export const RANGE_SEPARATORS = ['-', '~', '～', '—', '–', '－', '至', '到'];
+
+/** Words that end in a qualifier's characters without being one: 全市签约14亿元 is exact, not 约14亿元. */
+export const NOT_QUALIFIERS: readonly string[] = [
+  '签约', '节约', '合约', '制约', '预约', '邀约', '履约', '特约', '相约', '公约', '条约', '集约', '违约', '践约',
+  '附近', '最近', '临近', '就近', '靠近', '邻近', '亲近', '贴近', '走近', '逼近',
+];

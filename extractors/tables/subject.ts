@@ -5,14 +5,14 @@
  * (固定资产投资|同比增长7.3%, 民间投资|占全区投资比重达45.8%). A clause that starts with one names no subject
  * of its own (完成全年序时进度63.7% takes the one before). One-character words count only as whole jieba tokens. */
 export const REFERENCE_WORDS: readonly string[] = [
-  '已完成', '占', '较', '比上年', '比去年', '与去年', '与上年', '同比', '环比', '高于', '低于', '快于', '慢于', '达到', '达', '是',
-  '增长', '下降', '提高', '降低', '增加', '减少', '上升', '提升', '回落', '突破', '超过', '逾', '约', '近', '分别', '已经', '已',
+  '占', '较', '比上年', '比去年', '与去年', '与上年', '同比', '环比', '高于', '低于', '快于', '慢于', '达到', '达', '是',
+  '增长', '下降', '提高', '降低', '增加', '减少', '上升', '提升', '回落', '突破', '超过', '逾', '约', '近', '分别',
   '预计', '共计', '合计', '总计', '增速', '增幅', '完成全年', '完成年度', '序时进度', '压缩', '仅', '不少于', '不低于',
   '保持', '稳定在', '控制在', '居', '列',
 ];
 /** Verbs that stand between an actor and what is measured: the subject is what follows them, when something
  * does (全年累计争取|上级政策性资金238.6亿元, 涉及|投资15.7亿元), else what precedes (中央预算内资金|争取27亿元). */
-export const VERB_WORDS: readonly string[] = ['争取', '获批', '获得', '投入', '发行', '涉及', '授信', '为', '用好', '撬动', '拉动', '带动'];
+export const VERB_WORDS: readonly string[] = ['已经', '已', '争取', '获批', '获得', '投入', '发行', '涉及', '授信', '为', '用好', '撬动', '拉动', '带动'];
 /** Words peeled off the end of a subject (全社会固定资产投资完成, 更新改造投资大幅度, 固定资产投资的目标). */
 export const TRAILING_WORDS: readonly string[] = ['完成', '大幅度', '大幅', '稳步', '持续', '明显', '有所', '的目标', '的任务', '继续', '实现', '共', '累计'];
 /** Opening frames peeled off the front of a subject: time, scope and lead verbs (1-8月份,全市完成固定资产投资). */

@@ -1,0 +1,608 @@
+// Counts of projects (SPEC 3, count): a number with a classifier (个 项 条 批) and the project noun it counts,
+// in either word order — `591个项目`, `100个投资体量大、带动效应强的市级重点项目` (noun after), `新开工项目26个`,
+// `谋划储备项目超过1300个` (noun before), `市级签约14个` (noun elided), `17个列省、354个市级重大产业项目`
+// (coordinated counts sharing a noun), `新开工、续建项目分别为30个、50个` (nouns and numbers paired by 分别).
+// Words come from ./tables/count.ts; word boundaries and parts of speech from jieba's tokens.
+import type { Doc } from '../src/doc.js';
+import type { Token } from '../src/segment.js';
+import type { Qualifier } from '../src/schemas.js';
+import { scanNumber, type NumberMatch } from '../src/numerals.js';
+import type { CountDraft, Extractor } from './types.js';
+import * as T from './tables/count.js';
+import { QUALIFIERS_BEFORE, QUALIFIERS_INSIDE, RANGE_SEPARATORS } from './tables/qualifiers.js';
+import { numbersOf } from './numbers.js';
+import { wordAt, wordBefore, qualifierBefore, qualifierAfter } from './shared.js';
+
+type Category = CountDraft['category'];
+
+const set = (words: readonly string[]): Readonly<Record<string, true>> =>
+  Object.fromEntries(words.map((w) => [w, true as const]));
+const HEADS = set(T.PROJECT_HEADS);
+const HEAD_BLOCKERS = set(T.HEAD_BLOCKING_SUFFIXES);
+const GOVERNING = new Set(T.GOVERNING_STATUS);
+const STATUS_BLOCKERS = set(T.STATUS_AFTER_BLOCKERS);
+const LEVELS = set(T.LEVEL_WORDS);
+const FILLERS = set(T.REVERSE_FILLERS);
+const STOPS = set(T.NOUN_STOP_WORDS);
+const NOUN_WORDS = set(T.NOUN_WORDS);
+const COORD = set(T.COORDINATORS);
+const RESPECTIVELY = set(T.RESPECTIVELY);
+const NP_TAGS = new Set(T.NOUN_PHRASE_TAGS);
+const SCALE_END = new RegExp(`(?:${T.SCALE_PHRASE})$`);
+const SCALE_ANY = new RegExp(T.SCALE_PHRASE);
+const SCALE_AT = new RegExp(`^(?:${T.SCALE_PHRASE})`);
+const QUOTES = /[“”‘’"'《》「」〈〉]/g;
+const PARENS = /[(（][^()（）]*[)）]/g;
+const OPEN_QUOTES = new Set([...'“‘"\'《「〈']);
+const HAN = /\p{Script=Han}/u;
+const NUMERAL_CHAR = /[0-9零〇一二两三四五六七八九十百千万]/;
+const BARE_UNIT = new RegExp(`[百千万](?=[余多]?[${Object.keys(T.COUNT_CLASSIFIERS).join('')}])`);
+
+function tokenStartingAt(doc: Doc, pos: number): Token | undefined {
+  const t = doc.tokenAt(pos);
+  return t && t.start === pos ? t : undefined;
+}
+/** Whether a word may end at `pos`: a token ends there, or what follows is no Han character. */
+function wordEnds(doc: Doc, pos: number): boolean {
+  return !HAN.test(doc.text[pos] ?? '') || doc.tokenEndingAt(pos) !== undefined;
+}
+function wordStarts(doc: Doc, pos: number): boolean {
+  return !HAN.test(doc.text[pos - 1] ?? '') || tokenStartingAt(doc, pos) !== undefined;
+}
+function npTag(t: Token): boolean {
+  if (!NP_TAGS.has(t.tag)) return false;
+  if (t.tag === 'x') return HAN.test(t.word);
+  if (t.tag === 'eng') return /[A-Za-z]/.test(t.word);
+  return true;
+}
+function singleHan(t: Token | undefined): boolean {
+  return t !== undefined && t.word.length === 1 && HAN.test(t.word) && !STOPS[t.word];
+}
+/** Whether a token may stand inside a noun phrase: a noun-like tag, or one character of a word that jieba
+ * does not know and cut into single characters, whatever their tags (央/j 地/uv, 列/v 省/n). */
+function npToken(doc: Doc, t: Token): boolean {
+  if (npTag(t)) return true;
+  if (!singleHan(t)) return false;
+  return singleHan(doc.tokenEndingAt(t.start)) || singleHan(tokenStartingAt(doc, t.end));
+}
+
+/** A number with its classifier and qualifiers. */
+interface Counted {
+  n: NumberMatch;
+  /** start of the number or of the qualifier before it */
+  start: number;
+  unit: string;
+  qualifier: Qualifier;
+  /** after the classifier and a qualifier after it (10个以上) */
+  after: number;
+}
+
+function parseCount(doc: Doc, n: NumberMatch): Counted | null {
+  const text = doc.text;
+  let pos = n.end;
+  let qualifier: Qualifier = 'exact';
+  const inside = wordAt(text, pos, QUALIFIERS_INSIDE);
+  if (inside) {
+    pos += inside.length;
+    qualifier = QUALIFIERS_INSIDE[inside]!;
+  }
+  const cls = wordAt(text, pos, T.COUNT_CLASSIFIERS);
+  if (!cls) return null;
+  // 5项目: 项 is the start of a head, not a classifier
+  if (T.PROJECT_HEADS.some((h) => text.startsWith(h, pos))) return null;
+  let after = pos + cls.length;
+  let start = n.start;
+  // a qualifier is a word of its own: the 约 of 签约14个 is not 约 (approx)
+  const qb = qualifierBefore(text, n.start);
+  if (qb && wordStarts(doc, qb.start)) {
+    start = qb.start;
+    if (!inside) qualifier = qb.qualifier;
+  }
+  const qa = qualifierAfter(text, after);
+  if (qa && !text.startsWith('多', after)) {
+    after = qa.end;
+    qualifier = qa.qualifier;
+  }
+  return { n, start, unit: T.COUNT_CLASSIFIERS[cls]!, qualifier, after };
+}
+
+/** The count starting with a number at `pos`, if one is written there. */
+function countAt(doc: Doc, pos: number): Counted | null {
+  const n = scanNumber(doc.text, pos);
+  return n ? parseCount(doc, n) : null;
+}
+
+/** Whether the number is not a count of anything: an ordinal, a vague or indefinite numeral, the end of a
+ * range, a change in a number. */
+function notACount(doc: Doc, c: Counted): boolean {
+  const text = doc.text;
+  const { n } = c;
+  if (!Number.isInteger(n.value) || n.value < 0) return true;
+  if (n.approxMax !== undefined) return true; // 数十个, 八九个: no one number
+  if (T.INDEFINITE_NUMERALS.includes(text.slice(n.start, n.end))) return true;
+  if (T.NOT_COUNT_BEFORE.includes(text[n.start - 1] ?? '')) return true;
+  const sep = RANGE_SEPARATORS.find((s) => text.startsWith(s, n.start - s.length));
+  if (sep && /[0-9零〇一二两三四五六七八九十百千万]/.test(text[n.start - sep.length - 1] ?? '')) return true;
+  const change = wordBefore(text, c.start, T.CHANGE_WORDS);
+  if (change && T.CHANGE_WORDS[change]) return true;
+  return false;
+}
+
+/** After a noun, the words that may stand before its number (数量, 共计, 达到, 超过 …). */
+function skipFillers(doc: Doc, pos: number): number {
+  const text = doc.text;
+  for (let moved = true; moved; ) {
+    moved = false;
+    const w = wordAt(text, pos, FILLERS) ?? wordAt(text, pos, QUALIFIERS_BEFORE);
+    if (w) {
+      pos += w.length;
+      moved = true;
+    }
+  }
+  return pos;
+}
+
+/** A counted thing that is not a project, written at `pos` (after 多/余): 产业集群, 月, 县区 … */
+function notProjectAt(doc: Doc, pos: number): boolean {
+  const text = doc.text;
+  if (text[pos] === '多' || text[pos] === '余') pos++;
+  if (wordAt(text, pos, LEVELS)) return false;
+  for (const w of T.NOT_PROJECT_NOUNS) {
+    if (text.startsWith(w, pos) && wordEnds(doc, pos + w.length)) return true;
+  }
+  return false;
+}
+
+/** Where a head (项目, 工程) written at `pos` ends, if it is a head there. */
+function headAt(doc: Doc, pos: number): number | null {
+  const text = doc.text;
+  const h = wordAt(text, pos, HEADS);
+  if (!h) return null;
+  const end = pos + h.length;
+  if (!wordEnds(doc, end)) return null;
+  // 项目库, 项目部 (but not 项目部分投产)
+  const b = wordAt(text, end, HEAD_BLOCKERS);
+  if (b && wordEnds(doc, end + b.length)) return null;
+  return end;
+}
+
+/** A status or scale word straight before the 的 at `de`: it describes the noun after it (已开工的, 亿元以上的). */
+function wordBeforeDe(doc: Doc, de: number): string {
+  const text = doc.text;
+  const s = wordBefore(text, de, T.STATUS_WORDS);
+  if (s) return s;
+  const scale = SCALE_END.exec(text.slice(Math.max(0, de - 12), de));
+  return scale ? scale[0] : '';
+}
+
+function clean(s: string): string {
+  return s.replace(PARENS, '').replace(QUOTES, '').replace(/\s+/g, '');
+}
+function stripLevel(noun: string): string {
+  const l = wordAt(noun, 0, LEVELS);
+  return l ? noun.slice(l.length) : noun;
+}
+
+interface Hit {
+  start: number;
+  end: number;
+  noun: string;
+  /** the words that may give a status or a scale: the noun plus a verb governing it (储备 …) */
+  phrase: string;
+  order: 'after' | 'before' | 'elided';
+}
+
+/** Whether [from, to) reads as a noun phrase: status, level and scale words, quotes, 、, and tokens with a
+ * noun-like tag; a verb only straight before the head (转化项目). */
+function nounPhrase(doc: Doc, from: number, to: number, headStart: number): boolean {
+  const text = doc.text;
+  let p = from;
+  while (p < to) {
+    const ch = text[p]!;
+    if (ch === '、' || OPEN_QUOTES.has(ch) || /[”’》」〉]/.test(ch)) {
+      p++;
+      continue;
+    }
+    if (ch === '(' || ch === '（') {
+      const close = text.slice(p, to).search(/[)）]/);
+      if (close < 0) return false;
+      p += close + 1;
+      continue;
+    }
+    const w = wordAt(text, p, T.STATUS_WORDS) ?? wordAt(text, p, LEVELS) ?? wordAt(text, p, NOUN_WORDS);
+    if (w) {
+      p += w.length;
+      continue;
+    }
+    const scale = SCALE_AT.exec(text.slice(p, to));
+    if (scale && wordEnds(doc, p + scale[0].length)) {
+      p += scale[0].length;
+      continue;
+    }
+    const t = doc.tokenAt(p);
+    if (!t) return false;
+    if (t.end > headStart && t.start <= headStart) return true; // the token holding the head (建设项目)
+    if (!npToken(doc, t) && !(t.tag.startsWith('v') && t.end === headStart)) return false;
+    p = t.end;
+  }
+  return true;
+}
+
+/** The noun written after the classifier: 591个项目, 100个投资体量大、带动效应强的市级重点项目, 17个列省、354个…项目. */
+function nounAfter(doc: Doc, c: Counted, depth = 0): Hit | 'blocked' | null {
+  const text = doc.text;
+  const a = c.after;
+  if (notProjectAt(doc, a)) return 'blocked';
+  // a noun written after the classifier starts with a word, not with a mark (新开工项目120个、续建项目180个)
+  if (!HAN.test(text[a] ?? '') && !OPEN_QUOTES.has(text[a] ?? '') && !SCALE_AT.test(text.slice(a, a + 12))) return null;
+  const clauseEnd = doc.clauseEnd(a);
+  const limit = Math.min(clauseEnd, a + T.MAX_MODIFIER + T.MAX_NOUN_AFTER);
+  let headStart = -1;
+  let headEnd = -1;
+  for (let p = a; p < limit; p++) {
+    const coord = wordAt(text, p, COORD);
+    if (coord && p > a && depth < 3) {
+      const next = countAt(doc, p + coord.length);
+      if (next) return coordinated(doc, c, p, next, depth);
+    }
+    if (p > a && NUMERAL_CHAR.test(text[p]!) && countAt(doc, p)) return null;
+    const e = headAt(doc, p);
+    if (e !== null && e <= clauseEnd) {
+      headStart = p;
+      headEnd = e;
+      break;
+    }
+  }
+  if (headStart < 0) return null;
+  // a longer noun with a later head: 5个重点工程建设项目
+  for (let q = headEnd; q < clauseEnd && q - a < T.MAX_MODIFIER + T.MAX_NOUN_AFTER; ) {
+    const t = doc.tokenAt(q);
+    if (!t || t.start !== q || !npToken(doc, t)) break;
+    const h = T.PROJECT_HEADS.find((x) => t.word.endsWith(x) && headAt(doc, t.end - x.length) !== null);
+    if (h) {
+      headStart = t.end - h.length;
+      headEnd = t.end;
+    }
+    q = t.end;
+  }
+  // a noun followed by its own number belongs to that count: 分两批集中开工项目48个
+  if (countAt(doc, skipFillers(doc, headEnd))) return null;
+  const de = text.lastIndexOf('的', headStart - 1);
+  let np = a;
+  if (de >= a) {
+    if (de - a > T.MAX_MODIFIER) return null;
+    // a modifier with a subject of its own counts that subject: 12个省份实施的项目
+    const t1 = tokenStartingAt(doc, a);
+    const t2 = t1 && tokenStartingAt(doc, t1.end);
+    if (t1 && t2 && /^n[rstz]?$/.test(t1.tag) && t2.tag === 'v' && !T.STATUS_WORDS[t2.word]) return null;
+    np = de + 1;
+  }
+  if (headEnd - np > T.MAX_NOUN_AFTER) return null;
+  if (!nounPhrase(doc, np, headStart, headStart)) return null;
+  let noun = clean(text.slice(np, headEnd));
+  const level = wordBefore(text, c.start, LEVELS);
+  if (level && !wordAt(noun, 0, LEVELS) && wordStarts(doc, c.start - level.length)) noun = level + noun;
+  const modifier = de >= a ? wordBeforeDe(doc, de) : '';
+  return { start: c.start, end: headEnd, noun, phrase: modifier + noun, order: 'after' };
+}
+
+/** 17个列省、354个市级重大产业项目: the first count takes the noun of the next one, its own words first. */
+function coordinated(doc: Doc, c: Counted, at: number, next: Counted, depth: number): Hit | null {
+  const text = doc.text;
+  const own = text.slice(c.after, at);
+  if (own.length === 0 || own.length > T.MAX_COORDINATED_PART || own.includes('的')) return null;
+  if (!nounPhrase(doc, c.after, at, at)) return null;
+  const r = nounAfter(doc, next, depth + 1);
+  if (!r || r === 'blocked') return null;
+  const noun = clean(own) + stripLevel(r.noun);
+  return { start: c.start, end: at, noun, phrase: noun, order: 'after' };
+}
+
+/** Reads a noun phrase leftwards from `headStart` (the start of its head, or its end when it has none):
+ * status, level and scale words, noun-like tokens, a parenthesis; it stops at 等, 的, scope words, places,
+ * verbs. A governing status verb (储备 …) before other modifiers is left out of the noun but kept in the
+ * phrase; a status or scale word before a 的 is kept as `modifier`. */
+function walkNoun(doc: Doc, headStart: number): { start: number; phraseStart: number; modifier: string } {
+  const text = doc.text;
+  let p = headStart;
+  let phraseStart = -1;
+  let modifiers = false;
+  let status_ = false;
+  let modifier = '';
+  let parenEnd = -1;
+  while (headStart - p < T.MAX_NOUN_BEFORE && p > 0) {
+    const ch = text[p - 1]!;
+    if (ch === ')' || ch === '）') {
+      const open = Math.max(text.lastIndexOf('(', p - 1), text.lastIndexOf('（', p - 1));
+      if (open < 0 || p - open > 20) break;
+      parenEnd = p;
+      p = open;
+      continue;
+    }
+    if (/[”’》」〉“‘《「〈"']/.test(ch)) break;
+    const stop = wordBefore(text, p, STOPS);
+    if (stop && wordStarts(doc, p - stop.length)) {
+      if (stop === '的') modifier = wordBeforeDe(doc, p - 1);
+      break;
+    }
+    const s = wordBefore(text, p, T.STATUS_WORDS);
+    if (s && wordStarts(doc, p - s.length)) {
+      if (GOVERNING.has(s) && modifiers) {
+        phraseStart = p - s.length;
+        break;
+      }
+      p -= s.length;
+      status_ = true;
+      continue;
+    }
+    const w = wordBefore(text, p, LEVELS) ?? wordBefore(text, p, NOUN_WORDS);
+    if (w && wordStarts(doc, p - w.length)) {
+      p -= w.length;
+      continue;
+    }
+    const scale = SCALE_END.exec(text.slice(Math.max(0, p - 12), p));
+    if (scale && wordStarts(doc, p - scale[0].length)) {
+      p -= scale[0].length;
+      modifiers = true;
+      continue;
+    }
+    // before a status word only levels, scales and more status words belong to the noun (省级新开工项目,
+    // 亿元以上在建项目)
+    if (status_) break;
+    const t = doc.tokenAt(p - 1);
+    if (!t) break;
+    // a verb straight before the head is part of the noun at the start of a clause (，转化项目8个) or after a
+    // noun (乡村振兴项目), not after an adverb or a time (全年推进项目)
+    const before = doc.tokenEndingAt(t.start);
+    const verbInNoun = t.tag.startsWith('v') && t.end === headStart &&
+      (t.start === 0 || /[，,；;：:。！？!?、\n\s“‘《]/.test(text[t.start - 1]!) || (before !== undefined && before.tag === 'n'));
+    if (npToken(doc, t) || verbInNoun) {
+      p = t.start;
+      modifiers = true;
+      continue;
+    }
+    break;
+  }
+  // a parenthesis belongs to the noun only with words before it: not （一）新开工项目
+  if (parenEnd >= 0 && p < parenEnd && /[(（]/.test(text[p]!)) p = parenEnd;
+  return { start: p, phraseStart: phraseStart >= 0 ? phraseStart : p, modifier };
+}
+
+/** The noun written before the number: 新开工项目26个, 储备重大工程清单项目285个, 谋划储备项目超过1300个,
+ * 中央预算内资金(含省本级)项目50个; or elided after a status word: 市级签约14个. */
+function nounBefore(doc: Doc, c: Counted, prev: CountDraft | undefined): Hit | null {
+  const text = doc.text;
+  let e = c.start;
+  let status = '';
+  for (let moved = true; moved; ) {
+    moved = false;
+    // spaces and a colon between a label and its number (新开工项目 26 个, 新开工项目：26个)
+    while (e > 0 && /[\s\u3000:：]/.test(text[e - 1]!)) {
+      e--;
+      moved = true;
+    }
+    const f = wordBefore(text, e, FILLERS);
+    if (f) {
+      e -= f.length;
+      moved = true;
+    }
+    const q = qualifierBefore(text, e);
+    if (q && wordStarts(doc, q.start)) {
+      e = q.start;
+      moved = true;
+    }
+    const s = !status ? wordBefore(text, e, T.STATUS_WORDS) : null;
+    if (s && wordBefore(text, e - s.length, HEADS)) {
+      // 重点项目开工120个: the status is said of the noun before it
+      status = s;
+      e -= s.length;
+      moved = true;
+    }
+  }
+  const head = wordBefore(text, e, HEADS);
+  if (!head) return elided(doc, c, e, prev);
+  const w = walkNoun(doc, e - head.length);
+  const phrase = w.modifier + clean(text.slice(w.phraseStart, e)) + status;
+  return { start: w.phraseStart, end: c.after, noun: clean(text.slice(w.start, e)), phrase, order: 'before' };
+}
+
+/** No noun: 市级签约14个, 其中新开工85个、续建120个 (a status word) or 省级重点项目10个、市级25个 (a level
+ * after a count of the same sentence). Only in a sentence about projects. */
+function elided(doc: Doc, c: Counted, e: number, prev: CountDraft | undefined): Hit | null {
+  const text = doc.text;
+  const sent = doc.sentenceAt(c.n.start);
+  // the sentence, or the one before it (全市实施项目300个。其中新开工85个、续建120个。)
+  const sentence = text.slice(sent.start > 0 ? doc.sentenceAt(sent.start - 1).start : sent.start, sent.end);
+  const heads = T.PROJECT_HEADS.filter((h) => sentence.includes(h));
+  if (heads.length === 0) return null;
+  const status = wordBefore(text, e, T.STATUS_WORDS);
+  if (status && wordStarts(doc, e - status.length)) {
+    const s = e - status.length;
+    const level = wordBefore(text, s, LEVELS);
+    const start = level && wordStarts(doc, s - level.length) ? s - level.length : s;
+    const noun = text.slice(start, e) + heads[0]!;
+    return { start, end: c.after, noun, phrase: noun, order: 'elided' };
+  }
+  const level = wordBefore(text, e, LEVELS);
+  if (level && prev && prev.noun && doc.sentenceAt(prev.start) === sent && wordStarts(doc, e - level.length)) {
+    const noun = level + stripLevel(prev.noun);
+    return { start: e - level.length, end: c.after, noun, phrase: noun, order: 'elided' };
+  }
+  return null;
+}
+
+/** The status word of a phrase: the last one written (储备新开工项目 → new). */
+function statusIn(phrase: string): Category {
+  let found: Category = null;
+  for (let i = 0; i < phrase.length; ) {
+    const w = wordAt(phrase, i, T.STATUS_WORDS);
+    if (w) {
+      found = T.STATUS_WORDS[w]!;
+      i += w.length;
+    } else i++;
+  }
+  return found;
+}
+
+/** A status word at `i` said of projects counted elsewhere in the clause (not 开工率, not 签约项目). */
+function statusWordAt(doc: Doc, i: number): Category {
+  const text = doc.text;
+  const w = wordAt(text, i, T.STATUS_WORDS);
+  if (!w) return null;
+  const end = i + w.length;
+  if (wordAt(text, end, STATUS_BLOCKERS) || wordAt(text, end, HEADS)) return null;
+  return T.STATUS_WORDS[w]!;
+}
+
+/** The status the clause gives the counted projects: after the count (26个…项目开工建设), or for a noun
+ * written after the number, before it (开工建设16个项目). */
+function statusOfClause(doc: Doc, hit: Hit): Category {
+  const text = doc.text;
+  const end = doc.clauseEnd(hit.end);
+  for (let i = hit.end; i < end; i++) {
+    if (NUMERAL_CHAR.test(text[i]!) && countAt(doc, i)) break;
+    const s = statusWordAt(doc, i);
+    if (s) return s;
+  }
+  if (hit.order === 'after') {
+    const from = doc.clauseStart(hit.start);
+    let found: Category = null;
+    for (let i = from; i < hit.start; i++) {
+      const w = wordAt(text, i, T.STATUS_WORDS);
+      if (w) {
+        found = statusWordAt(doc, i);
+        i += w.length - 1;
+      } else if (wordAt(text, i, HEADS)) found = null; // a status before another noun belongs to that noun
+    }
+    if (found) return found;
+  }
+  return null;
+}
+
+/** 新开工、续建项目分别为30个、50个: a list of nouns, 分别, and as many numbers, paired in order. The numbers
+ * may share the last one's classifier (分别为30、50个). Returns the drafts, or null when the text is no such
+ * list. */
+function respectively(doc: Doc, first: NumberMatch): { drafts: CountDraft[]; numbers: NumberMatch[] } | null {
+  const text = doc.text;
+  const r = wordBefore(text, first.start, RESPECTIVELY);
+  if (!r || !wordStarts(doc, first.start - r.length)) return null;
+  // the numbers
+  const items: { n: NumberMatch; c: Counted | null }[] = [];
+  for (let n: NumberMatch | null = first; n; ) {
+    const c = parseCount(doc, n);
+    items.push({ n, c });
+    const pos: number = c ? c.after : n.end;
+    const coord: string | null = wordAt(text, pos, COORD);
+    n = coord ? scanNumber(text, pos + coord.length) : null;
+  }
+  while (items.length > 0 && !items[items.length - 1]!.c) items.pop();
+  const last = items[items.length - 1]?.c;
+  if (items.length < 2 || !last) return null;
+  // the nouns, separated by coordinators, the last one with the head
+  const e = first.start - r.length;
+  const from = doc.clauseStart(e);
+  const parts: { start: number; end: number }[] = [];
+  let end = e;
+  for (let i = e - 1; i >= from && parts.length < items.length - 1; i--) {
+    const coord = wordBefore(text, i + 1, COORD);
+    if (!coord) continue;
+    parts.unshift({ start: i + 1, end });
+    end = i + 1 - coord.length;
+    i = end;
+  }
+  if (parts.length !== items.length - 1) return null;
+  parts.unshift({ start: from, end });
+  const head = wordBefore(text, e, HEADS);
+  if (!head) return null;
+  const lastStart = walkNoun(doc, e - head.length).start;
+  if (lastStart !== parts[parts.length - 1]!.start) return null;
+  const lastNoun = clean(text.slice(lastStart, e));
+  // what the nouns share: the last one without its own status or level word (续建项目 → 项目, 市级重点项目 →
+  // 重点项目), else its head (工业、服务业项目 → 工业项目)
+  const lead = wordAt(lastNoun, 0, T.STATUS_WORDS) ?? wordAt(lastNoun, 0, LEVELS);
+  const shared = lead ? lastNoun.slice(lead.length) : head;
+  const nouns: string[] = [];
+  for (let i = 0; i < parts.length - 1; i++) {
+    const { start, end: pe } = parts[i]!;
+    const s = walkNoun(doc, pe).start;
+    if (s === pe || (i > 0 && s !== start) || notProjectAt(doc, s)) return null;
+    const own = clean(text.slice(s, pe));
+    nouns.push(T.PROJECT_HEADS.some((h) => own.endsWith(h)) ? own : own + shared);
+  }
+  nouns.push(lastNoun);
+  const drafts: CountDraft[] = [];
+  items.forEach(({ n, c }, i) => {
+    if (!Number.isInteger(n.value) || n.approxMax !== undefined) return;
+    const start = c ? c.start : n.start;
+    const end = c ? c.after : n.end;
+    if (doc.crossesGarbled(start, end)) return;
+    const hit: Hit = { start, end, noun: nouns[i]!, phrase: nouns[i]!, order: 'before' };
+    drafts.push({
+      type: 'count', start, end, value: n.value, unit: (c ?? last).unit, noun: nouns[i]!,
+      category: categoryOf(doc, hit), qualifier: c ? c.qualifier : 'exact',
+    });
+  });
+  return { drafts, numbers: items.map((x) => x.n) };
+}
+
+function categoryOf(doc: Doc, hit: Hit): Category {
+  const own = statusIn(hit.phrase);
+  if (own) return own;
+  const said = statusOfClause(doc, hit);
+  if (said) return said;
+  if (T.SCALE_WORDS.some((w) => hit.phrase.includes(w)) || SCALE_ANY.test(hit.phrase)) return 'key';
+  return null;
+}
+
+/** The numerals of the text, and a bare 百, 千 or 万 after a qualifier before a classifier (近百个项目, 逾千个),
+ * which the numeral scanner leaves alone elsewhere (百分之, 百大项目). */
+function candidates(doc: Doc): NumberMatch[] {
+  const text = doc.text;
+  const nums = numbersOf(doc);
+  const extra: NumberMatch[] = [];
+  const re = new RegExp(BARE_UNIT.source, 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const q = qualifierBefore(text, m.index);
+    if (!q) continue;
+    const n = scanNumber(text, m.index, { allowBareUnit: true });
+    if (n) extra.push(n);
+  }
+  if (extra.length === 0) return nums;
+  return [...nums, ...extra].sort((x, y) => x.start - y.start);
+}
+
+export const count: Extractor = {
+  type: 'count',
+  version: 1,
+  extract(doc: Doc): CountDraft[] {
+    const out: CountDraft[] = [];
+    const done = new Set<number>();
+    for (const n of candidates(doc)) {
+      if (done.has(n.start)) continue;
+      const list = respectively(doc, n);
+      if (list) {
+        out.push(...list.drafts);
+        for (const x of list.numbers) done.add(x.start);
+        continue;
+      }
+      const c = parseCount(doc, n);
+      if (!c || notACount(doc, c)) continue;
+      const after = nounAfter(doc, c);
+      if (after === 'blocked') continue;
+      const hit = after ?? nounBefore(doc, c, out[out.length - 1]);
+      if (!hit || !hit.noun) continue;
+      if (doc.crossesGarbled(hit.start, hit.end)) continue;
+      out.push({
+        type: 'count',
+        start: hit.start,
+        end: hit.end,
+        value: n.value,
+        unit: c.unit,
+        noun: hit.noun,
+        category: categoryOf(doc, hit),
+        qualifier: c.qualifier,
+      });
+    }
+    return out;
+  },
+};
