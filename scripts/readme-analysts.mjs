@@ -24,8 +24,13 @@ export const QUERIES = [
   {
     title: 'The ten largest projects by linked investment',
     sql: 'select name, location, status, max(value) / 1e8 as yi_yuan, count(amount_id) as amounts, any_value(path) as path from project_amounts where value is not null group by all order by yi_yuan desc, name limit 10',
-    // shown once the extractors link amounts to projects; until then, the next query takes its place
+    // shown once the extractors link amounts to projects; until then, the next query that applies
     when: 'select count(*) > 0 as ok from project_amounts where value is not null',
+  },
+  {
+    title: 'The largest counts of projects, with what they count',
+    sql: 'select text, value, noun, category, path from counts order by value desc, id limit 8',
+    when: 'select count(*) > 0 as ok from counts',
   },
   {
     title: 'Each document: encoding, script, records by type and garbled spans',
