@@ -5,7 +5,7 @@ import type { Doc } from '../src/doc.js';
 import type { Qualifier } from '../src/schemas.js';
 import { scale, type NumberMatch } from '../src/numerals.js';
 import type { AmountDraft, Extractor } from './types.js';
-import { CURRENCY_WORDS, CURRENCY_PREFIXES, MULTIPLIERS, SUBUNITS, CLOSERS, DEFAULT_CURRENCY } from './tables/amount.js';
+import { CURRENCY_WORDS, CURRENCY_PREFIXES, MULTIPLIERS, SUBUNITS, CLOSERS, DEFAULT_CURRENCY, DOCUMENT_CURRENCIES } from './tables/amount.js';
 import { QUALIFIERS_INSIDE } from './tables/qualifiers.js';
 import { numbersOf } from './numbers.js';
 import { wordAt, wordBefore, qualifierBefore, qualifierAfter, rangeEnd, rangeSeparatorAt } from './shared.js';
@@ -31,6 +31,7 @@ export const amount: Extractor = {
     const text = doc.text;
     const out: AmountDraft[] = [];
     let docCurrency = DEFAULT_CURRENCY;
+    let sawBareYuan = false;
     const nums = numbersOf(doc);
     for (let k = 0; k < nums.length; k++) {
       const n1 = nums[k]!;
@@ -95,7 +96,10 @@ export const amount: Extractor = {
       if (currencyFromWord) currency = currencyFromWord;
       else if (prefix) currency = CURRENCY_PREFIXES[prefix]!;
       else currency = docCurrency;
-      if (prefix && CURRENCY_PREFIXES[prefix] !== 'CNY' && cur && CURRENCY_WORDS[cur] === null) docCurrency = CURRENCY_PREFIXES[prefix]!;
+      // a document that gives its own currency (新台币2229.5亿元, 三百八十六亿港元) keeps it for later bare 元
+      // amounts, unless it has already spoken of bare 元 amounts in 人民币
+      if (DOCUMENT_CURRENCIES.includes(currency) && currency !== docCurrency && !sawBareYuan) docCurrency = currency;
+      if (!currencyFromWord && !prefix && docCurrency === DEFAULT_CURRENCY) sawBareYuan = true;
       let start = n1.start;
       if (q0 && qualifier !== 'range') {
         // 大约十多欧元: the 多 inside says more than the 约 before

@@ -451,11 +451,12 @@ function statusWordAt(doc: Doc, i: number): Category {
   if (!w) return null;
   const end = i + w.length;
   if (wordAt(text, end, STATUS_BLOCKERS) || wordAt(text, end, HEADS)) return null;
+  if (T.NEGATIONS.some((n) => text.startsWith(n, i - n.length))) return null;
   return T.STATUS_WORDS[w]!;
 }
 
-/** The status the clause gives the counted projects: after the count (26个…项目开工建设), or for a noun
- * written after the number, before it (开工建设16个项目). */
+/** The status the clause gives the counted projects: after the count (26个…项目开工建设), or before the noun
+ * (开工建设16个项目, 新签外商直接投资项目263个). */
 function statusOfClause(doc: Doc, hit: Hit): Category {
   const text = doc.text;
   const end = doc.clauseEnd(hit.end);
@@ -464,7 +465,8 @@ function statusOfClause(doc: Doc, hit: Hit): Category {
     const s = statusWordAt(doc, i);
     if (s) return s;
   }
-  if (hit.order === 'after') {
+  if (hit.order === 'after' || hit.order === 'before') {
+    // 开工建设16个项目, 全年新签外商直接投资项目263个: a status word earlier in the clause, with no other noun between
     const from = doc.clauseStart(hit.start);
     let found: Category = null;
     for (let i = from; i < hit.start; i++) {

@@ -5,7 +5,8 @@ import type { Qualifier } from '../src/schemas.js';
 import { scanNumber, type NumberMatch } from '../src/numerals.js';
 import type { Extractor, PercentageDraft } from './types.js';
 import { PERCENT_UNIT_WORDS, PERCENT_PREFIXES, DIRECTION_WORDS, DIRECTION_ADJACENT, BASIS_WORDS, COMPARATIVE_WORDS,
-  PROGRESS_AFTER, SHARE_AFTER, PROGRESS_VERBS, CHANGE_VERBS, PROGRESS_RATES } from './tables/percentage.js';
+  PROGRESS_AFTER, SHARE_AFTER, PROGRESS_VERBS, CHANGE_VERBS, PROGRESS_RATES,
+  COMPARATIVE_DIRECTION, CONTINUATION_LEADS } from './tables/percentage.js';
 import { numbersOf } from './numbers.js';
 import { wordAt, wordBefore, qualifierBefore, qualifierAfter, rangeEnd } from './shared.js';
 
@@ -27,6 +28,8 @@ export function directionBefore(doc: Doc, pos: number, from: number): 'up' | 'do
   if (word && word.length > 1 && whole(p - word.length, p)) return DIRECTION_WORDS[word]!;
   if (adj) return DIRECTION_ADJACENT[adj]!;
   for (let i = toks.length - 1; i >= 0; i--) {
+    const cmp = COMPARATIVE_DIRECTION[toks[i]!.word];
+    if (cmp) return cmp;
     const end = Math.min(toks[i]!.end, pos);
     const w = wordBefore(text, end, DIRECTION_WORDS);
     if (w && w.length > 1 && end - w.length >= from && whole(end - w.length, end)) return DIRECTION_WORDS[w]!;
@@ -159,15 +162,19 @@ export const percentage: Extractor = {
 };
 
 /** A change with no basis of its own, stated with a change verb, takes the yoy/mom basis of the change before it
- * in the same sentence. */
+ * in the same sentence, in the sentences joined to it by semicolons, or in the sentence before when this one goes
+ * on with its figures (其中, 分产业看 …). */
 function inheritBasis(doc: Doc, drafts: PercentageDraft[]): void {
+  const text = doc.text;
   let prev: PercentageDraft | null = null;
   for (const d of drafts) {
-    const sameSentence = prev && doc.sentenceAt(prev.start).start === doc.sentenceAt(d.start).start;
-    if (sameSentence && prev && d.basis === null && d.direction !== null && prev.direction !== null &&
-        (prev.basis === 'yoy' || prev.basis === 'mom')) {
-      const lead = doc.text.slice(doc.clauseStart(d.start), d.start);
-      if (CHANGE_VERBS.some((v) => lead.endsWith(v) || lead.endsWith(v + '了'))) d.basis = prev.basis;
+    if (prev && d.basis === null && d.direction !== null && prev.direction !== null && (prev.basis === 'yoy' || prev.basis === 'mom')) {
+      const lead = text.slice(doc.clauseStart(d.start), d.start);
+      const between = text.slice(prev.end, d.start);
+      const stops = between.match(/[。！？!?\n]/g)?.length ?? 0;
+      const sentence = doc.sentenceAt(d.start);
+      const continues = stops === 0 || (stops === 1 && CONTINUATION_LEADS.some((w) => text.slice(sentence.start).replace(/^[\s“"]+/, '').startsWith(w)));
+      if (continues && CHANGE_VERBS.some((v) => lead.endsWith(v) || lead.endsWith(v + '了'))) d.basis = prev.basis;
     }
     prev = d;
   }

@@ -6,7 +6,7 @@ import type { Doc } from '../src/doc.js';
 import type { AmountDraft, Draft, PercentageDraft } from './types.js';
 import {
   REFERENCE_WORDS, VERB_WORDS, TRAILING_WORDS, LEADING_WORDS, VERBS_BEFORE_SPECIFIC, GENERIC_OBJECTS, LEADING_TIME,
-  COUNT_CLASSIFIERS, MEASURE_VERBS, MAX_SUBJECT_CHARS,
+  COUNT_CLASSIFIERS, MEASURE_VERBS, MAX_SUBJECT_CHARS, CONJUNCTIONS,
 } from './tables/subject.js';
 
 const leading = [...LEADING_WORDS].sort((a, b) => b.length - a.length);
@@ -62,7 +62,7 @@ function firstFrame(doc: Doc, from: number, to: number): { at: number; word: str
   return null;
 }
 
-function clean(s: string): string {
+function clean(s: string, doc: Doc, end: number): string {
   s = peel(s);
   // what follows a number in the phrase: 82个重点项目累计完成投资 → 累计完成投资
   if (/[0-9%]/.test(s)) {
@@ -73,6 +73,15 @@ function clean(s: string): string {
     }
     s = peel(s);
   }
+  // a bracket still open before the number says what the number is: 扩建计划第一期(核准工程预算 → 核准工程预算
+  const open = Math.max(s.lastIndexOf('('), s.lastIndexOf('（'));
+  if (open >= 0 && !/[)）]/.test(s.slice(open))) s = s.slice(open + 1) || s.slice(0, open);
+  s = s.replace(/[(（][^()（）]*[)）]/g, '');
+  for (const c of CONJUNCTIONS) {
+    const i = s.lastIndexOf(c);
+    if (i >= 0 && i + c.length < s.length - 1) s = s.slice(i + c.length);
+  }
+  s = s.replace(/^的+/, '');
   // the end of a list: 绿色建材、生物医药、高端装备等制造业项目完成投资 → 制造业项目完成投资
   const deng = s.lastIndexOf('等');
   if (deng >= 0 && deng < s.length - 2) s = s.slice(deng + 1);
@@ -86,7 +95,15 @@ function clean(s: string): string {
       }
     }
   }
-  if (s.length > MAX_SUBJECT_CHARS) s = s.slice(s.length - MAX_SUBJECT_CHARS);
+  if (s.length > MAX_SUBJECT_CHARS) {
+    // keep the last characters, from the start of a word
+    let cut = s.length - MAX_SUBJECT_CHARS;
+    if (doc.text.slice(end - s.length, end) === s) {
+      const t = doc.tokenAt(end - s.length + cut);
+      if (t && t.start < end - s.length + cut) cut = Math.min(s.length, t.end - (end - s.length));
+    }
+    s = s.slice(cut);
+  }
   // a frame word alone (全年累计 → 累计) names nothing
   if (leading.includes(s) || TRAILING_WORDS.includes(s)) return '';
   return s.length >= 2 ? s : '';
@@ -97,7 +114,7 @@ function clean(s: string): string {
 export function subjectBefore(doc: Doc, pos: number, from: number): string | null {
   for (let start = from; start < pos; ) {
     const f = firstFrame(doc, start, pos);
-    const left = clean(doc.text.slice(start, f ? f.at : pos));
+    const left = clean(doc.text.slice(start, f ? f.at : pos), doc, f ? f.at : pos);
     if (left) return left;
     if (!f || !f.verb) return null;
     start = f.at + f.word.length;

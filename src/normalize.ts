@@ -83,6 +83,8 @@ const NUMBER_SPACE = new RegExp(
   [
     `(?<=[0-9])${SP}+(?=[${esc(UNIT_STARTS)}])`,
     `(?<=[0-9])${SP}*([.,])${SP}*(?=[0-9])`,
+    // 2 0.5亿元: digits split by a space, when what follows runs on to a unit
+    `(?<=[0-9])${SP}+(?=[0-9.,]+${SP}*[${esc(UNIT_STARTS)}])`,
     // inside a Chinese numeral, or between it and its unit: 四点 五个百分点, 一百五十 个百分点
     `(?<=[${CN_NUM}])${SP}+(?=[${CN_NUM}${esc(UNIT_STARTS)}])`,
   ].join('|'),

@@ -253,8 +253,7 @@ export function scanNumber(text: string, pos: number, options: { allowBareUnit?:
       const arabic = toks.some((t) => t.k === 'num' && t.arabic);
       // the multiplier suffix of an Arabic numeral (161.2亿), or the big-unit tail of a Chinese one (三千万)
       // the multiplier characters a unit takes from the numeral: the tail of one Arabic number (161.2亿 → 亿,
-      // 3千万 → 千万); the big-unit tail of a Chinese numeral (一千二百三十四万 → 万), with its one small unit
-      // when that is all there is (三千万 → 千万)
+      // 3千万 → 千万); the big-unit tail of a Chinese numeral (一千二百三十四万 → 万, 九百亿 → 亿)
       let suffix = '';
       if (suffixMatch) {
         const tail = suffixMatch[0];
@@ -262,9 +261,7 @@ export function scanNumber(text: string, pos: number, options: { allowBareUnit?:
         if (arabic) {
           if (toks.length === 1 + n) suffix = tail;
         } else {
-          const big = /[万亿萬億兆]+$/.exec(tail)?.[0] ?? '';
-          if (big && toks.length === n + 1 && first.k === 'num') suffix = tail;
-          else suffix = big;
+          suffix = /[万亿萬億兆]+$/.exec(tail)?.[0] ?? '';
         }
       }
       return {

@@ -290,3 +290,18 @@ describe('count: spans and input artefacts', () => {
     expect(counts('全市新开工项\uFFFD26个，竣工项目10个。').map((r) => r.text)).toEqual(['竣工项目10个']);
   });
 });
+
+describe('count: negation, 新签 and size brackets', () => {
+  it('a negated status gives no category', () => {
+    expect(counts('另有6个项目因用地、环评等原因尚未开工。').map((r) => [r.value, r.category])).toEqual([[6, null]]);
+  });
+  it('新签 before the noun says signed', () => {
+    expect(counts('全年新签外商直接投资项目263个。').map((r) => [r.value, r.category])).toEqual([[263, 'signed']]);
+  });
+  it('a bracket of sizes is a scale', () => {
+    expect(counts('其中,10亿元以上项目6个,5亿元至10亿元项目11个。').map((r) => [r.value, r.category])).toEqual([
+      [6, 'key'],
+      [11, 'key'],
+    ]);
+  });
+});

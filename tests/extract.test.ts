@@ -92,8 +92,9 @@ describe('statistical-communiqué style sentences', () => {
     const p = ofType(text, 'percentage');
     expect(p.map((r) => [r.value, r.unit, r.direction, r.basis])).toEqual([
       [5.5, 'percent', 'up', 'yoy'],
-      [4.1, 'percent', 'up', null],
-      [3.2, 'percent', 'down', null],
+      // 其中 goes on with the figures of the sentence before, and ; joins the next to it: both share its 比上年
+      [4.1, 'percent', 'up', 'yoy'],
+      [3.2, 'percent', 'down', 'yoy'],
       [0.2, 'percent', 'up', 'yoy'],
       [0.1, 'point', 'down', null],
       [8, 'percent', 'up', 'yoy'],

@@ -31,3 +31,7 @@ export const CLOSERS: readonly string[] = ['整', '正'];
 
 /** The currency of amounts whose unit names none (bare 元), when the document names no other. */
 export const DEFAULT_CURRENCY = 'CNY';
+
+/** Currencies that name a document's own money (Hong Kong, Taiwan, Macau bulletins): once a document has given
+ * one, its later bare 元/亿元 amounts are in it too (SPEC 3). Foreign currencies mentioned in passing (美元) do not. */
+export const DOCUMENT_CURRENCIES: readonly string[] = ['HKD', 'TWD', 'MOP'];

@@ -31,7 +31,7 @@ export const STATUS_WORDS: Readonly<Record<string, CountCategory>> = {
   竣工: 'completed', 新竣工: 'completed', 建成: 'completed', 完工: 'completed', 竣工投产: 'completed',
   建成投产: 'completed', 新建成: 'completed', 投产: 'completed', 建成投用: 'completed',
   储备: 'reserve', 谋划: 'reserve', 谋划储备: 'reserve', 入库储备: 'reserve',
-  签约: 'signed', 新签约: 'signed', 签约落地: 'signed', 集中签约: 'signed',
+  签约: 'signed', 新签约: 'signed', 新签: 'signed', 签约落地: 'signed', 集中签约: 'signed',
   开工: 'started', 已开工: 'started', 复工: 'started', 开复工: 'started', 集中开工: 'started', 开工建设: 'started',
   复工复产: 'started', 已复工: 'started',
 };
@@ -39,7 +39,7 @@ export const STATUS_WORDS: Readonly<Record<string, CountCategory>> = {
 /** Status words that are verbs governing the noun after them: 储备重大工程清单项目285个 counts 重大工程清单项目
  * (category reserve), 签约重大项目43个 counts 重大项目 (signed); written straight before the head (谋划储备项目,
  * 省级签约项目) they stay in the noun. The others (新开工重大产业项目) always stay in it. */
-export const GOVERNING_STATUS: readonly string[] = ['储备', '谋划', '谋划储备', '入库储备', '签约', '集中签约', '新签约', '开工建设'];
+export const GOVERNING_STATUS: readonly string[] = ['储备', '谋划', '谋划储备', '入库储备', '签约', '集中签约', '新签约', '新签', '开工建设'];
 
 /** After a count, a status word followed by one of these is a noun, not a status (开工率, 签约金额). */
 export const STATUS_AFTER_BLOCKERS: readonly string[] = ['率', '数', '量', '额', '金额', '面', '仪式', '时间', '计划'];
@@ -49,7 +49,10 @@ export const SCALE_WORDS: readonly string[] = ['重点', '重大', '亿元以上
 
 /** A scale phrase written with a number inside the noun (50亿元级, 10亿元以上, 5000万元及以上, 百亿级), as a
  * regular expression source. */
-export const SCALE_PHRASE = '(?:[0-9.]+|[一二三四五六七八九十百千两]+)?(?:万亿|千亿|百亿|十亿|亿|千万|百万|万)元?及?(?:以上|级)';
+export const SCALE_PHRASE =
+  '(?:(?:[0-9.]+|[一二三四五六七八九十百千两]+)?(?:万亿|千亿|百亿|十亿|亿|千万|百万|万)元?及?(?:以上|级)' +
+  // a bracket of sizes: 5亿元至10亿元项目, 1-5亿元项目
+  '|(?:[0-9.]+|[一二三四五六七八九十百千两]+)(?:万亿|千亿|百亿|十亿|亿|千万|百万|万)?元?(?:至|到|-|—|~)(?:[0-9.]+|[一二三四五六七八九十百千两]+)(?:万亿|千亿|百亿|十亿|亿|千万|百万|万)元?(?:之间的?)?)';
 
 /** Administrative levels: part of the noun (省市级82个重点项目 → 省市级重点项目, 市级签约14个). */
 export const LEVEL_WORDS: readonly string[] = [
@@ -108,3 +111,6 @@ export const MAX_NOUN_AFTER = 18;
 export const MAX_MODIFIER = 24;
 /** The first part of a coordination sharing the next count's noun (17个列省、…) is at most this long. */
 export const MAX_COORDINATED_PART = 6;
+
+/** Negations before a status word: 尚未开工 says the projects have not started. */
+export const NEGATIONS: readonly string[] = ['尚未', '还未', '暂未', '仍未', '未能', '未', '没有', '还没有', '还没'];

@@ -27,10 +27,13 @@ export const LEADING_WORDS: readonly string[] = [
 export const VERBS_BEFORE_SPECIFIC: readonly string[] = ['累计完成', '完成'];
 export const GENERIC_OBJECTS: readonly string[] = ['投资'];
 /** Time phrases at the front of a clause: 1-8月份, 前9个月, 截至8月份, 2023年上半年. */
-export const LEADING_TIME = /^(?:截至|截止到?|到)?(?:[0-9]{4}年(?:度)?)?(?:前?[0-9一二三四五六七八九十]+(?:[-—~至][0-9一二三四五六七八九十]+)?个?月(?:份|底|末|中旬|上旬|下旬)?|[0-9一二三四五六七八九十]+季度|上半年|下半年|前三季度|[^,，。]{1,4}以来)?(?:以来|来)?/;
+export const LEADING_TIME = /^(?:截至|截止到?|到)?(?:[0-9]{4}年(?:度)?)?(?:前?[0-9一二三四五六七八九十]+(?:[-—~至][0-9一二三四五六七八九十]+)?个?月(?:份|底|末|中旬|上旬|下旬)?|[0-9一二三四五六七八九十]+季度|上半年|下半年|前三季度|[^,，。]{1,4}以来|(?:建成|投产|达产|竣工|完工|运营)后)?(?:以来|来)?/;
 /** Classifiers after a count that precedes the subject (82个重点项目累计完成投资): the counted phrase is peeled up to
  * one of the measure verbs. */
 export const COUNT_CLASSIFIERS = '个项家批条';
 export const MEASURE_VERBS: readonly string[] = ['累计完成', '全年完成', '完成', '计划', '实际'];
 /** The longest subject kept; longer phrases keep their last characters. */
 export const MAX_SUBJECT_CHARS = 16;
+
+/** Conjunctions: of X以及Y, the subject of the number after Y is Y (…工程以及总投资12亿元 → 总投资). */
+export const CONJUNCTIONS: readonly string[] = ['以及', '并且', '同时'];
