@@ -3,8 +3,9 @@ import type { Extractor } from './types.js';
 import { amount } from './amount.js';
 import { count } from './count.js';
 import { percentage } from './percentage.js';
+import { project } from './project.js';
 
-export const EXTRACTORS: readonly Extractor[] = [amount, percentage, count];
+export const EXTRACTORS: readonly Extractor[] = [amount, percentage, count, project];
 
 /** Changes whenever any extractor's output may change (part of the key of incremental runs). */
 export const EXTRACTORS_VERSION = EXTRACTORS.map((e) => `${e.type}@${e.version}`).join(',');
