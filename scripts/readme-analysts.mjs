@@ -14,8 +14,8 @@ const END = '<!-- analysts:end -->';
 
 export const QUERIES = [
   {
-    title: 'Fixed-asset investment and its year-on-year change, from the same sentence',
-    sql: "select a.path, a.text as investment, p.text as change, p.direction, p.subject from amounts a join percentages p on p.doc_id = a.doc_id and p.context = a.context and p.basis = 'yoy' where a.subject like '%固定资产投资%' order by a.path, p.start",
+    title: 'Year-on-year change of fixed-asset investment in each document, with the amount from the same sentence',
+    sql: "select p.path, p.subject, p.text as change, p.direction, min_by(a.text, a.start) as amount from percentages p left join amounts a on a.doc_id = p.doc_id and a.context = p.context and a.subject = p.subject where p.basis = 'yoy' and p.subject like '%固定资产投资%' group by p.path, p.start, p.subject, p.text, p.direction order by p.path, p.start",
   },
   {
     title: 'The ten largest sums in yuan, with what they measure',
