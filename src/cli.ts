@@ -12,6 +12,7 @@ export class UsageError extends Error {}
 const HELP = `bulletin-miner — typed, traceable records from Chinese government bulletins
 
   bulletin-miner extract [INPUT ...] [-o DIR] [--jobs N]   files or folders (.txt .htm .html); default corpus/ → output/
+        [--max-file-mb N] [--fresh] [--quiet]            refuse files over N MiB (16); ignore earlier runs' state
   bulletin-miner eval --gold FILE [--records FILE] [--corpus DIR] [--json] [--quiet]
   bulletin-miner schema                                    JSON Schema of every record type
   bulletin-miner query "SQL" [--dir output] [--format table|csv|json]
@@ -31,16 +32,27 @@ export const COMMANDS: Record<string, Command> = {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { out: { type: 'string', short: 'o', default: 'output' }, jobs: { type: 'string', short: 'j' }, quiet: { type: 'boolean', short: 'q' } },
+      options: {
+        out: { type: 'string', short: 'o', default: 'output' },
+        jobs: { type: 'string', short: 'j' },
+        quiet: { type: 'boolean', short: 'q' },
+        'max-file-mb': { type: 'string' },
+        fresh: { type: 'boolean' },
+      },
     });
     const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
-    if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs takes a whole number ≥ 1, not ${values.jobs}`);
+    if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 256)) throw new UsageError(`--jobs takes a whole number from 1 to 256, not ${values.jobs}`);
+    const maxMb = values['max-file-mb'] === undefined ? undefined : Number(values['max-file-mb']);
+    if (maxMb !== undefined && !(maxMb > 0)) throw new UsageError(`--max-file-mb takes a number > 0, not ${values['max-file-mb']}`);
     const summary = await runExtract({
       inputs: positionals.length ? positionals : ['corpus'],
       outDir: values.out!,
       jobs,
       quiet: !!values.quiet,
+      maxFileBytes: maxMb === undefined ? undefined : Math.round(maxMb * 1024 * 1024),
+      fresh: !!values.fresh,
     });
+    if (summary.interrupted) return 130;
     return summary.documents === 0 && summary.errors > 0 ? 1 : 0;
   },
   async eval(args) {

@@ -13,7 +13,7 @@ export interface Decoded {
 
 export class DecodeError extends Error {
   constructor(
-    readonly kind: 'empty' | 'binary' | 'undecodable',
+    readonly kind: 'empty' | 'binary' | 'undecodable' | 'too-large',
     message: string,
   ) {
     super(message);
@@ -99,9 +99,55 @@ function countReplacement(s: string): number {
   return n;
 }
 
-export function decodeBytes(input: Uint8Array): Decoded {
+/** File formats that are not text, recognised by their first bytes (a PNG named .txt is still a PNG). */
+const MAGIC: [string, number[]][] = [
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['a PDF document', [0x25, 0x50, 0x44, 0x46, 0x2d]],
+  ['a ZIP archive (or docx/xlsx)', [0x50, 0x4b, 0x03, 0x04]],
+  ['a gzip archive', [0x1f, 0x8b]],
+  ['a 7z archive', [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]],
+  ['a RAR archive', [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07]],
+  ['a bzip2 archive', [0x42, 0x5a, 0x68]],
+  ['an xz archive', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
+  ['an ELF executable', [0x7f, 0x45, 0x4c, 0x46]],
+  ['an MS Office (OLE) document', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]],
+  ['a WebP/RIFF file', [0x52, 0x49, 0x46, 0x46]],
+  ['a SQLite database', [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66]],
+];
+
+/** What binary format the bytes start with, if a known one. */
+export function sniffBinary(buf: Uint8Array): string | null {
+  for (const [name, sig] of MAGIC) {
+    if (buf.length >= sig.length && sig.every((b, i) => buf[i] === b)) return name;
+  }
+  return null;
+}
+
+/** iconv-lite's name for a charset an HTML page declares, or null when unknown. GB2312 and GBK pages are read
+ * as GB18030 (their superset), as browsers do. */
+export function charsetName(declared: string): string | null {
+  const c = declared.trim().toLowerCase();
+  if (/^(gb2312|gbk|x-gbk|gb18030|cp936|euc-cn|gb_2312-80|csgb2312|chinese|iso-ir-58)$/.test(c)) return 'gb18030';
+  if (/^(big5|big5-hkscs|x-x-big5|cn-big5|csbig5|cp950)$/.test(c)) return 'big5';
+  if (/^(utf-?8|unicode-1-1-utf-8)$/.test(c)) return 'utf-8';
+  if (/^(utf-?16(le)?|unicode)$/.test(c)) return 'utf-16le';
+  if (/^utf-?16be$/.test(c)) return 'utf-16be';
+  return iconv.encodingExists(c) ? c : null;
+}
+
+export interface DecodeOptions {
+  /** the charset the file declares (an HTML page's <meta charset>); a BOM still wins, and a declaration the
+   * bytes contradict is reported and overruled by detection */
+  declared?: string | null;
+}
+
+export function decodeBytes(input: Uint8Array, options: DecodeOptions = {}): Decoded {
   const buf = input;
   if (buf.length === 0) throw new DecodeError('empty', 'the file is empty');
+  const magic = sniffBinary(buf);
+  if (magic) throw new DecodeError('binary', `the file is binary (${magic}), not text`);
   // BOMs
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     const text = iconv.decode(Buffer.from(buf.subarray(3)), 'utf-8');
@@ -114,6 +160,49 @@ export function decodeBytes(input: Uint8Array): Decoded {
   if (buf[0] === 0xfe && buf[1] === 0xff) {
     const text = iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16be');
     return { text, encoding: 'utf-16be', confidence: 1, warnings: replacementWarnings(text, 'utf-16be') };
+  }
+  const declaredWarnings: Decoded['warnings'] = [];
+  if (options.declared) {
+    const enc = charsetName(options.declared);
+    if (!enc) {
+      declaredWarnings.push({ kind: 'charset', message: `the declared charset ${JSON.stringify(options.declared)} is unknown: detected instead` });
+    } else if (enc === 'utf-8') {
+      try {
+        const text = fatalUtf8.decode(buf);
+        return { text, encoding: 'utf-8', confidence: 1, warnings: [] };
+      } catch {
+        declaredWarnings.push({ kind: 'charset', message: 'the page declares UTF-8 but its bytes are not valid UTF-8: detected instead' });
+      }
+    } else {
+      const text = iconv.decode(Buffer.from(buf), enc);
+      if (countReplacement(text) === 0 && (enc.startsWith('utf-16') || plausibility(text) > 0.2 || !HAN.test(text))) {
+        return { text, encoding: enc, confidence: 1, warnings: [] };
+      }
+      declaredWarnings.push({ kind: 'charset', message: `the page declares ${options.declared} but its bytes do not read as that: detected instead` });
+    }
+  }
+  const found = detect(buf);
+  if (declaredWarnings.length) found.warnings.unshift(...declaredWarnings);
+  return found;
+}
+
+/** Control characters that mark binary data (tab, line feed, form feed, carriage return and escape are text). */
+const CONTROL = /[\x01-\x08\x0B\x0E-\x1A\x1C-\x1F]/;
+
+function detect(buf: Uint8Array): Decoded {
+  // The common case first: no zero byte (so not UTF-16), valid UTF-8 and no control character is UTF-8 text.
+  // Only native scans; anything else takes the full path below, which decides the same for this case.
+  if (Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).indexOf(0) < 0) {
+    let text: string | null = null;
+    try {
+      text = fatalUtf8.decode(buf);
+    } catch {
+      /* not valid UTF-8 */
+    }
+    if (text !== null && !CONTROL.test(text)) {
+      const ascii = !/[^\x00-\x7f]/.test(text);
+      return { text, encoding: ascii ? 'ascii' : 'utf-8', confidence: ascii ? 1 : 0.99, warnings: [] };
+    }
   }
   const u16 = utf16Guess(buf);
   if (u16) {

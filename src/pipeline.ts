@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Doc } from './doc.js';
 import { decodeBytes, DecodeError } from './decode.js';
+import { declaredCharset, htmlToText, isHtmlPath } from './html.js';
 import { codePointIndex } from './mapped.js';
 import { link } from './link.js';
 import { EXTRACTORS } from '../extractors/index.js';
@@ -122,18 +123,26 @@ export function extractText(text: string, options: TextOptions = {}): ExtractRes
 }
 
 /** Read, decode and extract one file. `path` in the records is `relPath` (default: the file name).
- * Throws DecodeError for files that are not text. */
-export async function extractFile(file: string, relPath?: string): Promise<ExtractResult> {
+ * Throws DecodeError for files that are not text, or larger than `maxBytes` (default 16 MiB). */
+export async function extractFile(file: string, relPath?: string, maxBytes = 16 * 1024 * 1024): Promise<ExtractResult> {
   const info = await stat(file);
   if (!info.isFile()) throw new DecodeError('undecodable', 'not a regular file');
+  if (info.size > maxBytes) {
+    throw new DecodeError('too-large', `the file is ${(info.size / 1048576).toFixed(1)} MiB, over the limit of ${(maxBytes / 1048576).toFixed(1)} MiB: refused`);
+  }
   const bytes = await readFile(file);
   return extractBytes(bytes, relPath ?? basename(file));
 }
 
-export function extractBytes(bytes: Uint8Array, path: string): ExtractResult {
-  const dec = decodeBytes(bytes);
-  return extractText(dec.text, {
+/** Decode and extract bytes. `path` decides the format: `.htm`/`.html` is read as a web page whose visible
+ * text (honouring its <meta charset>) becomes the original text; anything else is plain text.
+ * `hash` may pass the SHA-256 of `bytes` when the caller already has it. */
+export function extractBytes(bytes: Uint8Array, path: string, hash?: string): ExtractResult {
+  const html = isHtmlPath(path);
+  const dec = decodeBytes(bytes, html ? { declared: declaredCharset(bytes) } : {});
+  const text = html ? htmlToText(dec.text) : dec.text;
+  return extractText(text, {
     path,
-    source: { bytes: bytes.length, sha256: sha256(bytes), encoding: dec.encoding, confidence: dec.confidence, warnings: dec.warnings },
+    source: { bytes: bytes.length, sha256: hash ?? sha256(bytes), encoding: dec.encoding, confidence: dec.confidence, warnings: dec.warnings },
   });
 }

@@ -1,59 +1,107 @@
-// `extract` over files and folders: find the inputs, run extractFile on each, write the four output files of
-// SPEC 2. A bad file is reported in errors.jsonl and the run goes on.
-import { mkdir, readdir, stat, lstat, writeFile, open, realpath, access } from 'node:fs/promises';
-import { constants } from 'node:fs';
-import { join, relative, basename, extname } from 'node:path';
-import { extractFile } from './pipeline.js';
+// `extract` over whole archives (SPEC 2, 4, 6). The inputs are walked lazily in a deterministic order (each
+// folder's entries sorted); files are read through a p-queue and extracted by a pool of worker threads; the
+// results are written in input order as soon as every earlier input is written, so memory holds only a
+// bounded window of documents however large the archive. State for resuming lives in DIR/.bulletin-miner/
+// (see state.ts): an interrupted run leaves valid output, and the same command run again only does what is
+// not done yet; unchanged documents (same bytes, same extractors version) are not extracted twice.
+import { mkdir, readdir, stat, realpath, open, access, readFile, unlink } from 'node:fs/promises';
+import { constants, readFileSync, readdirSync, closeSync, existsSync, fstatSync, ftruncateSync, openSync, rmSync, writeFileSync, writeSync, renameSync } from 'node:fs';
+import { join, relative, basename, extname, sep } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import PQueue from 'p-queue';
+import cliProgress from 'cli-progress';
 import { DecodeError } from './decode.js';
+import { sha256 } from './pipeline.js';
 import { EXTRACTORS_VERSION } from '../extractors/index.js';
 import type { ErrorRecord } from './schemas.js';
+import { packResult, type Task, type TaskResult } from './worker.js';
+import {
+  STATE_DIR, DATA_FILES, compareKeys, LineCursor, readHeader, copyRange, listGens, openGen, makeGen, committedEnd, truncateFile, fileSize,
+  takeLock, type Entry, type Header, type Key, type Source,
+} from './state.js';
 
 export interface RunOptions {
   inputs: string[];
   outDir: string;
   jobs?: number;
   quiet?: boolean;
+  /** files larger than this are refused with an error (default 16 MB) */
+  maxFileBytes?: number;
+  /** forget the state of earlier runs and extract everything again */
+  fresh?: boolean;
+  /** show the progress bar (default: when stderr is a terminal and not quiet) */
+  progress?: boolean;
 }
 
 export interface RunSummary {
   documents: number;
   records: number;
   errors: number;
+  extracted: number;
+  skipped: number;
+  interrupted: boolean;
 }
 
 export const INPUT_EXTENSIONS = new Set(['.txt', '.htm', '.html']);
+export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 export interface InputFile {
   file: string;
   rel: string;
 }
 
-/** Every input file under the given paths, in a deterministic order; what cannot be read goes to `errors`. */
-export async function findInputs(inputs: string[], errors: ErrorRecord[]): Promise<InputFile[]> {
-  const out: InputFile[] = [];
-  for (const input of inputs) {
+/** One item of the walk, in output order: a file to read, or something that could not be read. */
+export interface WalkItem extends Key {
+  rel: string;
+  file?: string;
+  error?: ErrorRecord;
+}
+
+/** Every input under the given paths, lazily, in a deterministic order (inputs as given, then each folder's
+ * entries sorted by name, depth first). What cannot be read comes as an item with `error`. */
+export async function* walkInputs(inputs: string[]): AsyncGenerator<WalkItem> {
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i]!;
     let info;
     try {
       info = await stat(input);
     } catch (e) {
-      errors.push({ path: input, kind: kindOf(e), message: messageOf(e) });
+      yield { i, k: [], rel: input, error: { path: input, kind: kindOf(e), message: messageOf(e) } };
       continue;
     }
     if (info.isFile()) {
-      out.push({ file: input, rel: basename(input) });
+      const rel = basename(input);
+      yield { i, k: [rel], rel, file: input };
+      continue;
+    }
+    if (!info.isDirectory()) {
+      yield { i, k: [], rel: input, error: { path: input, kind: 'not-a-file', message: 'not a regular file or folder (fifo, socket or device): skipped' } };
       continue;
     }
     const seen = new Set<string>();
-    const walk = async (dir: string): Promise<void> => {
+    const ancestors: string[] = [];
+    const item = (rel: string, error: Omit<ErrorRecord, 'path'>): WalkItem => ({
+      i,
+      k: rel ? rel.split(sep) : [],
+      rel: rel || input,
+      error: { path: rel || input, ...error },
+    });
+    async function* walk(dir: string): AsyncGenerator<WalkItem> {
+      const rel = relative(input, dir);
       let real: string;
       try {
         real = await realpath(dir);
       } catch (e) {
-        errors.push({ path: relative(input, dir) || dir, kind: kindOf(e), message: messageOf(e) });
+        yield item(rel, { kind: kindOf(e), message: messageOf(e) });
+        return;
+      }
+      if (ancestors.includes(real)) {
+        yield item(rel, { kind: 'symlink-loop', message: 'a symbolic link back to a folder that holds it: skipped' });
         return;
       }
       if (seen.has(real)) {
-        errors.push({ path: relative(input, dir), kind: 'symlink-loop', message: 'this folder was already visited through another link: skipped' });
+        yield item(rel, { kind: 'already-visited', message: 'this folder was already read through another link: skipped' });
         return;
       }
       seen.add(real);
@@ -61,13 +109,14 @@ export async function findInputs(inputs: string[], errors: ErrorRecord[]): Promi
       try {
         entries = await readdir(dir, { withFileTypes: true });
       } catch (e) {
-        errors.push({ path: relative(input, dir) || dir, kind: kindOf(e), message: messageOf(e) });
+        yield item(rel, { kind: kindOf(e), message: `cannot read this folder: ${messageOf(e)}` });
         return;
       }
+      ancestors.push(real);
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const ent of entries) {
         const p = join(dir, ent.name);
-        const rel = relative(input, p);
+        const r = relative(input, p);
         let isDir = ent.isDirectory();
         let isFile = ent.isFile();
         if (ent.isSymbolicLink()) {
@@ -77,18 +126,30 @@ export async function findInputs(inputs: string[], errors: ErrorRecord[]): Promi
             isFile = t.isFile();
           } catch (e) {
             const code = (e as NodeJS.ErrnoException).code;
-            errors.push({ path: rel, kind: code === 'ELOOP' ? 'symlink-loop' : 'dangling-link', message: messageOf(e) });
+            if (code === 'ELOOP') yield item(r, { kind: 'symlink-loop', message: 'a symbolic link that points back to itself: skipped' });
+            else if (code === 'ENOENT') yield item(r, { kind: 'dangling-link', message: 'a symbolic link to nothing: skipped' });
+            else yield item(r, { kind: kindOf(e), message: messageOf(e) });
             continue;
           }
         }
-        if (isDir) await walk(p);
+        if (isDir) yield* walk(p);
         else if (INPUT_EXTENSIONS.has(extname(ent.name).toLowerCase())) {
-          if (isFile) out.push({ file: p, rel });
-          else errors.push({ path: rel, kind: 'not-a-file', message: 'not a regular file (fifo, socket or device): skipped' });
+          if (isFile) yield { i, k: r.split(sep), rel: r, file: p };
+          else yield item(r, { kind: 'not-a-file', message: 'not a regular file (fifo, socket or device): skipped' });
         }
       }
-    };
-    await walk(input);
+      ancestors.pop();
+    }
+    yield* walk(input);
+  }
+}
+
+/** Every input file under the given paths, in a deterministic order; what cannot be read goes to `errors`. */
+export async function findInputs(inputs: string[], errors: ErrorRecord[]): Promise<InputFile[]> {
+  const out: InputFile[] = [];
+  for await (const it of walkInputs(inputs)) {
+    if (it.error) errors.push(it.error);
+    else out.push({ file: it.file!, rel: it.rel });
   }
   return out;
 }
@@ -116,55 +177,639 @@ export async function checkOutDir(outDir: string): Promise<void> {
     const probe = join(outDir, `.write-probe-${process.pid}`);
     const fh = await open(probe, 'w');
     await fh.close();
-    const { unlink } = await import('node:fs/promises');
     await unlink(probe);
   } catch (e) {
     throw new UsageError(`cannot write to the output folder ${outDir}: ${messageOf(e)}`);
   }
 }
 
-export async function runExtract(opts: RunOptions): Promise<RunSummary> {
-  await checkOutDir(opts.outDir);
-  const t0 = Date.now();
-  const errors: ErrorRecord[] = [];
-  const files = await findInputs(opts.inputs, errors);
-  const records: string[] = [];
-  const documents: string[] = [];
-  let bytes = 0;
-  for (const f of files) {
-    try {
-      const info = await lstat(f.file);
-      void info;
-      const res = await extractFile(f.file, f.rel);
-      documents.push(JSON.stringify(res.document));
-      for (const r of res.records) records.push(JSON.stringify(r));
-      for (const inv of res.invalid) errors.push({ path: f.rel, kind: 'invalid-record', message: inv.message });
-      bytes += res.document.bytes;
-    } catch (e) {
-      errors.push({ path: f.rel, kind: kindOf(e), message: messageOf(e) });
+// ---------------------------------------------------------------------------------------------------------
+// the worker pool
+
+/** Documents handed to a worker at once: the next one waits in its message queue, so the worker never idles
+ * while the main thread (busy, or descheduled on a loaded machine) gets round to sending it more. */
+const PER_WORKER = 2;
+
+interface Slot {
+  w: Worker;
+  ready: boolean;
+  tasks: Map<number, { task: Task; resolve: (r: TaskResult) => void }>;
+}
+
+class Pool {
+  private workers: Slot[] = [];
+  private waiting: { task: Task; resolve: (r: TaskResult) => void }[] = [];
+  readonly ready: Promise<void>;
+  private closed = false;
+
+  constructor(size: number) {
+    const readies: Promise<void>[] = [];
+    for (let n = 0; n < size; n++) readies.push(this.spawn());
+    this.ready = Promise.all(readies).then(() => undefined);
+  }
+
+  private spawn(): Promise<void> {
+    const w = new Worker(new URL('./worker.js', import.meta.url), { stdout: false, stderr: false });
+    const slot: Slot = { w, ready: false, tasks: new Map() };
+    this.workers.push(slot);
+    return new Promise((resolveReady, rejectReady) => {
+      w.on('message', (m: TaskResult | { ready: true }) => {
+        if ('ready' in m) {
+          slot.ready = true;
+          resolveReady();
+          this.pump();
+          return;
+        }
+        const t = slot.tasks.get(m.seq);
+        slot.tasks.delete(m.seq);
+        if (!this.closed) this.pump();
+        t?.resolve(m);
+        this.checkIdle();
+      });
+      const failed = (message: string) => {
+        const idx = this.workers.indexOf(slot);
+        if (idx >= 0) this.workers.splice(idx, 1);
+        if (!slot.ready) {
+          // it could not even start (dictionaries missing, a broken build): no point in trying again
+          rejectReady(new Error(`a worker thread could not start: ${message}`));
+          return;
+        }
+        // a worker that died (out of memory, a native crash): the document it was on fails, those queued behind
+        // it go back in line, and a new worker takes its place
+        const kind = /memory/i.test(message) ? 'out-of-memory' : 'worker-crash';
+        let first = true;
+        for (const { task, resolve } of slot.tasks.values()) {
+          if (first) {
+            resolve(packResult(task.seq, '', '', JSON.stringify({ path: task.rel, kind, message: `extraction failed: ${message}` }) + '\n', { nRecords: 0, errorKinds: [kind], warningKinds: [] }));
+            first = false;
+          } else {
+            // its bytes went to the dead worker: read the file again
+            try {
+              const b = readFileSync(task.file);
+              this.waiting.unshift({ task: { ...task, bytes: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer }, resolve });
+            } catch (e) {
+              resolve(packResult(task.seq, '', '', JSON.stringify({ path: task.rel, kind: kindOf(e), message: messageOf(e) }) + '\n', { nRecords: 0, errorKinds: [kindOf(e)], warningKinds: [] }));
+            }
+          }
+        }
+        slot.tasks.clear();
+        this.checkIdle();
+        if (!this.closed) void this.spawn();
+      };
+      w.on('error', (e) => failed(messageOf(e)));
+      w.on('exit', (code) => {
+        if (!this.closed && this.workers.includes(slot)) failed(`worker exited with code ${code}`);
+      });
+    });
+  }
+
+  run(task: Task): Promise<TaskResult> {
+    return new Promise((resolve) => {
+      if (this.closed) return; // stopping: never resolved, never written
+      this.waiting.push({ task, resolve });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    for (let round = 0; round < PER_WORKER; round++) {
+      for (const slot of this.workers) {
+        if (!this.waiting.length) return;
+        if (!slot.ready || slot.tasks.size > round) continue;
+        const next = this.waiting.shift()!;
+        slot.tasks.set(next.task.seq, next);
+        // the bytes are transferred, not copied
+        slot.w.postMessage(next.task, [next.task.bytes]);
+      }
     }
   }
-  const lines = (xs: string[]) => (xs.length ? xs.join('\n') + '\n' : '');
-  await writeFile(join(opts.outDir, 'records.jsonl'), lines(records));
-  await writeFile(join(opts.outDir, 'documents.jsonl'), lines(documents));
-  await writeFile(join(opts.outDir, 'errors.jsonl'), lines(errors.map((e) => JSON.stringify(e))));
-  const seconds = (Date.now() - t0) / 1000;
-  const byKind: Record<string, number> = {};
-  for (const e of errors) byKind[e.kind] = (byKind[e.kind] ?? 0) + 1;
+
+  /** Event-loop utilisation of the workers since `since` (per worker, 0..1): near 1 means they never waited for
+   * work. Snapshot with no argument. */
+  utilisation(since?: Map<Worker, ReturnType<Worker['performance']['eventLoopUtilization']>>) {
+    const now = new Map<Worker, ReturnType<Worker['performance']['eventLoopUtilization']>>();
+    const out: number[] = [];
+    for (const s of this.workers) {
+      const u = s.w.performance.eventLoopUtilization();
+      now.set(s.w, u);
+      const before = since?.get(s.w);
+      if (before) out.push(s.w.performance.eventLoopUtilization(u, before).utilization);
+    }
+    return { now, out };
+  }
+
+  /** Stop: drop what waits, let each worker finish the document it is on (terminating a thread inside jieba's
+   * native code aborts the process), then end the threads. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.waiting = [];
+    await this.ready.catch(() => undefined); // a worker still loading its dictionaries is in native code too
+    while (this.workers.some((s) => s.tasks.size > 0)) await new Promise<void>((r) => (this.onIdle = r));
+    await Promise.all(this.workers.map((s) => s.w.terminate()));
+  }
+
+  private onIdle: (() => void) | null = null;
+  private checkIdle(): void {
+    if (this.onIdle && !this.workers.some((s) => s.tasks.size > 0)) {
+      const r = this.onIdle;
+      this.onIdle = null;
+      r();
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// the run
+
+interface Item extends WalkItem {
+  seq: number;
+  /** earlier output of the same key, by source */
+  candidates: { source: Source; entry: Entry; index: number; start: number; end: number }[];
+  /** main-file entries skipped before this item (deleted inputs): the output must be rewritten from here */
+}
+
+interface Done {
+  item: Item;
+  sig: string;
+  bytes: number;
+  reuse?: { source: Source; entry: Entry; index: number; start: number; end: number };
+  result?: TaskResult;
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+export async function runExtract(opts: RunOptions): Promise<RunSummary> {
+  await checkOutDir(opts.outDir);
+  const { UsageError } = await import('./cli.js');
+  const t0 = performance.now();
+  const startedAt = new Date().toISOString();
+  const jobs = opts.jobs ?? availableParallelism();
+  const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const out = opts.outDir;
+  const stateDir = join(out, STATE_DIR);
+  const journalPath = join(stateDir, 'journal.jsonl');
+  const dataPaths = DATA_FILES.map((f) => join(out, f));
+  const say = (s: string) => {
+    if (!opts.quiet) process.stderr.write(`bulletin-miner: ${s}\n`);
+  };
+
+  await mkdir(stateDir, { recursive: true });
+  let releaseLock: () => void;
+  try {
+    releaseLock = takeLock(stateDir);
+  } catch (e) {
+    throw new UsageError(`${messageOf(e)}: ${out}`);
+  }
+
+  // start the workers now: they load their dictionaries while the state is checked and the walk begins
+  const pool = new Pool(jobs);
+  let tReady = 0;
+  let cpuAtReady: NodeJS.CpuUsage | null = null;
+  let eluAtReady: ReturnType<Pool['utilisation']>['now'] | undefined;
+  let workerBusy: number[] = [];
+  const poolReady = pool.ready.then(() => {
+    tReady = performance.now();
+    cpuAtReady = process.cpuUsage();
+    eluAtReady = pool.utilisation().now;
+  });
+  poolReady.catch(() => undefined);
+
+  // ---- the state of earlier runs
+  const header: Header = { bulletin_miner_journal: 1, extractors: EXTRACTORS_VERSION, inputs: opts.inputs };
+  const sameRun = (h: Header) => h.extractors === header.extractors && JSON.stringify(h.inputs) === JSON.stringify(header.inputs);
+  let stateNote = 'fresh';
+  let headerLength = 0;
+  let ends: [number, number, number] = [0, 0, 0];
+  let jpos = 0;
+  let mainEntries = 0;
+  const old = opts.fresh ? null : readHeader(journalPath);
+  if (old && sameRun(old.header) && dataPaths.every((p) => existsSync(p))) {
+    const c = committedEnd(journalPath, old.length);
+    if (dataPaths.every((p, n) => fileSize(p) >= c.ends[n]!)) {
+      headerLength = old.length;
+      ends = c.ends;
+      jpos = c.journal;
+      mainEntries = c.entries;
+      // cut what a killed run wrote after its last journal line
+      dataPaths.forEach((p, n) => {
+        if (fileSize(p) > ends[n]!) truncateFile(p, ends[n]!);
+      });
+      if (fileSize(journalPath) > jpos) truncateFile(journalPath, jpos);
+      // the writer starts at the top, moving over the main files' entries as long as the inputs match them
+      ends = [0, 0, 0];
+      jpos = old.length;
+      stateNote = `resumed: ${mainEntries} inputs in the output folder`;
+    } else {
+      stateNote = 'fresh: the output files were shorter than the journal says';
+    }
+  } else if (old) {
+    stateNote = opts.fresh
+      ? 'fresh: --fresh'
+      : !sameRun(old.header)
+        ? 'fresh: the extractors or the inputs changed'
+        : 'fresh: an output file was missing';
+  } else if (opts.fresh) stateNote = 'fresh: --fresh';
+  const gens: Source[] = [];
+  if (headerLength === 0) {
+    // start afresh: empty output, a new journal, no gens
+    for (const g of listGens(stateDir)) rmSync(g, { recursive: true, force: true });
+    for (const p of dataPaths) writeFileSync(p, '');
+    const h = Buffer.from(JSON.stringify(header) + '\n');
+    writeFileSync(journalPath, h);
+    headerLength = h.length;
+    jpos = headerLength;
+  } else {
+    for (const g of listGens(stateDir)) {
+      const s = openGen(g, header.extractors, header.inputs);
+      if (s) gens.push(s);
+      else rmSync(g, { recursive: true, force: true });
+    }
+  }
+  const dataFds = dataPaths.map((p) => openSync(p, 'r+'));
+  const journalFd = openSync(journalPath, 'r+');
+  const mainSource: Source & { dead?: boolean } = {
+    name: 'main',
+    cursor: new LineCursor(journalFd, headerLength),
+    dataFds,
+    base: [0, 0, 0],
+    journalFd,
+  };
+  if (mainEntries === 0) mainSource.dead = true;
+  const sources: (Source & { dead?: boolean })[] = [mainSource, ...gens];
+  let prefix = !mainSource.dead; // writing in place over the main files' identical prefix
+  let mainNext = 0; // index of the next main entry the writer expects in prefix mode
+
+  // ---- totals
+  const t = {
+    documents: 0, records: 0, errors: 0, extracted: 0, skipped: 0, inputs: 0,
+    bytes: 0, bytesExtracted: 0, errorsByKind: {} as Record<string, number>, warningsByKind: {} as Record<string, number>,
+  };
+  const count = (e: Pick<Entry, 'n' | 'd' | 'b' | 'x' | 'w'>) => {
+    t.inputs++;
+    t.records += e.n;
+    t.documents += e.d;
+    if (e.d) t.bytes += e.b;
+    t.errors += e.x.length;
+    for (const k of e.x) t.errorsByKind[k] = (t.errorsByKind[k] ?? 0) + 1;
+    for (const k of e.w) t.warningsByKind[k] = (t.warningsByKind[k] ?? 0) + 1;
+  };
+
+  // ---- writing, in input order
+  // tests only: BULLETIN_MINER_CRASH=N:phase kills the process (SIGKILL, as `kill -9` would) while writing the
+  // N-th input this run writes, after its records, its document line or its journal line
+  const crashAt = /^(\d+):(records|document|journal)$/.exec(process.env.BULLETIN_MINER_CRASH ?? '');
+  let writtenHere = 0;
+  const crashPoint = (phase: string) => {
+    if (crashAt && Number(crashAt[1]) === writtenHere && crashAt[2] === phase) process.kill(process.pid, 'SIGKILL');
+  };
+  const divergence = () => {
+    // the output differs from the main files from here on: move their tail to a gen, copy from there
+    prefix = false;
+    const journalSize = fstatSync(journalFd).size;
+    if (journalSize > jpos) {
+      const g = makeGen(stateDir, header, journalFd, jpos, dataFds, ends);
+      const genJournal = openSync(join(g.dir, 'journal.jsonl'), 'r');
+      mainSource.cursor.moveTo(genJournal, jpos - g.headerLength);
+      mainSource.journalFd = genJournal;
+      mainSource.dataFds = DATA_FILES.map((f) => openSync(join(g.dir, f), 'r'));
+      mainSource.base = [...ends];
+      mainSource.name = g.dir;
+    } else {
+      mainSource.dead = true;
+    }
+    dataFds.forEach((fd, n) => ftruncateSync(fd, ends[n]!));
+    ftruncateSync(journalFd, jpos);
+  };
+  const writeBytes = (fd: number, data: Uint8Array, from: number, len: number, at: number) => {
+    let done = 0;
+    while (done < len) done += writeSync(fd, data, from + done, len - done, at + done);
+  };
+  const writeEntry = (e: Entry) => {
+    const b = Buffer.from(JSON.stringify(e) + '\n');
+    writeSync(journalFd, b, 0, b.length, jpos);
+    jpos += b.length;
+  };
+  const write = (d: Done) => {
+    const key = { i: d.item.i, k: d.item.k };
+    if (prefix) {
+      if (d.reuse && d.reuse.source === mainSource && d.reuse.index === mainNext) {
+        const e = d.reuse.entry;
+        ends = [e.o[0] + e.l[0], e.o[1] + e.l[1], e.o[2] + e.l[2]];
+        jpos = d.reuse.end;
+        mainNext++;
+        t.skipped += e.d;
+        count(e);
+        return;
+      }
+      divergence();
+    }
+    const o: [number, number, number] = [...ends];
+    let entry: Entry;
+    if (d.reuse) {
+      const { source, entry: e } = d.reuse;
+      for (let n = 0; n < 3; n++) copyRange(source.dataFds[n]!, e.o[n]! - source.base[n]!, e.l[n]!, dataFds[n]!, o[n]!);
+      entry = { ...key, s: d.sig, o, l: e.l, n: e.n, d: e.d, b: e.b, x: e.x, w: e.w };
+      t.skipped += e.d;
+    } else {
+      const r = d.result!;
+      // records first, the document line after them, the journal line last: the journal commits the input
+      const l = r.l;
+      writeBytes(dataFds[0]!, r.data, 0, l[0], o[0]);
+      crashPoint('records');
+      writeBytes(dataFds[1]!, r.data, l[0], l[1], o[1]);
+      writeBytes(dataFds[2]!, r.data, l[0] + l[1], l[2], o[2]);
+      crashPoint('document');
+      entry = { ...key, s: d.sig, o, l, n: r.nRecords, d: r.doc ? 1 : 0, b: d.bytes, x: r.errorKinds, w: r.warningKinds };
+      if (entry.d) {
+        t.extracted++;
+        t.bytesExtracted += d.bytes;
+      }
+    }
+    ends = [o[0] + entry.l[0], o[1] + entry.l[1], o[2] + entry.l[2]];
+    writeEntry(entry);
+    count(entry);
+    crashPoint('journal');
+    writtenHere++;
+  };
+
+  // ---- progress
+  const showBar = opts.progress ?? (!opts.quiet && !!process.stderr.isTTY);
+  let bar: cliProgress.SingleBar | null = null;
+  let tFirst = 0;
+  if (showBar) {
+    bar = new cliProgress.SingleBar(
+      {
+        format: 'extract {bar} {value}/{total} docs | {mbs} MB/s | ETA {left} | {errors} errors',
+        stream: process.stderr,
+        hideCursor: true,
+        etaBuffer: 200,
+        fps: 5,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(0, 0, { mbs: '0.0', errors: 0, left: '…' });
+    // count the inputs in the background so the bar has a total (the walk itself is lazy)
+    void (async () => {
+      let n = 0;
+      for await (const it of walkInputs(opts.inputs)) {
+        void it;
+        n++;
+        if (n % 500 === 0) bar?.setTotal(n);
+      }
+      bar?.setTotal(n);
+    })().catch(() => undefined);
+  }
+
+  // ---- interruption: stop taking inputs, finish the input being written, leave the files valid
+  let interrupted = false;
+  let stop: () => void = () => undefined;
+  const stopped = new Promise<void>((r) => (stop = r));
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (interrupted) process.exit(130); // a second Ctrl-C: the files are valid at every input boundary anyway
+    interrupted = true;
+    bar?.stop();
+    bar = null;
+    say(`${sig}: stopping; the output written so far is kept, run the same command again to go on`);
+    stop();
+  };
+  for (const s of SIGNALS) process.on(s, onSignal);
+
+  // ---- the pipeline: walk → read (p-queue) → reuse or extract (pool) → reorder → write
+  const window = Math.max(8, jobs * 4);
+  const io = new PQueue({ concurrency: Math.max(4, jobs * 2) });
+  const pending = new Map<number, Done>();
+  let nextWrite = 0;
+  let seq = 0;
+  let wake: (() => void) | null = null;
+  let failure: unknown = null;
+
+  const flush = () => {
+    while (!interrupted && pending.has(nextWrite)) {
+      const d = pending.get(nextWrite)!;
+      pending.delete(nextWrite);
+      try {
+        write(d);
+      } catch (e) {
+        failure = e;
+        stop();
+        return;
+      }
+      nextWrite++;
+      if (bar) bar.update(t.inputs, { mbs: mbps().toFixed(2), errors: t.errors, left: eta() });
+    }
+    if (wake) {
+      const w = wake;
+      wake = null;
+      w();
+    }
+  };
+  const eta = (): string => {
+    const total = bar?.getTotal() ?? 0;
+    const s = (performance.now() - (tFirst || t0)) / 1000;
+    if (!total || t.inputs === 0 || s <= 0) return '…';
+    const left = Math.max(0, Math.round(((total - t.inputs) * s) / t.inputs));
+    const h = Math.floor(left / 3600);
+    const m = Math.floor((left % 3600) / 60);
+    return h ? `${h}h${String(m).padStart(2, '0')}m` : m ? `${m}m${String(left % 60).padStart(2, '0')}s` : `${left}s`;
+  };
+  const mbps = () => {
+    const s = (performance.now() - (tFirst || t0)) / 1000;
+    return s > 0 ? t.bytesExtracted / 1e6 / s : 0;
+  };
+  const finish = (d: Done) => {
+    pending.set(d.item.seq, d);
+    flush();
+  };
+
+  const process1 = async (item: Item): Promise<void> => {
+    if (item.error) {
+      const sig = `e:${item.error.kind}:${item.error.message}`;
+      const reuse = item.candidates.find((c) => c.entry.s === sig);
+      finish({ item, sig, bytes: 0, reuse, result: errorResult(item, item.error) });
+      return;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await io.add(async () => {
+        const info = await stat(item.file!);
+        if (!info.isFile()) throw Object.assign(new Error('not a regular file (fifo, socket or device): skipped'), { code: 'NOTAFILE' });
+        if (info.size > maxFileBytes) {
+          throw Object.assign(
+            new Error(`the file is ${mib(info.size)} MiB, over the limit of ${mib(maxFileBytes)} MiB per file (raise it with --max-file-mb): refused`),
+            { code: 'TOOLARGE' },
+          );
+        }
+        return readFile(item.file!);
+      }) as Buffer;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const kind = code === 'TOOLARGE' ? 'too-large' : code === 'NOTAFILE' ? 'not-a-file' : kindOf(e);
+      const error = { path: item.rel, kind, message: messageOf(e) };
+      const sig = `e:${kind}:${error.message}`;
+      finish({ item, sig, bytes: 0, reuse: item.candidates.find((c) => c.entry.s === sig), result: errorResult(item, error) });
+      return;
+    }
+    const sig = sha256(bytes);
+    const reuse = item.candidates.find((c) => c.entry.s === sig);
+    if (reuse) {
+      finish({ item, sig, bytes: bytes.length, reuse });
+      return;
+    }
+    // hand the bytes to a worker without copying them when they own their memory
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    const size = bytes.length;
+    const result = await pool.run({ seq: item.seq, rel: item.rel, file: item.file!, bytes: own as ArrayBuffer, sha256: sig });
+    // a crash is not a property of the bytes: such an entry is never reused, the next run tries again
+    const retry = result.errorKinds.some((k) => k === 'worker-crash' || k === 'out-of-memory' || k === 'internal-error');
+    finish({ item, sig: retry ? `retry:${sig}` : sig, bytes: size, result });
+  };
+
+  const inflight = new Set<Promise<void>>();
+  let tDone = 0; // when the last input was written
+  let cpuExtract = 0; // CPU seconds of the whole process (all threads) from the workers being ready to tDone
+  try {
+    try {
+      await poolReady;
+    } catch (e) {
+      failure = e;
+      throw e;
+    }
+    const walker = walkInputs(opts.inputs);
+    const pump = (async () => {
+      for await (const w of walker) {
+        if (interrupted || failure) break;
+        while (seq - nextWrite >= window && !interrupted && !failure) await new Promise<void>((r) => (wake = r));
+        if (interrupted || failure) break;
+        if (!tFirst) tFirst = performance.now();
+        const item: Item = { ...w, seq: seq++, candidates: [] };
+        for (const s of sources) {
+          if (s.dead) continue;
+          let p = s.cursor.peek();
+          while (p && compareKeys(p.value, item) < 0) {
+            s.cursor.next();
+            p = s.cursor.peek();
+          }
+          if (p && compareKeys(p.value, item) === 0) {
+            const e = s.cursor.next()!;
+            item.candidates.push({ source: s, entry: e.value, index: e.index, start: e.start, end: e.end });
+          }
+        }
+        const pr = process1(item).catch((e) => {
+          failure = e;
+          stop();
+        });
+        inflight.add(pr);
+        void pr.finally(() => inflight.delete(pr));
+      }
+      await Promise.all([...inflight]);
+    })();
+    await Promise.race([pump, stopped]);
+    if (!interrupted && failure === null) await pump;
+    tDone = performance.now();
+    if (eluAtReady) workerBusy = pool.utilisation(eluAtReady).out;
+    if (cpuAtReady) {
+      const c = process.cpuUsage(cpuAtReady);
+      cpuExtract = (c.user + c.system) / 1e6;
+    }
+  } catch {
+    /* failure holds it */
+  } finally {
+    for (const s of SIGNALS) process.off(s, onSignal);
+    bar?.update(t.inputs);
+    bar?.stop();
+    await pool.close();
+  }
+  if (failure) {
+    closeAll(dataFds, journalFd, sources);
+    releaseLock();
+    throw failure;
+  }
+
+  const complete = !interrupted;
+  if (complete) {
+    // inputs that were in the old output but are gone now: drop them
+    dataFds.forEach((fd, n) => ftruncateSync(fd, ends[n]!));
+    ftruncateSync(journalFd, jpos);
+  } else if (!prefix) {
+    // nothing to do: the main files end at the last committed input
+  }
+  closeAll(dataFds, journalFd, sources);
+  if (complete) {
+    for (const g of listGens(stateDir)) rmSync(g, { recursive: true, force: true });
+    // a gen whose copy was cut short by a kill
+    for (const n of readdirSync(stateDir)) if (/^gen-\d+\.tmp$/.test(n)) rmSync(join(stateDir, n), { recursive: true, force: true });
+  }
+
+  const tEnd = performance.now();
+  const extractStart = Math.max(tReady || tEnd, tFirst || tEnd);
+  const seconds = {
+    total: round((tEnd - t0) / 1000),
+    startup: round(((tReady || tEnd) - t0) / 1000),
+    extract: round(((tDone || tEnd) - Math.min(extractStart, tDone || tEnd)) / 1000),
+  };
   const run = {
     extractors: EXTRACTORS_VERSION,
     inputs: opts.inputs,
-    documents: documents.length,
-    records: records.length,
-    errors: errors.length,
-    errors_by_kind: byKind,
-    bytes,
+    jobs,
+    started_at: startedAt,
+    finished_at: new Date().toISOString(),
+    complete,
+    interrupted,
+    state: stateNote,
+    documents: t.documents,
+    extracted: t.extracted,
+    skipped_unchanged: t.skipped,
+    records: t.records,
+    errors: t.errors,
+    errors_by_kind: t.errorsByKind,
+    warnings_by_kind: t.warningsByKind,
+    bytes: t.bytes,
+    bytes_extracted: t.bytesExtracted,
     seconds,
-    mb_per_second: seconds > 0 ? bytes / 1e6 / seconds : null,
+    mb_per_second: seconds.extract > 0 ? round(t.bytesExtracted / 1e6 / seconds.extract) : null,
+    cpu_seconds_extract: round(cpuExtract),
+    worker_busy: workerBusy.map((u) => Math.round(u * 1000) / 1000),
+    mb_per_cpu_second: cpuExtract > 0 ? round(t.bytesExtracted / 1e6 / cpuExtract) : null,
+    mb_per_second_wall: seconds.total > 0 ? round(t.bytesExtracted / 1e6 / seconds.total) : null,
+    documents_per_second: seconds.extract > 0 ? round(t.extracted / seconds.extract) : null,
+    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
-  await writeFile(join(opts.outDir, 'run.json'), JSON.stringify(run, null, 2) + '\n');
-  if (!opts.quiet) {
-    process.stderr.write(`bulletin-miner: ${documents.length} documents, ${records.length} records, ${errors.length} errors → ${opts.outDir}\n`);
+  const tmp = join(out, `run.json.${process.pid}.tmp`);
+  writeFileSync(tmp, JSON.stringify(run, null, 2) + '\n');
+  renameSync(tmp, join(out, 'run.json'));
+  releaseLock();
+  const kinds = Object.entries(t.errorsByKind).map(([k, n]) => `${n} ${k}`).join(', ');
+  say(
+    `${interrupted ? 'interrupted after ' : ''}${t.documents} documents (${t.extracted} extracted, ${t.skipped} unchanged and skipped), ` +
+      `${t.records} records, ${t.errors} errors${kinds ? ` (${kinds})` : ''} → ${out} in ${seconds.total}s` +
+      (run.mb_per_second ? `, ${run.mb_per_second} MB/s` : ''),
+  );
+  return { documents: t.documents, records: t.records, errors: t.errors, extracted: t.extracted, skipped: t.skipped, interrupted };
+}
+
+function errorResult(item: WalkItem, error: ErrorRecord): TaskResult {
+  return packResult(0, '', '', JSON.stringify({ ...error, path: error.path || item.rel }) + '\n', { nRecords: 0, errorKinds: [error.kind], warningKinds: [] });
+}
+
+function closeAll(dataFds: number[], journalFd: number, sources: Source[]): void {
+  const fds = new Set<number>([...dataFds, journalFd]);
+  for (const s of sources) {
+    fds.add(s.journalFd);
+    for (const fd of s.dataFds) fds.add(fd);
   }
-  return { documents: documents.length, records: records.length, errors: errors.length };
+  for (const fd of fds) {
+    try {
+      closeSync(fd);
+    } catch {
+      /* closed */
+    }
+  }
+}
+
+function mib(n: number): string {
+  return String(Math.round((n / 1048576) * 10) / 10);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }

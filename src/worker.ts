@@ -1,0 +1,114 @@
+// A worker thread of the extract pool: receives a file's bytes, runs extractBytes, and sends back the lines
+// to write (serialised here, so the main thread only moves strings to the files).
+import { parentPort } from 'node:worker_threads';
+import { readdirSync, readFileSync } from 'node:fs';
+import { extractBytes } from './pipeline.js';
+import { getJieba } from './segment.js';
+import { DecodeError } from './decode.js';
+
+export interface Task {
+  seq: number;
+  rel: string;
+  /** the file, to read again if the worker holding this task dies */
+  file: string;
+  bytes: ArrayBuffer;
+  sha256: string;
+}
+
+export interface TaskResult {
+  seq: number;
+  /** the bytes to append to records.jsonl, documents.jsonl and errors.jsonl, one after the other (UTF-8, complete
+   * lines); transferred to the main thread, not copied */
+  data: Uint8Array;
+  /** their lengths */
+  l: [number, number, number];
+  nRecords: number;
+  /** whether a document line is there */
+  doc: boolean;
+  errorKinds: string[];
+  warningKinds: string[];
+}
+
+const encoder = new TextEncoder();
+
+/** The three outputs as one UTF-8 buffer of its own (transferable) and their byte lengths. */
+export function packResult(
+  seq: number,
+  records: string,
+  document: string,
+  errors: string,
+  rest: Pick<TaskResult, 'nRecords' | 'errorKinds' | 'warningKinds'>,
+): TaskResult {
+  const l: [number, number, number] = [Buffer.byteLength(records), Buffer.byteLength(document), Buffer.byteLength(errors)];
+  const data = new Uint8Array(l[0] + l[1] + l[2]);
+  if (l[0]) encoder.encodeInto(records, data.subarray(0, l[0]));
+  if (l[1]) encoder.encodeInto(document, data.subarray(l[0], l[0] + l[1]));
+  if (l[2]) encoder.encodeInto(errors, data.subarray(l[0] + l[1]));
+  return { seq, data, l, doc: l[1] > 0, ...rest };
+}
+
+function errorKind(e: unknown): string {
+  if (e instanceof DecodeError) return e.kind;
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ERR_STRING_TOO_LONG') return 'too-large';
+  return 'internal-error';
+}
+
+export function runTask(t: Task): TaskResult {
+  // tests only: a worker that dies on this document, as one out of memory or in a native crash would
+  if (process.env.BULLETIN_MINER_WORKER_DIES_ON && t.rel === process.env.BULLETIN_MINER_WORKER_DIES_ON) process.exit(3);
+  try {
+    const r = extractBytes(new Uint8Array(t.bytes), t.rel, t.sha256);
+    let recs = '';
+    for (const rec of r.records) recs += JSON.stringify(rec) + '\n';
+    let errors = '';
+    const errorKinds: string[] = [];
+    for (const inv of r.invalid) {
+      errors += JSON.stringify({ path: t.rel, kind: 'invalid-record', message: inv.message.slice(0, 2000) }) + '\n';
+      errorKinds.push('invalid-record');
+    }
+    return packResult(t.seq, recs, JSON.stringify(r.document) + '\n', errors, {
+      nRecords: r.records.length,
+      errorKinds,
+      warningKinds: r.document.warnings.map((w) => w.kind),
+    });
+  } catch (e) {
+    const kind = errorKind(e);
+    const message = e instanceof Error ? e.message : String(e);
+    return packResult(t.seq, '', '', JSON.stringify({ path: t.rel, kind, message }) + '\n', { nRecords: 0, errorKinds: [kind], warningKinds: [] });
+  }
+}
+
+const SAMPLE =
+  '1-8月份,全市完成固定资产投资161.2亿元,同比增长7.3%,高于全省平均水平3.8个百分点。其中,基础设施建设完成投资52.4亿元,' +
+  '增长12.1%;房地产开发投资下降4.5%。全市591个重点项目开复工,完成年度计划的73.6%,总投资约4000亿元。\n';
+
+/** Run the pipeline on bulletin text for a moment before taking work: the dictionaries load and the JIT compiles
+ * the hot paths, so the first documents of a run are not slower than the rest (start-up is timed apart). Uses the
+ * package's corpus/ when it is there. */
+function warmUp(): void {
+  let texts: Uint8Array[] = [];
+  try {
+    const dir = new URL('../../corpus/', import.meta.url);
+    texts = readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => readFileSync(new URL(f, dir)));
+  } catch {
+    /* not shipped: use the sample */
+  }
+  if (!texts.length) texts = [new TextEncoder().encode(SAMPLE.repeat(20))];
+  const until = performance.now() + 400;
+  for (let n = 0; n < 50 && (n < 2 || performance.now() < until); n++) for (const t of texts) runTask({ seq: -1, rel: 'warm-up.txt', file: '', bytes: t.slice().buffer, sha256: '0'.repeat(64) });
+}
+
+if (parentPort) {
+  const port = parentPort;
+  // load the dictionaries before saying we are ready, so the run's timings separate start-up from work
+  getJieba();
+  warmUp();
+  port.on('message', (t: Task) => {
+    const r = runTask(t);
+    port.postMessage(r, [r.data.buffer as ArrayBuffer]);
+  });
+  port.postMessage({ ready: true });
+}
