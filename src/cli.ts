@@ -2,6 +2,7 @@
 // prints a stack trace for bad input.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { buildReport } from './report/index.js';
 import { jsonSchemas } from './schemas.js';
 import { evaluate, formatReport, loadGold, loadRecords } from './eval.js';
 import { runExtract } from './run.js';
@@ -14,6 +15,8 @@ const HELP = `bulletin-miner — typed, traceable records from Chinese governmen
   bulletin-miner extract [INPUT ...] [-o DIR] [--jobs N]   files or folders (.txt .htm .html); default corpus/ → output/
         [--max-file-mb N] [--fresh] [--quiet]            refuse files over N MiB (16); ignore earlier runs' state
   bulletin-miner eval --gold FILE [--records FILE] [--corpus DIR] [--json] [--quiet]
+  bulletin-miner report [--dir output] [-o output/report.html] [--source PATH ...] [--split]
+                                                           HTML review report: texts with highlighted records, charts
   bulletin-miner schema                                    JSON Schema of every record type
   bulletin-miner query "SQL" [--dir output] [--format table|csv|json]
                     SQL (DuckDB) over the views records, amounts, percentages, counts, projects,
@@ -69,6 +72,27 @@ export const COMMANDS: Record<string, Command> = {
     if (!values.gold) throw new UsageError('eval needs --gold FILE');
     const report = evaluate(loadGold(resolve(values.gold)), loadRecords(resolve(values.records!)), resolve(values.corpus!));
     process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, !values.quiet) + '\n');
+    return 0;
+  },
+  async report(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        dir: { type: 'string', short: 'd', default: 'output' },
+        out: { type: 'string', short: 'o' },
+        source: { type: 'string', multiple: true },
+        split: { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
+      },
+    });
+    if (positionals.length) throw new UsageError(`report takes no positional arguments (got ${positionals.join(' ')}); use --dir DIR`);
+    const s = await buildReport({ dir: values.dir!, out: values.out, sources: values.source, split: !!values.split });
+    if (!values.quiet) {
+      process.stderr.write(
+        `bulletin-miner: report of ${s.documents} documents, ${s.records} records${s.split ? `, ${s.pages} pages` : ''}${s.unavailable ? ` (${s.unavailable} without their text)` : ''} → ${s.out}\n`,
+      );
+    }
     return 0;
   },
   async schema() {

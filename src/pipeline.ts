@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Doc } from './doc.js';
-import { decodeBytes, DecodeError } from './decode.js';
+import { decodeBytes, DecodeError, type Decoded } from './decode.js';
 import { declaredCharset, htmlToText, isHtmlPath } from './html.js';
 import { codePointIndex } from './mapped.js';
 import { link } from './link.js';
@@ -134,13 +134,19 @@ export async function extractFile(file: string, relPath?: string, maxBytes = 16 
   return extractBytes(bytes, relPath ?? basename(file));
 }
 
+/** A document's original text from its bytes: a web page (.htm/.html) is decoded honouring its declared charset
+ * and its visible text is the original text; anything else is the decoded text. Every offset points into it. */
+export function decodeDocument(bytes: Uint8Array, path: string): { text: string; decoded: Decoded } {
+  const html = isHtmlPath(path);
+  const decoded = decodeBytes(bytes, html ? { declared: declaredCharset(bytes) } : {});
+  return { text: html ? htmlToText(decoded.text) : decoded.text, decoded };
+}
+
 /** Decode and extract bytes. `path` decides the format: `.htm`/`.html` is read as a web page whose visible
  * text (honouring its <meta charset>) becomes the original text; anything else is plain text.
  * `hash` may pass the SHA-256 of `bytes` when the caller already has it. */
 export function extractBytes(bytes: Uint8Array, path: string, hash?: string): ExtractResult {
-  const html = isHtmlPath(path);
-  const dec = decodeBytes(bytes, html ? { declared: declaredCharset(bytes) } : {});
-  const text = html ? htmlToText(dec.text) : dec.text;
+  const { text, decoded: dec } = decodeDocument(bytes, path);
   return extractText(text, {
     path,
     source: { bytes: bytes.length, sha256: hash ?? sha256(bytes), encoding: dec.encoding, confidence: dec.confidence, warnings: dec.warnings },

@@ -4,7 +4,8 @@
 // bounded window of documents however large the archive. State for resuming lives in DIR/.bulletin-miner/
 // (see state.ts): an interrupted run leaves valid output, and the same command run again only does what is
 // not done yet; unchanged documents (same bytes, same extractors version) are not extracted twice.
-import { mkdir, readdir, stat, realpath, open, access, readFile, unlink } from 'node:fs/promises';
+import { readdir, stat, realpath, open, access, readFile, unlink } from 'node:fs/promises';
+import { mkdirs } from './fsutil.js';
 import { constants, readFileSync, readdirSync, closeSync, existsSync, fstatSync, ftruncateSync, openSync, rmSync, writeFileSync, writeSync, renameSync } from 'node:fs';
 import { join, relative, basename, extname, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -172,7 +173,7 @@ export function messageOf(e: unknown): string {
 export async function checkOutDir(outDir: string): Promise<void> {
   const { UsageError } = await import('./cli.js');
   try {
-    await mkdir(outDir, { recursive: true });
+    await mkdirs(outDir);
     await access(outDir, constants.W_OK);
     const probe = join(outDir, `.write-probe-${process.pid}`);
     const fh = await open(probe, 'w');
@@ -353,7 +354,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     if (!opts.quiet) process.stderr.write(`bulletin-miner: ${s}\n`);
   };
 
-  await mkdir(stateDir, { recursive: true });
+  await mkdirs(stateDir);
   let releaseLock: () => void;
   try {
     releaseLock = takeLock(stateDir);

@@ -41,6 +41,11 @@ describe('bulletin-miner CLI', () => {
     for (const t of ['amount', 'percentage', 'count', 'project', 'document']) expect(s[t]).toHaveProperty('properties');
     expect(s.amount.properties.currency.type).toBe('string');
   });
+  it('an output folder that cannot be made is a usage error, not a hang (Node spins on mkdir -p under /proc)', () => {
+    const r = spawnSync('node', [CLI, 'extract', CORPUS, '-o', '/proc/bulletin-miner-out'], { encoding: 'utf8', timeout: 20_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot write to the output folder/);
+  });
   it('usage errors exit 2 with a message and no stack trace', () => {
     const r = run('eval');
     expect(r.status).toBe(2);
