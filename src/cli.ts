@@ -6,6 +6,7 @@ import { buildReport } from './report/index.js';
 import { jsonSchemas } from './schemas.js';
 import { evaluate, formatReport, loadGold, loadRecords } from './eval.js';
 import { runExtract } from './run.js';
+import { SqlError } from './sql/errors.js';
 
 export class UsageError extends Error {}
 
@@ -17,6 +18,14 @@ const HELP = `bulletin-miner — typed, traceable records from Chinese governmen
   bulletin-miner report [--dir output] [-o output/report.html] [--source PATH ...] [--split]
                                                            HTML review report: texts with highlighted records, charts
   bulletin-miner schema                                    JSON Schema of every record type
+  bulletin-miner query "SQL" [--dir output] [--format table|csv|json]
+                    SQL (DuckDB) over the views records, amounts, percentages, counts, projects,
+                    documents, project_amounts (projects joined to their linked amounts), errors
+  bulletin-miner export --format parquet|csv [--dir output] [-o DEST]
+                    amounts, percentages, counts, projects, documents as DEST/NAME.parquet|.csv (DEST: --dir)
+  bulletin-miner load --postgres URL [--dir output] [--schema NAME] [--batch-size N] [--prune]
+                    upserts the records into PostgreSQL tables (schema default public), one transaction
+                    per batch; --prune deletes the records of the loaded documents that the output lacks
 `;
 
 type Command = (args: string[]) => Promise<number>;
@@ -90,6 +99,60 @@ export const COMMANDS: Record<string, Command> = {
     process.stdout.write(JSON.stringify(jsonSchemas(), null, 2) + '\n');
     return 0;
   },
+  async query(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { dir: { type: 'string', short: 'd', default: 'output' }, format: { type: 'string', short: 'f', default: 'table' } },
+    });
+    if (positionals.length !== 1) throw new UsageError('query takes one SQL string, e.g. bulletin-miner query "select count(*) from amounts"');
+    const format = values.format!;
+    if (format !== 'table' && format !== 'csv' && format !== 'json') throw new UsageError(`--format is table, csv or json, not ${format}`);
+    const { query } = await import('./sql/duckdb.js');
+    const { streamWriter } = await import('./sql/output.js');
+    await query(values.dir!, positionals[0]!, format, streamWriter());
+    return 0;
+  },
+  async export(args) {
+    const { values } = parseArgs({
+      args,
+      options: { format: { type: 'string', short: 'f' }, dir: { type: 'string', short: 'd', default: 'output' }, out: { type: 'string', short: 'o' } },
+    });
+    const format = values.format;
+    if (format !== 'parquet' && format !== 'csv') throw new UsageError(`export needs --format parquet or --format csv${format ? `, not ${format}` : ''}`);
+    const { exportTables } = await import('./sql/duckdb.js');
+    const files = await exportTables(values.dir!, format, values.out ?? values.dir!);
+    for (const f of files) process.stdout.write(`${f.path}\t${f.rows} rows\n`);
+    return 0;
+  },
+  async load(args) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        postgres: { type: 'string' },
+        dir: { type: 'string', short: 'd', default: 'output' },
+        schema: { type: 'string', default: 'public' },
+        'batch-size': { type: 'string', default: '1000' },
+        prune: { type: 'boolean' },
+      },
+    });
+    const url = values.postgres ?? process.env.DATABASE_URL;
+    if (!url) throw new UsageError('load needs --postgres URL (e.g. postgres://user@localhost:5432/db), or DATABASE_URL');
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new UsageError(`--postgres takes a URL like postgres://user@localhost:5432/db, not ${url}`);
+    const batchSize = Number(values['batch-size']);
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size takes a whole number ≥ 1, not ${values['batch-size']}`);
+    const { load } = await import('./sql/postgres.js');
+    const prune = !!values.prune;
+    const tty = process.stderr.isTTY;
+    const progress = tty ? (n: number) => process.stderr.write(`\rloaded ${n} lines`) : undefined;
+    const s = await load({ url, dir: values.dir!, schema: values.schema!, batchSize, prune, progress });
+    if (tty) process.stderr.write('\r\x1b[K');
+    const line = (c: { inserted: number; updated: number; unchanged: number; deleted: number }) =>
+      `${c.inserted} inserted, ${c.updated} updated, ${c.unchanged} unchanged${prune ? `, ${c.deleted} deleted` : ''}`;
+    for (const [name, c] of Object.entries(s.tables)) process.stdout.write(`${s.schema}.${name}: ${line(c)}\n`);
+    process.stdout.write(`total: ${line(s)} in ${s.batches} batches\n`);
+    return 0;
+  },
 };
 
 export async function main(argv: string[]): Promise<void> {
@@ -109,7 +172,10 @@ export async function main(argv: string[]): Promise<void> {
     process.exitCode = await run(rest);
   } catch (e) {
     const err = e as Error & { code?: string };
-    if (e instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof SqlError) {
+      process.stderr.write(`bulletin-miner ${cmd}: ${err.message}\n`);
+      process.exitCode = e.exitCode;
+    } else if (e instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`bulletin-miner ${cmd}: ${err.message}\n`);
       process.exitCode = 2;
     } else if (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR' || err.code === 'ENOTDIR') {
