@@ -1,5 +1,5 @@
 // File-system helpers shared by the commands that write folders.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -9,4 +9,12 @@ export async function mkdirs(dir: string): Promise<void> {
   const parent = dirname(dir);
   if (parent !== dir) await mkdirs(parent);
   await mkdir(dir);
+}
+
+/** The synchronous mkdir -p, one level at a time. */
+export function mkdirsSync(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) mkdirsSync(parent);
+  mkdirSync(dir);
 }

@@ -7,7 +7,8 @@
 //                                linked amount appears once, with NULL amount columns
 //   errors                       errors.jsonl: path, kind, message of each input that could not be read
 // A view of a type that has no records yet still exists, with its columns and no rows.
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { mkdirsSync } from '../fsutil.js';
 import { join, resolve } from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { SCHEMAS } from '../schemas.js';
@@ -235,7 +236,7 @@ export async function exportTables(dir: string, format: ExportFormat, dest: stri
   const duck = await openDuck(dir);
   try {
     try {
-      mkdirSync(dest, { recursive: true });
+      mkdirsSync(dest);
     } catch (e) {
       throw new SqlError(`cannot create the folder ${dest}: ${(e as Error).message}`);
     }
