@@ -32,6 +32,23 @@ export interface SuiteResult {
   failures: string[];
 }
 
+type Scope = 'in' | 'out' | 'outside-spec';
+/** Count one case in its scope; a failure in scope (or outside SPEC) is listed. */
+function tally(r: SuiteResult, scope: Scope, ok: boolean, failure: () => string): void {
+  if (scope === 'out') {
+    r.outOfScope++;
+    if (ok) r.outOfScopePassed++;
+  } else if (scope === 'outside-spec') {
+    r.outsideSpec++;
+    if (ok) r.outsideSpecPassed++;
+    else r.failures.push(`(outside SPEC) ${failure()}`);
+  } else {
+    r.total++;
+    if (ok) r.passed++;
+    else r.failures.push(failure());
+  }
+}
+
 function result(name: string): SuiteResult {
   return { name, total: 0, passed: 0, outOfScope: 0, outOfScopePassed: 0, outsideSpec: 0, outsideSpecPassed: 0, failures: [] };
 }
@@ -50,20 +67,8 @@ export function jionlpMoneyParser(): SuiteResult {
       (c.value != null
         ? eq(a.value, c.value)
         : (eq(a.min, c.min) && eq(a.max, c.max)) || (a.qualifier === 'over' && eq(a.value, c.min)));
-    if (c.in_scope === false) {
-      r.outOfScope++;
-      if (ok) r.outOfScopePassed++;
-      continue;
-    }
-    if (outsideSpec(c.input)) {
-      r.outsideSpec++;
-      if (ok) r.outsideSpecPassed++;
-      if (!ok) r.failures.push(`(outside SPEC) ${c.input}`);
-      continue;
-    }
-    r.total++;
-    if (ok) r.passed++;
-    else r.failures.push(`${c.input} → expected ${c.value ?? `${c.min}-${c.max}`} ${c.currency}; got ${JSON.stringify(got.map((x) => [x.text, x.value, x.min, x.max, x.currency]))}`);
+    const scope: Scope = c.in_scope === false ? 'out' : outsideSpec(c.input) ? 'outside-spec' : 'in';
+    tally(r, scope, ok, () => `${c.input} → expected ${c.value ?? `${c.min}-${c.max}`} ${c.currency}; got ${JSON.stringify(got.map((x) => [x.text, x.value, x.min, x.max, x.currency]))}`);
   }
   return r;
 }
@@ -74,15 +79,8 @@ export function jionlpMoneyExtractor(): SuiteResult {
     const got = amounts(c.input).map((a) => `${a.start}-${a.end}`).sort();
     const want = c.expected.map((e: any) => `${e.start}-${e.end}`).sort();
     const ok = JSON.stringify(got) === JSON.stringify(want);
-    if (c.expected.some((e: any) => outsideSpec(e.text))) {
-      r.outsideSpec++;
-      if (ok) r.outsideSpecPassed++;
-      else r.failures.push(`(outside SPEC) ${c.input}`);
-      continue;
-    }
-    r.total++;
-    if (JSON.stringify(got) === JSON.stringify(want)) r.passed++;
-    else r.failures.push(`${c.input} → expected ${JSON.stringify(c.expected.map((e: any) => e.text))}; got ${JSON.stringify(amounts(c.input).map((a) => a.text))}`);
+    const scope: Scope = c.expected.some((e: any) => outsideSpec(e.text)) ? 'outside-spec' : 'in';
+    tally(r, scope, ok, () => `${c.input} → expected ${JSON.stringify(c.expected.map((e: any) => e.text))}; got ${JSON.stringify(amounts(c.input).map((a) => a.text))}`);
   }
   return r;
 }
@@ -102,20 +100,8 @@ export function recognizersCurrency(): SuiteResult {
     const want = c.Results.map((x: any) => `${x.Start}-${x.End + 1}=${Number(x.Resolution.value)}`).sort();
     const have = got.map((a) => `${a.start}-${a.end}=${a.value}`).sort();
     const ok = JSON.stringify(want) === JSON.stringify(have);
-    if (!inScope) {
-      r.outOfScope++;
-      if (ok) r.outOfScopePassed++;
-      continue;
-    }
-    if (c.Results.some((x: any) => outsideSpec(x.Text))) {
-      r.outsideSpec++;
-      if (ok) r.outsideSpecPassed++;
-      else r.failures.push(`(outside SPEC) ${c.Input}`);
-      continue;
-    }
-    r.total++;
-    if (ok) r.passed++;
-    else r.failures.push(`${c.Input} → expected ${JSON.stringify(c.Results.map((x: any) => [x.Text, x.Resolution.value]))}; got ${JSON.stringify(got.map((a) => [a.text, a.value]))}`);
+    const scope: Scope = !inScope ? 'out' : c.Results.some((x: any) => outsideSpec(x.Text)) ? 'outside-spec' : 'in';
+    tally(r, scope, ok, () => `${c.Input} → expected ${JSON.stringify(c.Results.map((x: any) => [x.Text, x.Resolution.value]))}; got ${JSON.stringify(got.map((a) => [a.text, a.value]))}`);
   }
   return r;
 }
@@ -129,14 +115,7 @@ export function recognizersPercent(): SuiteResult {
     const want = c.Results.map((x: any) => `${x.Start}-${x.End + 1}=${parseFloat(String(x.Resolution.value))}`).sort();
     const have = got.map((p) => `${p.start}-${p.end}=${p.value}`).sort();
     const ok = JSON.stringify(want) === JSON.stringify(have);
-    if (!inScope) {
-      r.outOfScope++;
-      if (ok) r.outOfScopePassed++;
-      continue;
-    }
-    r.total++;
-    if (ok) r.passed++;
-    else r.failures.push(`${c.Input} → expected ${JSON.stringify(c.Results.map((x: any) => [x.Text, x.Resolution.value]))}; got ${JSON.stringify(got.map((p) => [p.text, p.value]))}`);
+    tally(r, inScope ? 'in' : 'out', ok, () => `${c.Input} → expected ${JSON.stringify(c.Results.map((x: any) => [x.Text, x.Resolution.value]))}; got ${JSON.stringify(got.map((p) => [p.text, p.value]))}`);
   }
   return r;
 }
@@ -154,14 +133,7 @@ export function recognizersNumber(): SuiteResult {
       const inScope = /^[0-9,.零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億点]+$/.test(text);
       const n = scanNumber(text, 0);
       const ok = !!n && n.end === text.length && eq(n.value, want);
-      if (!inScope) {
-        r.outOfScope++;
-        if (ok) r.outOfScopePassed++;
-        continue;
-      }
-      r.total++;
-      if (ok) r.passed++;
-      else r.failures.push(`${text} → expected ${want}; got ${n ? `${n.value} (${text.slice(0, n.end - n.start)})` : 'nothing'}`);
+      tally(r, inScope ? 'in' : 'out', ok, () => `${text} → expected ${want}; got ${n ? `${n.value} (${text.slice(0, n.end - n.start)})` : 'nothing'}`);
     }
   }
   return r;
