@@ -904,7 +904,7 @@ export const project: Extractor = {
       kept.push(c);
     }
     kept.sort((a, b) => a.start - b.start);
-    return kept.map((c) => ({
+    const drafts = kept.map((c) => ({
       type: 'project' as const,
       start: c.start,
       end: c.end,
@@ -913,5 +913,28 @@ export const project: Extractor = {
       status: c.status,
       amounts: [],
     }));
+    placePrefixes(doc, drafts);
+    return drafts;
   },
 };
+
+/** A short prefix that the document also leaves off the same name (新哨夸竹褐煤开发 … 夸竹褐煤开发) is where the
+ * project is, when it reads as a place (a place-name word, or a word jieba does not know): it goes to location. */
+function placePrefixes(doc: Doc, drafts: ProjectDraft[]): void {
+  const bare = (n: string) => n.replace(/项目$/, '');
+  const names = new Set(drafts.map((d) => bare(d.name)));
+  for (const d of drafts) {
+    if (d.location) continue;
+    for (let k = 2; k <= 4 && bare(d.name).length - k >= 4; k++) {
+      const rest = d.name.slice(k);
+      if (!names.has(bare(rest))) continue;
+      const toks = doc.tokensIn(d.start, d.start + k);
+      const aligned = toks.length > 0 && toks[0]!.start === d.start && toks[toks.length - 1]!.end === d.start + k;
+      if (aligned && toks.every((t) => t.tag === 'ns' || t.tag === 'x' || t.word.length === 1)) {
+        d.location = d.name.slice(0, k);
+        d.name = rest;
+      }
+      break;
+    }
+  }
+}

@@ -260,3 +260,17 @@ describe('project: compound names in lists', () => {
     expect(names('加快推进京港澳高速改扩建工程、新机场航站楼、长江大桥等重点项目建设。')).toEqual(['京港澳高速改扩建工程', '新机场航站楼', '长江大桥']);
   });
 });
+
+describe('project: a place the document also leaves off the name', () => {
+  it('moves the prefix to location when the bare name appears too', () => {
+    const recs = ofType('新哨夸竹褐煤开发项目正抓紧编制规划。抓紧做好竹浆纸一体化、夸竹褐煤开发等项目的前期工作。', 'project');
+    expect(recs.map((r) => [r.name, r.location])).toEqual([
+      ['夸竹褐煤开发项目', '新哨'],
+      ['竹浆纸一体化', null],
+      ['夸竹褐煤开发', null],
+    ]);
+  });
+  it('leaves a name alone when no shorter mention backs the split', () => {
+    expect(ofType('新哨夸竹褐煤开发项目正抓紧编制规划。', 'project').map((r) => [r.name, r.location])).toEqual([['新哨夸竹褐煤开发项目', null]]);
+  });
+});
