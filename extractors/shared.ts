@@ -100,9 +100,3 @@ export function rangeSeparatorAt(text: string, pos: number): string | null {
   if (sep.length === 1 && /[-—–－~～]/.test(sep) && text[pos + 1] === sep) return sep + sep;
   return sep;
 }
-
-/** Whether the character before `pos` continues a number or word so that a match must not start there. */
-export function glued(text: string, pos: number): boolean {
-  const ch = text[pos - 1];
-  return ch !== undefined && /[0-9.A-Za-z]/.test(ch);
-}

@@ -62,11 +62,6 @@ function posTagsMap(): Map<string, string> {
   return posTags;
 }
 
-/** Whether `word` is a word of jieba's dictionary or the user dictionary. */
-export function isDictWord(word: string): boolean {
-  return posTagsMap().has(word);
-}
-
 /** jieba's tag for a word (cppjieba PosTagger::LookupTag): the dictionary's, else m for ASCII digits, eng for
  * other ASCII, x for the rest. */
 export function tagOf(word: string): string {
