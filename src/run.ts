@@ -187,19 +187,32 @@ export async function checkOutDir(outDir: string): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------
 // the worker pool
 
-/** Documents handed to a worker at once: the next one waits in its message queue, so the worker never idles
- * while the main thread (busy, or descheduled on a loaded machine) gets round to sending it more. */
-const PER_WORKER = 2;
+/** Documents go to a worker in batches, and their results come back in one message per batch: each message
+ * wakes the other thread, and on a virtual machine a wake-up costs the sender about as much as extracting a
+ * small document (measured: 5-8% of a worker's time with one message per document). A batch takes what waits,
+ * up to these limits; each worker holds BATCHES of them, so the next one is queued while it works. */
+const BATCHES = 2;
+const BATCH_DOCS = 32;
+const BATCH_BYTES = 1 << 20;
+
+interface Pending {
+  task: Task;
+  resolve: (r: TaskResult) => void;
+}
 
 interface Slot {
   w: Worker;
   ready: boolean;
-  tasks: Map<number, { task: Task; resolve: (r: TaskResult) => void }>;
+  /** batches sent and not answered, oldest first */
+  batches: Pending[][];
+  /** shared with the worker: the seq of the document it is extracting, -1 between documents (so that when it
+   * dies, the document that killed it is known without a message per document) */
+  current: Int32Array;
 }
 
 class Pool {
   private workers: Slot[] = [];
-  private waiting: { task: Task; resolve: (r: TaskResult) => void }[] = [];
+  private waiting: Pending[] = [];
   readonly ready: Promise<void>;
   private closed = false;
 
@@ -210,21 +223,22 @@ class Pool {
   }
 
   private spawn(): Promise<void> {
-    const w = new Worker(new URL('./worker.js', import.meta.url), { stdout: false, stderr: false });
-    const slot: Slot = { w, ready: false, tasks: new Map() };
+    const current = new Int32Array(new SharedArrayBuffer(4)).fill(-1);
+    const w = new Worker(new URL('./worker.js', import.meta.url), { stdout: false, stderr: false, workerData: { current } });
+    const slot: Slot = { w, ready: false, batches: [], current };
     this.workers.push(slot);
     return new Promise((resolveReady, rejectReady) => {
-      w.on('message', (m: TaskResult | { ready: true }) => {
+      w.on('message', (m: { results: TaskResult[] } | { ready: true }) => {
         if ('ready' in m) {
           slot.ready = true;
           resolveReady();
           this.pump();
           return;
         }
-        const t = slot.tasks.get(m.seq);
-        slot.tasks.delete(m.seq);
+        const batch = slot.batches.shift() ?? [];
         if (!this.closed) this.pump();
-        t?.resolve(m);
+        const bySeq = new Map(batch.map((p) => [p.task.seq, p]));
+        for (const r of m.results) bySeq.get(r.seq)?.resolve(r);
         this.checkIdle();
       });
       const failed = (message: string) => {
@@ -235,25 +249,26 @@ class Pool {
           rejectReady(new Error(`a worker thread could not start: ${message}`));
           return;
         }
-        // a worker that died (out of memory, a native crash): the document it was on fails, those queued behind
-        // it go back in line, and a new worker takes its place
+        // a worker that died (out of memory, a native crash): the document it was on fails, the others it held
+        // go back in line, and a new worker takes its place
         const kind = /memory/i.test(message) ? 'out-of-memory' : 'worker-crash';
-        let first = true;
-        for (const { task, resolve } of slot.tasks.values()) {
-          if (first) {
+        const on = Atomics.load(slot.current, 0);
+        const again: Pending[] = [];
+        for (const { task, resolve } of slot.batches.flat()) {
+          if (task.seq === on) {
             resolve(packResult(task.seq, '', '', JSON.stringify({ path: task.rel, kind, message: `extraction failed: ${message}` }) + '\n', { nRecords: 0, errorKinds: [kind], warningKinds: [] }));
-            first = false;
-          } else {
-            // its bytes went to the dead worker: read the file again
-            try {
-              const b = readFileSync(task.file);
-              this.waiting.unshift({ task: { ...task, bytes: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer }, resolve });
-            } catch (e) {
-              resolve(packResult(task.seq, '', '', JSON.stringify({ path: task.rel, kind: kindOf(e), message: messageOf(e) }) + '\n', { nRecords: 0, errorKinds: [kindOf(e)], warningKinds: [] }));
-            }
+            continue;
+          }
+          // its bytes went to the dead worker: read the file again
+          try {
+            const b = readFileSync(task.file);
+            again.push({ task: { ...task, bytes: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer }, resolve });
+          } catch (e) {
+            resolve(packResult(task.seq, '', '', JSON.stringify({ path: task.rel, kind: kindOf(e), message: messageOf(e) }) + '\n', { nRecords: 0, errorKinds: [kindOf(e)], warningKinds: [] }));
           }
         }
-        slot.tasks.clear();
+        this.waiting.unshift(...again);
+        slot.batches = [];
         this.checkIdle();
         if (!this.closed) void this.spawn();
       };
@@ -273,14 +288,23 @@ class Pool {
   }
 
   private pump(): void {
-    for (let round = 0; round < PER_WORKER; round++) {
+    for (let round = 0; round < BATCHES; round++) {
       for (const slot of this.workers) {
         if (!this.waiting.length) return;
-        if (!slot.ready || slot.tasks.size > round) continue;
-        const next = this.waiting.shift()!;
-        slot.tasks.set(next.task.seq, next);
+        if (!slot.ready || slot.batches.length > round) continue;
+        let n = 0;
+        let bytes = 0;
+        while (n < this.waiting.length && n < BATCH_DOCS && (n === 0 || bytes + this.waiting[n]!.task.bytes.byteLength <= BATCH_BYTES)) {
+          bytes += this.waiting[n]!.task.bytes.byteLength;
+          n++;
+        }
+        const batch = this.waiting.splice(0, n);
+        slot.batches.push(batch);
         // the bytes are transferred, not copied
-        slot.w.postMessage(next.task, [next.task.bytes]);
+        slot.w.postMessage(
+          batch.map((p) => p.task),
+          batch.map((p) => p.task.bytes),
+        );
       }
     }
   }
@@ -305,13 +329,13 @@ class Pool {
     this.closed = true;
     this.waiting = [];
     await this.ready.catch(() => undefined); // a worker still loading its dictionaries is in native code too
-    while (this.workers.some((s) => s.tasks.size > 0)) await new Promise<void>((r) => (this.onIdle = r));
+    while (this.workers.some((s) => s.batches.length > 0)) await new Promise<void>((r) => (this.onIdle = r));
     await Promise.all(this.workers.map((s) => s.w.terminate()));
   }
 
   private onIdle: (() => void) | null = null;
   private checkIdle(): void {
-    if (this.onIdle && !this.workers.some((s) => s.tasks.size > 0)) {
+    if (this.onIdle && !this.workers.some((s) => s.batches.length > 0)) {
       const r = this.onIdle;
       this.onIdle = null;
       r();
@@ -514,11 +538,12 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     } else {
       const r = d.result!;
       // records first, the document line after them, the journal line last: the journal commits the input
-      const l = r.l;
-      writeBytes(dataFds[0]!, r.data, 0, l[0], o[0]);
+      const data = r.parts.map((p) => Buffer.from(p, 'utf8'));
+      const l: [number, number, number] = [data[0]!.length, data[1]!.length, data[2]!.length];
+      writeBytes(dataFds[0]!, data[0]!, 0, l[0], o[0]);
       crashPoint('records');
-      writeBytes(dataFds[1]!, r.data, l[0], l[1], o[1]);
-      writeBytes(dataFds[2]!, r.data, l[0] + l[1], l[2], o[2]);
+      writeBytes(dataFds[1]!, data[1]!, 0, l[1], o[1]);
+      writeBytes(dataFds[2]!, data[2]!, 0, l[2], o[2]);
       crashPoint('document');
       entry = { ...key, s: d.sig, o, l, n: r.nRecords, d: r.doc ? 1 : 0, b: d.bytes, x: r.errorKinds, w: r.warningKinds };
       if (entry.d) {
@@ -576,7 +601,11 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   for (const s of SIGNALS) process.on(s, onSignal);
 
   // ---- the pipeline: walk → read (p-queue) → reuse or extract (pool) → reorder → write
-  const window = Math.max(8, jobs * 4);
+  // how far reading runs ahead of writing: enough documents for each worker's batches (see Pool), and a cap on
+  // their bytes, so that memory stays flat whatever the files' sizes
+  const window = Math.max(16, jobs * BATCHES * BATCH_DOCS);
+  const AHEAD_BYTES = 64 << 20;
+  let aheadBytes = 0;
   const io = new PQueue({ concurrency: Math.max(4, jobs * 2) });
   const pending = new Map<number, Done>();
   let nextWrite = 0;
@@ -588,6 +617,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     while (!interrupted && pending.has(nextWrite)) {
       const d = pending.get(nextWrite)!;
       pending.delete(nextWrite);
+      aheadBytes -= d.bytes;
       try {
         write(d);
       } catch (e) {
@@ -650,6 +680,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
       finish({ item, sig, bytes: 0, reuse: item.candidates.find((c) => c.entry.s === sig), result: errorResult(item, error) });
       return;
     }
+    aheadBytes += bytes.length;
     const sig = sha256(bytes);
     const reuse = item.candidates.find((c) => c.entry.s === sig);
     if (reuse) {
@@ -679,7 +710,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     const pump = (async () => {
       for await (const w of walker) {
         if (interrupted || failure) break;
-        while (seq - nextWrite >= window && !interrupted && !failure) await new Promise<void>((r) => (wake = r));
+        while ((seq - nextWrite >= window || aheadBytes >= AHEAD_BYTES) && !interrupted && !failure) await new Promise<void>((r) => (wake = r));
         if (interrupted || failure) break;
         if (!tFirst) tFirst = performance.now();
         const item: Item = { ...w, seq: seq++, candidates: [] };

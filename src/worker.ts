@@ -1,6 +1,7 @@
-// A worker thread of the extract pool: receives a file's bytes, runs extractBytes, and sends back the lines
-// to write (serialised here, so the main thread only moves strings to the files).
-import { parentPort } from 'node:worker_threads';
+// A worker thread of the extract pool: receives a batch of files' bytes, runs extractBytes on each, and sends
+// back the lines to write for the whole batch in one message (serialised here, so the main thread only encodes
+// strings and moves them to the files).
+import { parentPort, workerData } from 'node:worker_threads';
 import { readdirSync, readFileSync } from 'node:fs';
 import { extractBytes } from './pipeline.js';
 import { getJieba } from './segment.js';
@@ -17,11 +18,10 @@ export interface Task {
 
 export interface TaskResult {
   seq: number;
-  /** the bytes to append to records.jsonl, documents.jsonl and errors.jsonl, one after the other (UTF-8, complete
-   * lines); transferred to the main thread, not copied */
-  data: Uint8Array;
-  /** their lengths */
-  l: [number, number, number];
+  /** the lines to append to records.jsonl, documents.jsonl and errors.jsonl (complete lines, possibly empty).
+   * Sent as strings: structured cloning a string costs less than encoding it here and transferring the bytes
+   * (measured: 5,000 results of ~40 KB, 385 ms against 870 ms); the main thread encodes them as it writes. */
+  parts: [string, string, string];
   nRecords: number;
   /** whether a document line is there */
   doc: boolean;
@@ -29,9 +29,7 @@ export interface TaskResult {
   warningKinds: string[];
 }
 
-const encoder = new TextEncoder();
-
-/** The three outputs as one UTF-8 buffer of its own (transferable) and their byte lengths. */
+/** A result from the three outputs' lines. */
 export function packResult(
   seq: number,
   records: string,
@@ -39,12 +37,7 @@ export function packResult(
   errors: string,
   rest: Pick<TaskResult, 'nRecords' | 'errorKinds' | 'warningKinds'>,
 ): TaskResult {
-  const l: [number, number, number] = [Buffer.byteLength(records), Buffer.byteLength(document), Buffer.byteLength(errors)];
-  const data = new Uint8Array(l[0] + l[1] + l[2]);
-  if (l[0]) encoder.encodeInto(records, data.subarray(0, l[0]));
-  if (l[1]) encoder.encodeInto(document, data.subarray(l[0], l[0] + l[1]));
-  if (l[2]) encoder.encodeInto(errors, data.subarray(l[0] + l[1]));
-  return { seq, data, l, doc: l[1] > 0, ...rest };
+  return { seq, parts: [records, document, errors], doc: document.length > 0, ...rest };
 }
 
 function errorKind(e: unknown): string {
@@ -59,8 +52,11 @@ export function runTask(t: Task): TaskResult {
   if (process.env.BULLETIN_MINER_WORKER_DIES_ON && t.rel === process.env.BULLETIN_MINER_WORKER_DIES_ON) process.exit(3);
   try {
     const r = extractBytes(new Uint8Array(t.bytes), t.rel, t.sha256);
-    let recs = '';
-    for (const rec of r.records) recs += JSON.stringify(rec) + '\n';
+    // joined in one go: a flat string (a string built with += is a rope, which posting the result flattens)
+    const lines: string[] = new Array(r.records.length + 1);
+    for (let i = 0; i < r.records.length; i++) lines[i] = JSON.stringify(r.records[i]);
+    lines[r.records.length] = '';
+    const recs = r.records.length ? lines.join('\n') : '';
     let errors = '';
     const errorKinds: string[] = [];
     for (const inv of r.invalid) {
@@ -106,9 +102,16 @@ if (parentPort) {
   // load the dictionaries before saying we are ready, so the run's timings separate start-up from work
   getJieba();
   warmUp();
-  port.on('message', (t: Task) => {
-    const r = runTask(t);
-    port.postMessage(r, [r.data.buffer as ArrayBuffer]);
+  // the seq of the document being extracted, shared with the pool (see run.ts)
+  const current = (workerData as { current?: Int32Array } | null)?.current ?? new Int32Array(1);
+  port.on('message', (tasks: Task[]) => {
+    const results: TaskResult[] = [];
+    for (const t of tasks) {
+      Atomics.store(current, 0, t.seq);
+      results.push(runTask(t));
+    }
+    Atomics.store(current, 0, -1);
+    port.postMessage({ results });
   });
   port.postMessage({ ready: true });
 }
