@@ -161,11 +161,10 @@ interface NameView {
   codes: Uint16Array;
 }
 
-/** A one-character Han word that is no function word: a piece of a name jieba does not know. */
-function isSingle(w: string): boolean {
-  if (w.length !== 1) return false;
-  const c = w.charCodeAt(0);
-  return isHanCode(c) && FUNCTION_CODES[c] !== 1;
+/** A one-character Han word that is no function word (a word of `len` code units whose first is `c`): a piece of
+ * a name jieba does not know. */
+function isSingle(len: number, c: number): boolean {
+  return len === 1 && isHanCode(c) && FUNCTION_CODES[c] !== 1;
 }
 
 const views = new WeakMap<Doc, NameView>();
@@ -191,9 +190,10 @@ function nameView(doc: Doc): NameView {
   const heads = new HeadPositions();
   for (let i = 0; i < raw.length; i++) {
     let t = raw[i]!;
-    if (isSingle(t.word)) {
+    // a token's word is the text between its offsets: read there, where the reads are close together
+    if (isSingle(t.end - t.start, text.charCodeAt(t.start))) {
       let j = i;
-      while (j + 1 < raw.length && raw[j + 1]!.start === raw[j]!.end && isSingle(raw[j + 1]!.word)) j++;
+      while (j + 1 < raw.length && raw[j + 1]!.start === raw[j]!.end && isSingle(raw[j + 1]!.end - raw[j + 1]!.start, text.charCodeAt(raw[j + 1]!.start))) j++;
       if (j > i) {
         t = new NameTok(text.slice(t.start, raw[j]!.end), t.start, raw[j]!.end, null);
         i = j;
@@ -204,7 +204,7 @@ function nameView(doc: Doc): NameView {
     const e = t.end;
     for (let p = t.start; p < e; p++) at[p] = k;
     ends[e] = 1;
-    heads.add(t);
+    heads.add(text, t.start, e);
   }
   v = { toks, at, ends, headPos: heads.pos.subarray(0, heads.n), headTok: heads.tok.subarray(0, heads.n), codes: new Uint16Array(toks.length) };
   views.set(doc, v);
@@ -657,8 +657,8 @@ function statusBefore(doc: Doc, pos: number): Status {
 /** Peel a place and an amount written before the name (桓仁满族自治县109.6亿元大雅河抽水蓄能): the name's start
  * and its location. */
 function peelPlaceAmount(doc: Doc, s: number, e: number): { start: number; location: string | null } {
+  if (indexIn(doc.text, 0x5143, s, e) < 0) return { start: s, location: null }; // 元
   const part = doc.text.slice(s, e);
-  if (!part.includes('元')) return { start: s, location: null };
   AMOUNT_RE.lastIndex = 0;
   let last: RegExpExecArray | null = null;
   for (let m = AMOUNT_RE.exec(part); m; m = AMOUNT_RE.exec(part)) last = m;
@@ -750,13 +750,28 @@ function splitItems(doc: Doc, from: number, to: number): Item[] {
   return items;
 }
 
+const isOpenParen = (c: number) => c === 0x28 || c === 0xff08; // ( （
+const isCloseParen = (c: number) => c === 0x29 || c === 0xff09; // ) ）
+/** Where a parenthesis that runs to `end` opens in [s, end), or -1 (the match of /[(（][^(（)）]*[)）]?$/ in that
+ * part of the text: the last opening one, with no parenthesis after it but a closing one at the very end). */
+function parenAtEnd(text: string, s: number, end: number): number {
+  let i = end - 1;
+  if (i >= s && isCloseParen(text.charCodeAt(i))) i--;
+  for (; i >= s; i--) {
+    const c = text.charCodeAt(i);
+    if (isOpenParen(c)) return i;
+    if (isCloseParen(c)) return -1;
+  }
+  return -1;
+}
+
 /** Prepare an item: peel a place + amount, trim the first item's left context. Returns null when no name is left. */
 function prepareItem(doc: Doc, it: Item, first: boolean): Item | null {
   let [s, e] = trimSpan(doc.text, it.start, it.end);
   if (e <= s) return null;
   // a parenthesis after the name (总投资50亿元) is not part of it
-  const paren = /[(（][^(（)）]*[)）]?$/.exec(doc.text.slice(s, it.end));
-  if (paren && paren.index > 0) [s, e] = trimSpan(doc.text, s, s + paren.index);
+  const paren = parenAtEnd(doc.text, s, it.end);
+  if (paren > s) [s, e] = trimSpan(doc.text, s, paren);
   if (e <= s) return null;
   const pa = peelPlaceAmount(doc, s, e);
   if (pa.start > s) {
@@ -891,40 +906,43 @@ class HeadPositions {
     this.tok[this.n] = t;
     this.n++;
   }
-  add(t: Token): void {
-    const w = t.word;
-    const start = t.start;
-    const n = w.length;
-    const last = w.charCodeAt(n - 1);
-    if (HEAD_FIRST[w.charCodeAt(0)] || (n >= 2 && FACILITY_END[last])) this.push(start, start);
+  /** The positions of the token [start, end) of `text`. */
+  add(text: string, start: number, end: number): void {
+    const n = end - start;
+    const last = text.charCodeAt(end - 1);
+    if (HEAD_FIRST[text.charCodeAt(start)] || (n >= 2 && FACILITY_END[last])) this.push(start, start);
     // the heads of two to five characters the word ends with (the word itself excluded); ascending: the longest
     // suffix first
     if (n > 2 && HEAD_SET_LAST[last]) {
       for (const h of HEAD_SET_BY_LAST.get(last)!) {
-        if (h.length >= 2 && h.length <= 5 && h.length < n && w.endsWith(h)) this.push(t.end - h.length, start);
+        if (h.length >= 2 && h.length <= 5 && h.length < n && text.startsWith(h, end - h.length)) this.push(end - h.length, start);
       }
     }
   }
+}
+
+/** The token of the name view holding `pos`, when `pos` is before `limit`. */
+function tokenAt(view: NameView, pos: number, limit: number): Token | undefined {
+  const k = pos < limit ? view.at[pos]! : -1;
+  return k >= 0 ? view.toks[k] : undefined;
 }
 
 /** Names ending with a head, anywhere in the clause. */
 function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): void {
   const text = doc.text;
   const view = nameView(doc);
-  const tokEnds = { has: (pos: number) => pos === ce || view.ends[pos] === 1 };
-  const tokAt = (pos: number): Token | undefined => (pos < ce && view.at[pos]! >= 0 ? view.toks[view.at[pos]!] : undefined);
+  const ends = view.ends;
+  const tokEnds = (pos: number) => pos === ce || ends[pos] === 1;
   // the positions where a head may start: token starts with a head's first character, and heads that end a
   // token (扩建|工程, 建设|项目, 会展|中心)
   // (computed once per document, in order: the positions after cs of the tokens that start before ce;
   // `first` is the index of the first position after cs)
   const headPos = view.headPos;
   const headTok = view.headTok;
-  const positions: number[] = [];
-  for (let x = first; x < headPos.length && headTok[x]! < ce; x++) positions.push(headPos[x]!);
-  if (positions.length === 0) return;
   let skipUntil = -1;
   let prevPos = -1;
-  for (const i of positions) {
+  for (let x = first; x < headPos.length && headTok[x]! < ce; x++) {
+    const i = headPos[x]!;
     if (i < skipUntil || i === prevPos) continue;
     prevPos = i;
     let head = startsWithAny(text, i, NOUN_HEADS);
@@ -932,16 +950,16 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
     if (!head && view.at[i]! >= 0) {
       // a word that ends with a facility character: 实训楼, 标准厂房, 体育馆
       const t = view.toks[view.at[i]!]!;
-      if (t.start === i && t.word.length >= 2 && FACILITY_SINGLE[t.word.charCodeAt(t.word.length - 1)] === 1 && !GENERIC.has(t.word)) head = t.word;
+      if (t.start === i && t.end - i >= 2 && FACILITY_SINGLE[text.charCodeAt(t.end - 1)] === 1 && !GENERIC.has(t.word)) head = t.word;
     }
     if (!head && NUMERAL_CODES[text.charCodeAt(i)] === 1) {
       const ph = /^[一二三四五六七八九十]{1,2}期/.exec(text.slice(i, i + 3));
       if (ph) head = ph[0];
     }
     let bare = false;
-    if (!head && text.startsWith('项目', i) && tokEnds.has(i)) {
+    if (!head && text.startsWith('项目', i) && tokEnds(i)) {
       // most 项目 follow a generic word (重点, 新开工, 储备): only a noun of a name can stand before a bare 项目
-      const prev = tokAt(i - 1);
+      const prev = tokenAt(view, i - 1, ce);
       if (!prev || !/^(?:n|vn|eng|x)/.test(prev.tag) || GENERIC.has(prev.word) || FRAME.has(prev.word) || isPunct(prev.word)) continue;
       if (startsWithAny(text, i + 2, PROJECT_BLOCKERS)) continue;
       head = '项目';
@@ -956,24 +974,24 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
     }
     if (!head) continue;
     let end = i + head.length;
-    if (!bare && !tokEnds.has(end) && !LIST_NOUN_AT(text, end) && end !== ce) continue;
+    if (!bare && !tokEnds(end) && !LIST_NOUN_AT(text, end) && end !== ce) continue;
     // the head names an area around it: 北京大兴国际机场|临空经济区
     if (AREA_AFTER.test(text.slice(end, Math.min(ce, end + 8)))) continue;
     // a kind, not a name: 标志性工程, 示范工程, 民生工程
-    const adj = tokAt(i - 1);
+    const adj = tokenAt(view, i - 1, ce);
     if (adj && adj.end === i && CATEGORY_ADJ.has(adj.word)) continue;
     // the head starts a word, or ends a compound whose first part is a word (扩建|工程), not 加|工厂
-    const holder = tokAt(i);
+    const holder = tokenAt(view, i, ce);
     if (holder && holder.start < i && i - holder.start < 2) continue;
     // a head glued to a one-character noun is part of a longer word (非煤矿|石)
-    const next = tokAt(end);
+    const next = tokenAt(view, end, ce);
     if (next && next.start === end && next.word.length === 1 && next.tag === 'n') continue;
     if (startsWithAny(text, end, HEAD_BLOCKERS)) continue;
     const ph = T.PHASE_RE.exec(text.slice(end, ce));
     if (ph) end += ph[0].length;
     // a facility and the work done on it: 巡检司电厂扩建
     const work = !verb ? startsWithAny(text, end, VERB_HEADS) : null;
-    if (work && (tokEnds.has(end + work.length) || LIST_NOUN_AT(text, end + work.length)) && (!T.WEAK_WORK.includes(work) || LIST_NOUN_AT(text, end + work.length))) end += work.length;
+    if (work && (tokEnds(end + work.length) || LIST_NOUN_AT(text, end + work.length)) && (!T.WEAK_WORK.includes(work) || LIST_NOUN_AT(text, end + work.length))) end += work.length;
     const more = !bare && !verb ? nounsToProject(doc, end, ce) : -1;
     if (more > 0) end = more;
     else if (!bare && text.startsWith('项目', end) && !startsWithAny(text, end + 2, PROJECT_BLOCKERS)) end += 2;
@@ -1012,7 +1030,8 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
 }
 
 function LIST_NOUN_AT(text: string, pos: number): boolean {
-  return T.LIST_NOUNS.some((n) => text.startsWith(n, pos)) && !text.startsWith('项目部', pos);
+  for (const n of T.LIST_NOUNS) if (text.startsWith(n, pos)) return !text.startsWith('项目部', pos);
+  return false;
 }
 
 const PROGRAMME_NUMERALS = T.PROGRAMME_NUMERALS;
@@ -1056,14 +1075,14 @@ export const project: Extractor = {
       const cs = clauses[c]!;
       const ce = clauses[c + 1]!;
       // items of a list, kept or judged categories, are not read again as head names
-      blocked.length = 0;
+      if (blocked.length > 0) blocked.length = 0;
       if (clauses[c + 2] === 1) lists(doc, cs, ce, cands, blocked);
       // a clause with no place where a head may start has no head names
       while (x < headPos.length && headPos[x]! <= cs) x++;
       if (x >= headPos.length || headTok[x]! >= ce) continue;
-      headCands.length = 0;
+      if (headCands.length > 0) headCands.length = 0;
       heads(doc, cs, ce, headCands, x);
-      for (const h of headCands) if (!blocked.some(([a, b]) => h.start < b && h.end > a)) cands.push(h);
+      for (const h of headCands) if (blocked.length === 0 || !blocked.some(([a, b]) => h.start < b && h.end > a)) cands.push(h);
     }
     // one record per mention: the better-founded shape first, then the longer span
     cands.sort((a, b) => b.prio - a.prio || b.end - b.start - (a.end - a.start) || a.start - b.start);
