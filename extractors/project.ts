@@ -384,6 +384,21 @@ function firstTokenIn(view: NameView, from: number, to: number): number {
   return -1;
 }
 
+/** The index of the last token of the name view that starts before `to`, from the token `k0` on (k0 included). */
+function lastTokenBefore(view: NameView, k0: number, to: number): number {
+  const toks = view.toks;
+  let k1 = k0;
+  while (k1 + 1 < toks.length && toks[k1 + 1]!.start < to) k1++;
+  return k1;
+}
+
+/** The word of a token clipped to [from, to), as clipped() gives it. */
+function clippedWord(text: string, t: Token, from: number, to: number): string {
+  const s = Math.max(t.start, from);
+  const e = Math.min(t.end, to);
+  return s === t.start && e === t.end ? t.word : text.slice(s, e);
+}
+
 /** 0-9, A-Z, a-z by code */
 const ALNUM_CODES = new Uint8Array(0x10000);
 for (const c of '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz') ALNUM_CODES[c.charCodeAt(0)] = 1;
@@ -401,8 +416,7 @@ function leftEdge(doc: Doc, from: number, end: number): number {
   const lo = Math.max(from, end - T.MAX_NAME_CHARS - 4);
   const k0 = firstTokenIn(view, lo, end);
   if (k0 < 0) return end;
-  let k1 = k0;
-  while (k1 + 1 < toks.length && toks[k1 + 1]!.start < end) k1++;
+  const k1 = lastTokenBefore(view, k0, end);
   let pos = end;
   for (let k = k1; k >= k0; k--) {
     const t = toks[k]!;
@@ -445,8 +459,13 @@ function stageAfter(text: string, end: number, ce: number): boolean {
 
 /** A goal verb (打造, 争创) shortly before the name: the name is an aim, not a project. */
 function goalBefore(doc: Doc, cs: number, s: number): boolean {
-  const toks = clipped(doc, Math.max(cs, s - 8), s);
-  return toks.some((t) => GOAL.has(t.word));
+  const view = nameView(doc);
+  const from = Math.max(cs, s - 8);
+  const k0 = firstTokenIn(view, from, s);
+  if (k0 < 0) return false;
+  const k1 = lastTokenBefore(view, k0, s);
+  for (let k = k0; k <= k1; k++) if (GOAL.has(clippedWord(doc.text, view.toks[k]!, from, s))) return true;
+  return false;
 }
 
 const NUMERAL_CHARS = new Set([...'一二三四五六七八九十']);
@@ -501,7 +520,10 @@ function bareName(doc: Doc, s: number, e: number): boolean {
 
 /** Whether every word of [s, e) is a generic modifier or sector (保障性安居, 绿色能源储运). */
 function allGeneric(doc: Doc, s: number, e: number): boolean {
-  const toks = clipped(doc, s, e).filter((t) => !isPunct(t.word));
+  return allGenericTokens(clipped(doc, s, e).filter((t) => !isPunct(t.word)));
+}
+/** allGeneric of the tokens of a span, punctuation left out. */
+function allGenericTokens(toks: Token[]): boolean {
   if (toks.length === 0) return true;
   return toks.every((t) => GENERIC.has(t.word) || (t.word.length === 1 && EMPTY_CHARS.has(t.word)));
 }
@@ -538,7 +560,7 @@ function classify(doc: Doc, s: number, e: number): ItemKind {
   if (COUNT_RE.test(name)) return 'sector';
   // a quoted label before the head is a programme: “菜篮子”工程, “互联互通”工程
   if (/^[“"「『][^”"」』]+[”"」』](?:工程|项目|行动|计划)$/.test(name)) return 'sector';
-  if (T.ANONYMOUS_MARKERS.some((m, k) => name.startsWith(m) || name.includes(ANONYMOUS_PROJECTS[k]!))) return 'sector';
+  if (T.ANONYMOUS_MARKERS.some((m) => name.startsWith(m)) || (name.includes('项目') && ANONYMOUS_PROJECTS.some((m) => name.includes(m)))) return 'sector';
   if (name.includes('某')) return 'sector';
   if (endsWithAny(name, PROGRAMME_ENDINGS)) return 'sector';
   if (PROGRAMME_NUMERALS.test(name)) return 'sector';
@@ -548,7 +570,7 @@ function classify(doc: Doc, s: number, e: number): ItemKind {
   if (coveredBySectors(name.replace(/[“”"‘’「」『』]/g, ''))) return 'sector';
   if (toks.length === 1 && !PROPER_TAGS.has(toks[0]!.tag)) return 'plain';
   if (toks.length === 1 && toks[0]!.tag === 'ns' && endsWithAny(name, PLACE_SUFFIXES)) return 'sector';
-  if (allGeneric(doc, s, e)) return 'sector';
+  if (allGenericTokens(toks)) return 'sector';
   return 'name';
 }
 
@@ -645,11 +667,17 @@ function statusOf(doc: Doc, clauseStart: number, nameStart: number, clauseEnd: n
 
 /** A status word standing straight before the name (新建龙母沟水库, 续建…). */
 function statusBefore(doc: Doc, pos: number): Status {
-  const toks = clipped(doc, Math.max(0, pos - 8), pos).filter((t) => t.end <= pos);
+  // the tokens of clipped(doc, pos - 8, pos): k0 to k1
+  const view = nameView(doc);
+  const from = Math.max(0, pos - 8);
+  const k0 = firstTokenIn(view, from, pos);
+  if (k0 < 0) return null;
+  const k1 = lastTokenBefore(view, k0, pos);
   // the word before the name, or the one before that (新开工|建设|金鹰大厦), within the clause
-  for (const t of toks.slice(-2).reverse()) {
-    if (isPunct(t.word)) break;
-    if (T.STATUS_WORDS[t.word]) return T.STATUS_WORDS[t.word]!;
+  for (let k = k1; k >= k0 && k >= k1 - 1; k--) {
+    const w = clippedWord(doc.text, view.toks[k]!, from, pos);
+    if (isPunct(w)) break;
+    if (T.STATUS_WORDS[w]) return T.STATUS_WORDS[w]!;
   }
   return null;
 }
@@ -921,6 +949,18 @@ class HeadPositions {
   }
 }
 
+/** A hash of two code units, for HEAD_PAIRS. */
+const pairKey = (a: number, b: number) => (Math.imul(a, 0x9e37) ^ b) & 0xffff;
+/** The first two characters of every noun head, action and 项目, hashed: 0 where no such word starts with the two
+ * characters (a hash shared with another pair only lets a position through to the exact tests). */
+const HEAD_PAIRS = new Uint8Array(0x10000);
+/** Noun heads of one character. */
+const HEAD_SINGLES = new Uint8Array(0x10000);
+for (const w of HEAD_SET) {
+  if (w.length >= 2) HEAD_PAIRS[pairKey(w.charCodeAt(0), w.charCodeAt(1))] = 1;
+  else HEAD_SINGLES[w.charCodeAt(0)] = 1;
+}
+
 /** The token of the name view holding `pos`, when `pos` is before `limit`. */
 function tokenAt(view: NameView, pos: number, limit: number): Token | undefined {
   const k = pos < limit ? view.at[pos]! : -1;
@@ -945,13 +985,16 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
     const i = headPos[x]!;
     if (i < skipUntil || i === prevPos) continue;
     prevPos = i;
+    // a word that ends with a facility character: 实训楼, 标准厂房, 体育馆
+    const k = view.at[i]!;
+    const t = k >= 0 ? view.toks[k]! : null;
+    const facility = t !== null && t.start === i && t.end - i >= 2 && FACILITY_SINGLE[text.charCodeAt(t.end - 1)] === 1;
+    // no head of any kind starts here (most positions): nothing below would find one
+    const c0 = text.charCodeAt(i);
+    if (!facility && HEAD_PAIRS[pairKey(c0, text.charCodeAt(i + 1))] === 0 && HEAD_SINGLES[c0] === 0 && NUMERAL_CODES[c0] !== 1) continue;
     let head = startsWithAny(text, i, NOUN_HEADS);
     let verb = false;
-    if (!head && view.at[i]! >= 0) {
-      // a word that ends with a facility character: 实训楼, 标准厂房, 体育馆
-      const t = view.toks[view.at[i]!]!;
-      if (t.start === i && t.end - i >= 2 && FACILITY_SINGLE[text.charCodeAt(t.end - 1)] === 1 && !GENERIC.has(t.word)) head = t.word;
-    }
+    if (!head && facility && !GENERIC.has(t.word)) head = t.word;
     if (!head && NUMERAL_CODES[text.charCodeAt(i)] === 1) {
       const ph = /^[一二三四五六七八九十]{1,2}期/.exec(text.slice(i, i + 3));
       if (ph) head = ph[0];
@@ -1085,16 +1128,11 @@ export const project: Extractor = {
       for (const h of headCands) if (blocked.length === 0 || !blocked.some(([a, b]) => h.start < b && h.end > a)) cands.push(h);
     }
     // one record per mention: the better-founded shape first, then the longer span
+    if (cands.length === 0) return [];
     cands.sort((a, b) => b.prio - a.prio || b.end - b.start - (a.end - a.start) || a.start - b.start);
-    const taken = new Uint8Array(doc.text.length + 1);
+    // a candidate is kept when it shares no character with one kept before
     const kept: Cand[] = [];
-    for (const c of cands) {
-      let free = true;
-      for (let i = c.start; i < c.end && free; i++) if (taken[i]) free = false;
-      if (!free) continue;
-      taken.fill(1, c.start, c.end);
-      kept.push(c);
-    }
+    for (const c of cands) if (c.end <= c.start || !kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
     kept.sort((a, b) => a.start - b.start);
     const drafts = kept.map((c) => ({
       type: 'project' as const,
@@ -1117,7 +1155,8 @@ function placePrefixes(doc: Doc, drafts: ProjectDraft[]): void {
   const names = new Set(drafts.map((d) => bare(d.name)));
   for (const d of drafts) {
     if (d.location) continue;
-    for (let k = 2; k <= 4 && bare(d.name).length - k >= 4; k++) {
+    const len = bare(d.name).length;
+    for (let k = 2; k <= 4 && len - k >= 4; k++) {
       const rest = d.name.slice(k);
       if (!names.has(bare(rest))) continue;
       const toks = doc.tokensIn(d.start, d.start + k);
