@@ -915,7 +915,7 @@ for (const w of [...HEAD_SET].sort((a, b) => b.length - a.length)) {
 }
 
 /** The positions where a head may start, for the whole document, ascending: token starts with a head's first
- * character, and heads that end a token (扩建|工程, 建设|项目, 会展|中心); with the start of their token. Filled
+ * character where a head of some kind may start, and heads that end a token (扩建|工程, 建设|项目, 会展|中心); with the start of their token. Filled
  * token by token, in order, by nameView. */
 class HeadPositions {
   pos = new Int32Array(256);
@@ -938,7 +938,15 @@ class HeadPositions {
   add(text: string, start: number, end: number): void {
     const n = end - start;
     const last = text.charCodeAt(end - 1);
-    if (HEAD_FIRST[text.charCodeAt(start)] || (n >= 2 && FACILITY_END[last])) this.push(start, start);
+    const c0 = text.charCodeAt(start);
+    if (
+      (HEAD_FIRST[c0] || (n >= 2 && FACILITY_END[last])) &&
+      // and a head of some kind may start there (see heads): this word ends with a facility character, or a noun
+      // head, an action or 项目 starts there (by their first two characters), or a one-character head, or a
+      // numeral (a phase); elsewhere heads() would find none
+      ((n >= 2 && FACILITY_SINGLE[last] === 1) || HEAD_PAIRS[pairKey(c0, text.charCodeAt(start + 1))] === 1 || HEAD_SINGLES[c0] === 1 || NUMERAL_CODES[c0] === 1)
+    )
+      this.push(start, start);
     // the heads of two to five characters the word ends with (the word itself excluded); ascending: the longest
     // suffix first
     if (n > 2 && HEAD_SET_LAST[last]) {
@@ -973,8 +981,8 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
   const view = nameView(doc);
   const ends = view.ends;
   const tokEnds = (pos: number) => pos === ce || ends[pos] === 1;
-  // the positions where a head may start: token starts with a head's first character, and heads that end a
-  // token (扩建|工程, 建设|项目, 会展|中心)
+  // the positions where a head may start: token starts where a head of some kind may start, and heads that end
+  // a token (扩建|工程, 建设|项目, 会展|中心)
   // (computed once per document, in order: the positions after cs of the tokens that start before ce;
   // `first` is the index of the first position after cs)
   const headPos = view.headPos;
@@ -989,9 +997,6 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
     const k = view.at[i]!;
     const t = k >= 0 ? view.toks[k]! : null;
     const facility = t !== null && t.start === i && t.end - i >= 2 && FACILITY_SINGLE[text.charCodeAt(t.end - 1)] === 1;
-    // no head of any kind starts here (most positions): nothing below would find one
-    const c0 = text.charCodeAt(i);
-    if (!facility && HEAD_PAIRS[pairKey(c0, text.charCodeAt(i + 1))] === 0 && HEAD_SINGLES[c0] === 0 && NUMERAL_CODES[c0] !== 1) continue;
     let head = startsWithAny(text, i, NOUN_HEADS);
     let verb = false;
     if (!head && facility && !GENERIC.has(t.word)) head = t.word;
