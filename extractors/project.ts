@@ -574,12 +574,25 @@ function classify(doc: Doc, s: number, e: number): ItemKind {
   return 'name';
 }
 
+/** 一 to 十 and 0-9 by code */
+const PHASE_NUMERAL_CODES = new Uint8Array(0x10000);
+for (const c of '一二三四五六七八九十0123456789') PHASE_NUMERAL_CODES[c.charCodeAt(0)] = 1;
+/** Where the phase that ends `part` starts (the match of /(?:[一二三四五六七八九十0-9]{1,2}期)$/: one or two
+ * numerals and 期), or -1. */
+function phaseAtEnd(part: string): number {
+  const n = part.length;
+  if (part.charCodeAt(n - 1) !== 0x671f) return -1; // 期
+  let r = 0;
+  while (r < 2 && n - 2 - r >= 0 && PHASE_NUMERAL_CODES[part.charCodeAt(n - 2 - r)] === 1) r++;
+  return r > 0 ? n - 1 - r : -1;
+}
+
 /** The facility head that ends at `end` (a noun head, a phase, or a weak head when `weak`). */
 function headEndingAt(text: string, s: number, end: number, weak: boolean): string | null {
   let part = text.slice(s, end);
   if (part.endsWith('项目')) part = part.slice(0, -2);
-  const phase = /(?:[一二三四五六七八九十0-9]{1,2}期)$/.exec(part);
-  if (phase && phase.index > 0) return phase[0];
+  const phase = phaseAtEnd(part);
+  if (phase > 0) return part.slice(phase);
   const h = endsWithAny(part, NOUN_HEADS);
   if (h && part.length > h.length) return h;
   if (weak) {
@@ -767,10 +780,16 @@ function splitItems(doc: Doc, from: number, to: number): Item[] {
   }
   // the conjunctions after the last 、 (they come after every 、, in order)
   if (items.length > 0) {
-    for (const t of clipped(doc, s, to)) {
-      if (CONJUNCTIONS.has(t.word) && t.tag === 'c') {
-        items.push({ start: s, end: t.start, location: null });
-        s = t.end;
+    // the tokens of clipped(doc, s, to): k0 to k1
+    const view = nameView(doc);
+    const from = s;
+    const k0 = firstTokenIn(view, from, to);
+    const k1 = k0 < 0 ? -1 : lastTokenBefore(view, k0, to);
+    for (let k = k0; k >= 0 && k <= k1; k++) {
+      const t = view.toks[k]!;
+      if (CONJUNCTIONS.has(clippedWord(text, t, from, to)) && t.tag === 'c') {
+        items.push({ start: s, end: Math.max(t.start, from), location: null });
+        s = Math.min(t.end, to);
       }
     }
   }
