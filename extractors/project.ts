@@ -10,17 +10,61 @@ import type { Token } from '../src/segment.js';
 import type { ProjectRecord } from '../src/schemas.js';
 import type { Extractor, ProjectDraft } from './types.js';
 import * as T from './tables/project.js';
-import { isHanCode } from '../src/han.js';
+import { isHanAt, isHanCode } from '../src/han.js';
 
 type Status = ProjectRecord['status'];
 
+/** A table indexed by the first and by the last character of its words (each list in table order): the words
+ * written at a position, or ending a string, are found among the few that share that character. Built once per
+ * table, at load. */
+class Words {
+  private readonly first = new Map<number, string[]>();
+  private readonly last = new Map<number, string[]>();
+  constructor(words: readonly string[]) {
+    for (const w of words) {
+      const f = w.charCodeAt(0);
+      const l = w.charCodeAt(w.length - 1);
+      if (!this.first.has(f)) this.first.set(f, []);
+      this.first.get(f)!.push(w);
+      if (!this.last.has(l)) this.last.set(l, []);
+      this.last.get(l)!.push(w);
+    }
+  }
+  /** The words that start with the code unit `c`, in table order. */
+  startingWith(c: number): string[] | undefined {
+    return this.first.get(c);
+  }
+  /** The first (longest, for sorted tables) word written at `pos` of `text`. */
+  at(text: string, pos: number): string | null {
+    const cands = this.first.get(text.charCodeAt(pos));
+    if (!cands) return null;
+    for (const w of cands) if (text.startsWith(w, pos)) return w;
+    return null;
+  }
+  /** The first (longest, for sorted tables) word that ends `s`. */
+  ending(s: string): string | null {
+    const cands = this.last.get(s.charCodeAt(s.length - 1));
+    if (!cands) return null;
+    for (const w of cands) if (s.endsWith(w)) return w;
+    return null;
+  }
+}
 const longestFirst = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length);
-const VERB_HEADS_LONGEST = longestFirst(T.VERB_HEADS);
-const NOUN_HEADS = longestFirst(T.NOUN_HEADS);
-const WEAK_HEADS = longestFirst(T.WEAK_HEADS);
-const VERB_HEADS = longestFirst(T.VERB_HEADS);
-const STATUS_KEYS = longestFirst(Object.keys(T.STATUS_WORDS));
-const PLACE_SUFFIXES = longestFirst(T.PLACE_SUFFIXES);
+// the tables matched at a position or at an end, indexed (see Words, below)
+const VERB_HEADS_LONGEST = new Words(longestFirst(T.VERB_HEADS));
+const NOUN_HEADS = new Words(longestFirst(T.NOUN_HEADS));
+const WEAK_HEADS = new Words(longestFirst(T.WEAK_HEADS));
+const VERB_HEADS = new Words(longestFirst(T.VERB_HEADS));
+const STATUS_KEYS = new Words(longestFirst(Object.keys(T.STATUS_WORDS)));
+const PLACE_SUFFIXES_LIST = longestFirst(T.PLACE_SUFFIXES);
+const PLACE_SUFFIXES = new Words(PLACE_SUFFIXES_LIST);
+const STAGE_WORDS = new Words(T.STAGE_WORDS);
+const ORG_ENDINGS = new Words(T.ORG_ENDINGS);
+const PROGRAMME_ENDINGS = new Words(T.PROGRAMME_ENDINGS);
+const PROJECT_BLOCKERS = new Words(T.PROJECT_BLOCKERS);
+const HEAD_BLOCKERS = new Words(T.HEAD_BLOCKERS);
+/** What closes an action on a facility into a name (污水处理厂|提标改造|工程). */
+const CLOSERS = new Words(['工程', '项目']);
 const FRAME = new Set(T.FRAME_WORDS);
 const GOAL = new Set(T.GOAL_FRAMES);
 const STOP_TAGS = new Set(T.STOP_TAGS);
@@ -29,7 +73,7 @@ const SECTORS = new Set(T.SECTORS);
 const GENERIC = new Set([...T.GENERIC_WORDS, ...T.SECTORS]);
 const VERB_HEAD_SET = new Set(T.VERB_HEADS);
 const NOUN_HEAD_SET = new Set(T.NOUN_HEADS);
-const SECTOR_WORDS = longestFirst(T.SECTORS);
+const SECTOR_WORDS = new Words(longestFirst(T.SECTORS));
 
 const QUOTE_CHARS = /[“”"‘’'「」『』《》〈〉【】()（）\s]/;
 const HAN = /\p{Script=Han}/u;
@@ -52,63 +96,37 @@ const CLAUSE_CODES = new Uint8Array(0x10000);
 for (const c of '，,；;：:。！？!?\n') CLAUSE_CODES[c.charCodeAt(0)] = 1;
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
-function clausesOf(doc: Doc): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
+/** The clauses of the document, flat: start, end, and 1 when the clause holds a 、 or a 等 (a list may be there). */
+function clausesOf(doc: Doc): number[] {
+  const out: number[] = [];
   const text = doc.text;
   const n = text.length;
   let start = 0;
+  let list = 0;
   for (let i = 0; i <= n; i++) {
     let mark = i === n;
     if (!mark) {
       const c = text.charCodeAt(i);
+      if (c === 0x3001 || c === 0x7b49) list = 1; // 、 等
       // a comma or colon between digits is part of a number
       mark = CLAUSE_CODES[c] === 1 && !((c === 44 || c === 58) && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1)));
     }
     if (mark) {
-      if (i > start) out.push({ start, end: i });
+      if (i > start) out.push(start, i, list);
       start = i + 1;
+      list = 0;
     }
   }
   return out;
 }
 
-type CharIndex = Map<number, string[]>;
-const BY_FIRST = Symbol('words by first character');
-const BY_LAST = Symbol('words by last character');
-const byFirstChar = new WeakMap<readonly string[], CharIndex>();
-const byLastChar = new WeakMap<readonly string[], CharIndex>();
-/** The index of a table by the first (or last) character of its words, in table order; built once and kept on
- * the table itself (a property read is cheaper than a WeakMap look-up), or in a WeakMap for a frozen table. */
-function charIndex(words: readonly string[], last: boolean): CharIndex {
-  const key = last ? BY_LAST : BY_FIRST;
-  const own = (words as unknown as Record<symbol, CharIndex | undefined>)[key];
-  if (own !== undefined) return own;
-  const map = last ? byLastChar : byFirstChar;
-  let index = map.get(words);
-  if (index) return index;
-  index = new Map();
-  for (const w of words) {
-    const k = w.charCodeAt(last ? w.length - 1 : 0);
-    if (!index.has(k)) index.set(k, []);
-    index.get(k)!.push(w);
-  }
-  if (Object.isExtensible(words)) Object.defineProperty(words, key, { value: index, enumerable: false });
-  else map.set(words, index);
-  return index;
+/** The first (longest, for sorted tables) word of `words` written at `pos`. */
+function startsWithAny(text: string, pos: number, words: Words): string | null {
+  return words.at(text, pos);
 }
-/** The first (longest, for sorted tables) word of `words` written at `pos`; tables are indexed by first character. */
-function startsWithAny(text: string, pos: number, words: readonly string[]): string | null {
-  const cands = charIndex(words, false).get(text.charCodeAt(pos));
-  if (!cands) return null;
-  for (const w of cands) if (text.startsWith(w, pos)) return w;
-  return null;
-}
-/** The first (longest, for sorted tables) word of `words` that ends `s`; tables are indexed by last character. */
-function endsWithAny(s: string, words: readonly string[]): string | null {
-  const cands = charIndex(words, true).get(s.charCodeAt(s.length - 1));
-  if (!cands) return null;
-  for (const w of cands) if (s.endsWith(w)) return w;
-  return null;
+/** The first (longest, for sorted tables) word of `words` that ends `s`. */
+function endsWithAny(s: string, words: Words): string | null {
+  return words.ending(s);
 }
 
 /** Characters that stand alone in a text, never as a piece of an unknown name. */
@@ -136,15 +154,23 @@ interface NameView {
   at: Int32Array;
   /** 1 where a token ends */
   ends: Uint8Array;
-  /** where a head may start (see heads), ascending, with the start of the token each comes from; null until
-   * first needed */
-  headPos: Int32Array | null;
-  headTok: Int32Array | null;
+  /** where a head may start (see headPositions), ascending, with the start of the token each comes from */
+  headPos: Int32Array;
+  headTok: Int32Array;
+  /** the code of each token for the left-edge walk (see stopCode), 0 until first needed */
+  codes: Uint16Array;
+}
+
+/** A one-character Han word that is no function word (a word of `len` code units whose first is `c`): a piece of
+ * a name jieba does not know. */
+function isSingle(len: number, c: number): boolean {
+  return len === 1 && isHanCode(c) && FUNCTION_CODES[c] !== 1;
 }
 
 const views = new WeakMap<Doc, NameView>();
 /** jieba's tokens, with runs of single characters joined into one unknown word (本|桓 → 本桓, 老|旧 → 老旧):
- * jieba's cut leaves the names it does not know in pieces. Computed once per document. */
+ * jieba's cut leaves the names it does not know in pieces; and the positions where a head may start. Computed
+ * once per document, in one pass over the tokens. */
 // the view of the document being read, in front of the WeakMap (nameView is asked for in every helper)
 let lastDoc: Doc | null = null;
 let lastView: NameView | null = null;
@@ -158,28 +184,29 @@ function nameView(doc: Doc): NameView {
   }
   const toks: Token[] = [];
   const raw = doc.tokens;
-  const single = (t: Token) => {
-    const w = t.word;
-    return w.length === 1 && isHanCode(w.charCodeAt(0)) && FUNCTION_CODES[w.charCodeAt(0)] !== 1;
-  };
+  const text = doc.text;
+  const at = new Int32Array(text.length + 1).fill(-1);
+  const ends = new Uint8Array(text.length + 1);
+  const heads = new HeadPositions();
   for (let i = 0; i < raw.length; i++) {
-    const t = raw[i]!;
-    if (single(t) && i + 1 < raw.length && single(raw[i + 1]!) && raw[i + 1]!.start === t.end) {
+    let t = raw[i]!;
+    // a token's word is the text between its offsets: read there, where the reads are close together
+    if (isSingle(t.end - t.start, text.charCodeAt(t.start))) {
       let j = i;
-      while (j + 1 < raw.length && single(raw[j + 1]!) && raw[j + 1]!.start === raw[j]!.end) j++;
-      toks.push(new NameTok(doc.text.slice(t.start, raw[j]!.end), t.start, raw[j]!.end, null));
-      i = j;
-    } else toks.push(t);
-  }
-  const at = new Int32Array(doc.text.length + 1).fill(-1);
-  const ends = new Uint8Array(doc.text.length + 1);
-  for (let k = 0; k < toks.length; k++) {
-    const t = toks[k]!;
+      while (j + 1 < raw.length && raw[j + 1]!.start === raw[j]!.end && isSingle(raw[j + 1]!.end - raw[j + 1]!.start, text.charCodeAt(raw[j + 1]!.start))) j++;
+      if (j > i) {
+        t = new NameTok(text.slice(t.start, raw[j]!.end), t.start, raw[j]!.end, null);
+        i = j;
+      }
+    }
+    const k = toks.length;
+    toks.push(t);
     const e = t.end;
     for (let p = t.start; p < e; p++) at[p] = k;
     ends[e] = 1;
+    heads.add(text, t.start, e);
   }
-  v = { toks, at, ends, headPos: null, headTok: null };
+  v = { toks, at, ends, headPos: heads.pos.subarray(0, heads.n), headTok: heads.tok.subarray(0, heads.n), codes: new Uint16Array(toks.length) };
   views.set(doc, v);
   lastDoc = doc;
   lastView = v;
@@ -205,14 +232,25 @@ function clipped(doc: Doc, from: number, to: number): Token[] {
   return out;
 }
 
-const punctMemo = new Map<string, boolean>();
+/** 0-9, A-Z, a-z, × and ±: the characters besides Han ones that make a word more than punctuation. */
+const WORD_CODES = new Uint8Array(0x10000);
+for (const c of '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz×±') WORD_CODES[c.charCodeAt(0)] = 1;
+/** Whether `word` holds no Han character, digit, Latin letter, × or ± (/[\p{Script=Han}0-9A-Za-z×±]/u), read code
+ * unit by code unit; a surrogate pair is one code point. */
 function isPunct(word: string): boolean {
-  let r = punctMemo.get(word);
-  if (r === undefined) {
-    r = !/[\p{Script=Han}0-9A-Za-z×±]/u.test(word);
-    if (punctMemo.size < 50000) punctMemo.set(word, r);
+  const n = word.length;
+  for (let i = 0; i < n; i++) {
+    const c = word.charCodeAt(i);
+    if (WORD_CODES[c] === 1 || isHanCode(c)) return false;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = word.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        if (HAN.test(word.slice(i, i + 2))) return false;
+        i++;
+      }
+    }
   }
-  return r;
+  return true;
 }
 
 /** Characters that join letters and digits inside a name (TFT-LCD, 10.5代, 2×300MW). */
@@ -224,76 +262,185 @@ const LONG_FRAMES = T.FRAME_WORDS.filter((f) => f.length >= 2);
 /** A frame word, or a longer verb token that ends with one (妥善解决). */
 const frameMemo = new Map<string, boolean>();
 function isFrame(t: Token): boolean {
-  if (FRAME.has(t.word)) return true;
-  if (t.word.length < 3) return false;
-  let r = frameMemo.get(t.word);
+  return isFrameWord(t.word, t.tag);
+}
+/** isFrame of a word and its tag (the tag is read only for a longer word that ends with a frame word). */
+function isFrameWord(word: string, tag: string): boolean {
+  if (FRAME.has(word)) return true;
+  if (word.length < 3) return false;
+  let r = frameMemo.get(word);
   if (r === undefined) {
-    r = LONG_FRAMES.some((f) => t.word.endsWith(f));
-    if (frameMemo.size < 50000) frameMemo.set(t.word, r);
+    r = LONG_FRAMES.some((f) => word.endsWith(f));
+    if (frameMemo.size < 50000) frameMemo.set(word, r);
   }
-  return r && t.tag.startsWith('v');
+  return r && tag.startsWith('v');
 }
 
 /** Whether `name` can be cut entirely into sector words (多式联运 + 物联网). */
 function coveredBySectors(name: string): boolean {
-  const ok: boolean[] = new Array(name.length + 1).fill(false);
-  ok[0] = true;
+  const ok = new Uint8Array(name.length + 1);
+  ok[0] = 1;
   for (let i = 0; i < name.length; i++) {
     if (!ok[i]) continue;
-    for (const w of SECTOR_WORDS) if (name.startsWith(w, i)) ok[i + w.length] = true;
+    const cands = SECTOR_WORDS.startingWith(name.charCodeAt(i));
+    if (cands) for (const w of cands) if (name.startsWith(w, i)) ok[i + w.length] = 1;
   }
-  return ok[name.length]!;
+  return ok[name.length] === 1;
 }
 
-function stops(t: Token, rightLen: number, nextIsNoun = false): boolean {
-  const w = t.word;
-  if (isPunct(w)) return true;
-  if (isFrame(t)) return true;
+// What the left-edge walk needs to know of a token, as bits of a code (see stopCode): what stops() makes of it,
+// whatever the name's length, and some traits of its word and tag.
+/** the code is computed (a code is never 0) */
+const SC_DONE = 1;
+/** stops() is true */
+const SC_TRUE = 2;
+/** stops() is false (a phase: 二期) */
+const SC_FALSE = 4;
+/** 至 or 到: stops() when less than two characters follow to the name's end */
+const SC_TO = 8;
+/** a noun head: stops() is false when two characters or more follow */
+const SC_NOUN_HEAD = 16;
+/** stops() by its tag (a preposition, a classifier, money or a count) */
+const SC_TAG_STOP = 32;
+/** an action or a company's ending: stops() when four characters or more follow */
+const SC_LONG = 64;
+/** 地: stops() is false before a noun */
+const SC_DI = 128;
+/** the tag starts with n */
+const SC_NOUN_TAG = 256;
+/** the tag starts with v */
+const SC_VERB_TAG = 512;
+/** JOINERS.test(word) */
+const SC_JOINER = 1024;
+/** isPunct(word) */
+const SC_PUNCT = 2048;
+/** SEPARATORS.test(word) */
+const SC_SEPARATOR = 4096;
+/** a word jieba does not know (tag x) that holds a conjunction (沟及) */
+const SC_CONJ_X = 8192;
+
+/** The code of a token (its word and tag): the tests of stops() in their order, up to the first that decides
+ * whatever the length of the name to the right. */
+function stopCode(w: string, tag: string): number {
+  let c = SC_DONE;
+  if (tag.charCodeAt(0) === 110) c |= SC_NOUN_TAG; // n
+  if (tag.startsWith('v')) c |= SC_VERB_TAG;
+  const punct = isPunct(w);
+  if (punct) c |= SC_PUNCT;
+  if (JOINERS.test(w)) c |= SC_JOINER;
+  if (SEPARATORS.test(w)) c |= SC_SEPARATOR;
+  const conj = tag === 'x' && /[及和与]/.test(w);
+  if (conj) c |= SC_CONJ_X;
+  if (punct || isFrameWord(w, tag)) return c | SC_TRUE;
   // 地 before a noun ends a place name (油麻|地|避风塘), it is no particle there
-  if (w === '地' && nextIsNoun) return false;
+  if (w === '地') c |= SC_DI;
   // 武汉至宜昌高铁, 巡检至西三连乡公路: 至 joins the two ends of a line
-  if (w === '至' || w === '到') return rightLen < 2;
+  if (w === '至' || w === '到') return c | SC_TO;
   // an unknown word that holds a conjunction: 沟及|排洪沟道路工程
-  if (t.tag === 'x' && /[及和与]/.test(w)) return true;
-  if (PHASE_TOKEN.test(w)) return false;
+  if (conj) return c | SC_TRUE;
+  if (PHASE_TOKEN.test(w)) return c | SC_FALSE;
   // a head inside a longer name is a noun whatever jieba tags it (京港澳|高速/d|改扩建工程)
-  if (NOUN_HEAD_SET.has(w) && rightLen >= 2) return false;
-  if (STOP_TAGS.has(t.tag) && t.tag !== 'q' && !/[0-9A-Za-z]/.test(w)) return true;
-  if (t.tag === 'q' && CLASSIFIERS.has(w)) return true;
-  // money and counts end a name's left context (109.6亿元|大雅河抽水蓄能, 16个|建设项目); measures stay (800千伏)
-  if (t.tag === 'm' && /[元个项批]/.test(w)) return true;
-  if (PHASE_TOKEN.test(w)) return false;
-  // a second name glued after an action: 巡检司电厂扩建|巡小运煤专用公路
-  if (VERB_HEAD_SET.has(w) && rightLen >= 4) return true;
-  // the company that builds it: …有限责任公司|龙羊峡水光互补光伏电站
-  if (rightLen >= 4 && T.COMPANY_ENDINGS.some((c) => w.endsWith(c))) return true;
-  return false;
+  if (NOUN_HEAD_SET.has(w)) c |= SC_NOUN_HEAD;
+  if (
+    (STOP_TAGS.has(tag) && tag !== 'q' && !/[0-9A-Za-z]/.test(w)) ||
+    (tag === 'q' && CLASSIFIERS.has(w)) ||
+    // money and counts end a name's left context (109.6亿元|大雅河抽水蓄能, 16个|建设项目); measures stay (800千伏)
+    (tag === 'm' && /[元个项批]/.test(w))
+  )
+    c |= SC_TAG_STOP;
+  // a second name glued after an action: 巡检司电厂扩建|巡小运煤专用公路; the company that builds it:
+  // …有限责任公司|龙羊峡水光互补光伏电站
+  if (VERB_HEAD_SET.has(w) || T.COMPANY_ENDINGS.some((e) => w.endsWith(e))) c |= SC_LONG;
+  return c;
 }
+
+/** Whether a token of code `c` ends the left context of a name, `rightLen` characters before the name's end. */
+function stops(c: number, rightLen: number, nextIsNoun: boolean): boolean {
+  if (c & SC_TRUE) return true;
+  if (c & SC_DI && nextIsNoun) return false;
+  if (c & SC_TO) return rightLen < 2;
+  if (c & SC_FALSE) return false;
+  if (c & SC_NOUN_HEAD && rightLen >= 2) return false;
+  if (c & SC_TAG_STOP) return true;
+  return (c & SC_LONG) !== 0 && rightLen >= 4;
+}
+
+/** The code of the token `k` of the name view, computed once. */
+function codeOf(view: NameView, k: number): number {
+  let c = view.codes[k]!;
+  if (c === 0) {
+    const t = view.toks[k]!;
+    c = stopCode(t.word, t.tag);
+    view.codes[k] = c;
+  }
+  return c;
+}
+
+/** The index of the first token of the name view holding a position of [from, to), or -1 (the first token
+ * clipped() returns). */
+function firstTokenIn(view: NameView, from: number, to: number): number {
+  const at = view.at;
+  for (let p = from; p < to; p++) if (at[p]! >= 0) return at[p]!;
+  return -1;
+}
+
+/** The index of the last token of the name view that starts before `to`, from the token `k0` on (k0 included). */
+function lastTokenBefore(view: NameView, k0: number, to: number): number {
+  const toks = view.toks;
+  let k1 = k0;
+  while (k1 + 1 < toks.length && toks[k1 + 1]!.start < to) k1++;
+  return k1;
+}
+
+/** The word of a token clipped to [from, to), as clipped() gives it. */
+function clippedWord(text: string, t: Token, from: number, to: number): string {
+  const s = Math.max(t.start, from);
+  const e = Math.min(t.end, to);
+  return s === t.start && e === t.end ? t.word : text.slice(s, e);
+}
+
+/** 0-9, A-Z, a-z by code */
+const ALNUM_CODES = new Uint8Array(0x10000);
+for (const c of '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz') ALNUM_CODES[c.charCodeAt(0)] = 1;
+/** /[0-9A-Za-z]/.test(text[pos] ?? '') */
+const isAlnumAt = (text: string, pos: number) => ALNUM_CODES[text.charCodeAt(pos)] === 1;
 
 /** Where a name that ends at `end` starts, walking back over jieba's tokens no further than `from`; -1 when no
  * sensible left edge is found within MAX_NAME_CHARS. */
 function leftEdge(doc: Doc, from: number, end: number): number {
-  // a window a little longer than the longest name: reaching its start means no edge was found
-  const toks = clipped(doc, Math.max(from, end - T.MAX_NAME_CHARS - 4), end);
+  const text = doc.text;
+  const view = nameView(doc);
+  const toks = view.toks;
+  // a window a little longer than the longest name: reaching its start means no edge was found; its tokens are
+  // those of clipped(doc, lo, end): k0 to k1, the first and the last maybe cut
+  const lo = Math.max(from, end - T.MAX_NAME_CHARS - 4);
+  const k0 = firstTokenIn(view, lo, end);
+  if (k0 < 0) return end;
+  const k1 = lastTokenBefore(view, k0, end);
   let pos = end;
-  for (let i = toks.length - 1; i >= 0; i--) {
-    const t = toks[i]!;
+  for (let k = k1; k >= k0; k--) {
+    const t = toks[k]!;
+    const ts = Math.max(t.start, lo);
+    const te = Math.min(t.end, end);
+    const whole = ts === t.start && te === t.end;
+    const word = whole ? t.word : text.slice(ts, te);
+    const c = whole ? codeOf(view, k) : stopCode(word, t.tag);
     const joiner =
-      JOINERS.test(t.word) &&
-      ((/[0-9A-Za-z]/.test(doc.text[t.start - 1] ?? '') && /[0-9A-Za-z]/.test(doc.text[t.end] ?? '')) ||
+      (c & SC_JOINER) !== 0 &&
+      ((isAlnumAt(text, ts - 1) && isAlnumAt(text, te)) ||
         // a brand and its project: 碧桂园·天玺
-        (t.word === '·' && HAN.test(doc.text[t.start - 1] ?? '') && HAN.test(doc.text[t.end] ?? '')));
-    const next = toks[i + 1];
-    if (!joiner && (JOINERS.test(t.word) || stops(t, end - t.end, !!next && /^n/.test(next.tag)))) {
+        (word === '·' && isHanAt(text, ts - 1) && isHanAt(text, te)));
+    const nextIsNoun = k < k1 && (codeOf(view, k + 1) & SC_NOUN_TAG) !== 0;
+    if (!joiner && ((c & SC_JOINER) !== 0 || stops(c, end - te, nextIsNoun))) {
       // a name cut by junk (a garbled span, a stray backslash) is not a name
-      if (isPunct(t.word) && !SEPARATORS.test(t.word)) return -1;
-      if (t.tag === 'x' && /[及和与]/.test(t.word)) return t.start + Math.max(t.word.lastIndexOf('及'), t.word.lastIndexOf('和'), t.word.lastIndexOf('与')) + 1;
-      let s = t.end;
+      if (c & SC_PUNCT && !(c & SC_SEPARATOR)) return -1;
+      if (c & SC_CONJ_X) return ts + Math.max(word.lastIndexOf('及'), word.lastIndexOf('和'), word.lastIndexOf('与')) + 1;
+      let s = te;
       // a verb's complement glued to the name by jieba: 解决|好脚落沼煤矿
-      if (t.tag.startsWith('v') && RESULTATIVES.has(doc.text[s] ?? '') && end - s > 3) s++;
+      if (c & SC_VERB_TAG && RESULTATIVES.has(text[s] ?? '') && end - s > 3) s++;
       return s;
     }
-    pos = t.start;
+    pos = ts;
     if (end - pos > T.MAX_NAME_CHARS) return -1;
   }
   return pos;
@@ -307,13 +454,18 @@ const RESULTATIVES = new Set([...T.RESULTATIVE_CHARS]);
 function stageAfter(text: string, end: number, ce: number): boolean {
   const rest = text.slice(end, Math.min(ce, end + 12));
   const adv = T.STAGE_ADVERBS.exec(rest)![0];
-  return startsWithAny(rest, adv.length, T.STAGE_WORDS) !== null;
+  return startsWithAny(rest, adv.length, STAGE_WORDS) !== null;
 }
 
 /** A goal verb (打造, 争创) shortly before the name: the name is an aim, not a project. */
 function goalBefore(doc: Doc, cs: number, s: number): boolean {
-  const toks = clipped(doc, Math.max(cs, s - 8), s);
-  return toks.some((t) => GOAL.has(t.word));
+  const view = nameView(doc);
+  const from = Math.max(cs, s - 8);
+  const k0 = firstTokenIn(view, from, s);
+  if (k0 < 0) return false;
+  const k1 = lastTokenBefore(view, k0, s);
+  for (let k = k0; k <= k1; k++) if (GOAL.has(clippedWord(doc.text, view.toks[k]!, from, s))) return true;
+  return false;
 }
 
 const NUMERAL_CHARS = new Set([...'一二三四五六七八九十']);
@@ -340,7 +492,7 @@ function hasNameEvidence(doc: Doc, s: number, e: number): boolean {
     if (isPunct(t.word) || GENERIC.has(t.word)) continue;
     if (PROPER_TAGS.has(t.tag)) return true;
     if (t.word.length === 1 && isHanCode(t.word.charCodeAt(0)) && !EMPTY_CHARS.has(t.word)) return true;
-    if (endsWithAny(t.word, T.ORG_ENDINGS)) return true;
+    if (endsWithAny(t.word, ORG_ENDINGS)) return true;
   }
   return false;
 }
@@ -368,12 +520,17 @@ function bareName(doc: Doc, s: number, e: number): boolean {
 
 /** Whether every word of [s, e) is a generic modifier or sector (保障性安居, 绿色能源储运). */
 function allGeneric(doc: Doc, s: number, e: number): boolean {
-  const toks = clipped(doc, s, e).filter((t) => !isPunct(t.word));
+  return allGenericTokens(clipped(doc, s, e).filter((t) => !isPunct(t.word)));
+}
+/** allGeneric of the tokens of a span, punctuation left out. */
+function allGenericTokens(toks: Token[]): boolean {
   if (toks.length === 0) return true;
   return toks.every((t) => GENERIC.has(t.word) || (t.word.length === 1 && EMPTY_CHARS.has(t.word)));
 }
 
 type ItemKind = 'name' | 'plain' | 'sector';
+/** 某项目, 若干项目 …: each anonymous marker before 项目. */
+const ANONYMOUS_PROJECTS = T.ANONYMOUS_MARKERS.map((m) => m + '项目');
 
 /** How many code points of `s` are Han characters, counted up to `upTo` ([...s].filter(HAN.test).length, without
  * the array). */
@@ -403,26 +560,39 @@ function classify(doc: Doc, s: number, e: number): ItemKind {
   if (COUNT_RE.test(name)) return 'sector';
   // a quoted label before the head is a programme: “菜篮子”工程, “互联互通”工程
   if (/^[“"「『][^”"」』]+[”"」』](?:工程|项目|行动|计划)$/.test(name)) return 'sector';
-  if (T.ANONYMOUS_MARKERS.some((m) => name.startsWith(m) || name.includes(m + '项目'))) return 'sector';
+  if (T.ANONYMOUS_MARKERS.some((m) => name.startsWith(m)) || (name.includes('项目') && ANONYMOUS_PROJECTS.some((m) => name.includes(m)))) return 'sector';
   if (name.includes('某')) return 'sector';
-  if (endsWithAny(name, T.PROGRAMME_ENDINGS)) return 'sector';
+  if (endsWithAny(name, PROGRAMME_ENDINGS)) return 'sector';
   if (PROGRAMME_NUMERALS.test(name)) return 'sector';
-  if (endsWithAny(name, T.ORG_ENDINGS)) return 'sector';
+  if (endsWithAny(name, ORG_ENDINGS)) return 'sector';
   const toks = clipped(doc, s, e).filter((t) => !isPunct(t.word));
   if (toks.length > 0 && toks.every((t) => SECTORS.has(t.word))) return 'sector';
   if (coveredBySectors(name.replace(/[“”"‘’「」『』]/g, ''))) return 'sector';
   if (toks.length === 1 && !PROPER_TAGS.has(toks[0]!.tag)) return 'plain';
   if (toks.length === 1 && toks[0]!.tag === 'ns' && endsWithAny(name, PLACE_SUFFIXES)) return 'sector';
-  if (allGeneric(doc, s, e)) return 'sector';
+  if (allGenericTokens(toks)) return 'sector';
   return 'name';
+}
+
+/** 一 to 十 and 0-9 by code */
+const PHASE_NUMERAL_CODES = new Uint8Array(0x10000);
+for (const c of '一二三四五六七八九十0123456789') PHASE_NUMERAL_CODES[c.charCodeAt(0)] = 1;
+/** Where the phase that ends `part` starts (the match of /(?:[一二三四五六七八九十0-9]{1,2}期)$/: one or two
+ * numerals and 期), or -1. */
+function phaseAtEnd(part: string): number {
+  const n = part.length;
+  if (part.charCodeAt(n - 1) !== 0x671f) return -1; // 期
+  let r = 0;
+  while (r < 2 && n - 2 - r >= 0 && PHASE_NUMERAL_CODES[part.charCodeAt(n - 2 - r)] === 1) r++;
+  return r > 0 ? n - 1 - r : -1;
 }
 
 /** The facility head that ends at `end` (a noun head, a phase, or a weak head when `weak`). */
 function headEndingAt(text: string, s: number, end: number, weak: boolean): string | null {
   let part = text.slice(s, end);
   if (part.endsWith('项目')) part = part.slice(0, -2);
-  const phase = /(?:[一二三四五六七八九十0-9]{1,2}期)$/.exec(part);
-  if (phase && phase.index > 0) return phase[0];
+  const phase = phaseAtEnd(part);
+  if (phase > 0) return part.slice(phase);
   const h = endsWithAny(part, NOUN_HEADS);
   if (h && part.length > h.length) return h;
   if (weak) {
@@ -440,7 +610,7 @@ function nounsToProject(doc: Doc, end: number, limit: number): number {
     if (t.start !== pos) return -1;
     if (t.word === '项目' || t.word.startsWith('项目')) {
       if (pos === end) return -1;
-      return startsWithAny(doc.text, pos + 2, T.PROJECT_BLOCKERS) ? -1 : pos + 2;
+      return startsWithAny(doc.text, pos + 2, PROJECT_BLOCKERS) ? -1 : pos + 2;
     }
     if (!/^(?:n|b|j|s|a$)/.test(t.tag) || isFrame(t) || (GENERIC.has(t.word) && t.word.length > 1)) return -1;
     pos = t.end;
@@ -460,11 +630,11 @@ function firstHeadEnd(doc: Doc, s: number, e: number): number {
       if (ph) end += ph[0].length;
       // 污水处理厂|提标改造工程: an action on the facility, closed by 工程/项目, is part of the name
       const act = startsWithAny(doc.text, end, VERB_HEADS_LONGEST);
-      const closer = act ? startsWithAny(doc.text, end + act.length, ['工程', '项目']) : null;
+      const closer = act ? startsWithAny(doc.text, end + act.length, CLOSERS) : null;
       if (act && closer && end + act.length + closer.length <= e) end += act.length + closer.length;
       const more = nounsToProject(doc, end, e);
       if (more > 0) return more;
-      if (doc.text.startsWith('项目', end) && end + 2 <= e && !startsWithAny(doc.text, end + 2, T.PROJECT_BLOCKERS)) return end + 2;
+      if (doc.text.startsWith('项目', end) && end + 2 <= e && !startsWithAny(doc.text, end + 2, PROJECT_BLOCKERS)) return end + 2;
       return end;
     }
   }
@@ -472,9 +642,20 @@ function firstHeadEnd(doc: Doc, s: number, e: number): number {
 }
 
 function trimSpan(text: string, s: number, e: number): [number, number] {
-  while (s < e && QUOTE_CHARS.test(text[s]!)) s++;
-  while (e > s && QUOTE_CHARS.test(text[e - 1]!)) e--;
+  while (s < e && isQuoteCode(text.charCodeAt(s))) s++;
+  while (e > s && isQuoteCode(text.charCodeAt(e - 1))) e--;
   return [s, e];
+}
+
+/** QUOTE_CHARS.test of one code unit, memoized by code: 0 not asked yet, 1 yes, 2 no. */
+const quoteMemo = new Uint8Array(0x10000);
+function isQuoteCode(c: number): boolean {
+  let v = quoteMemo[c]!;
+  if (v === 0) {
+    v = QUOTE_CHARS.test(String.fromCharCode(c)) ? 1 : 2;
+    quoteMemo[c] = v;
+  }
+  return v === 1;
 }
 
 /** Status the text gives: a status word in `words` (the list's own words, 储备重点), else one in the rest of the
@@ -499,11 +680,17 @@ function statusOf(doc: Doc, clauseStart: number, nameStart: number, clauseEnd: n
 
 /** A status word standing straight before the name (新建龙母沟水库, 续建…). */
 function statusBefore(doc: Doc, pos: number): Status {
-  const toks = clipped(doc, Math.max(0, pos - 8), pos).filter((t) => t.end <= pos);
+  // the tokens of clipped(doc, pos - 8, pos): k0 to k1
+  const view = nameView(doc);
+  const from = Math.max(0, pos - 8);
+  const k0 = firstTokenIn(view, from, pos);
+  if (k0 < 0) return null;
+  const k1 = lastTokenBefore(view, k0, pos);
   // the word before the name, or the one before that (新开工|建设|金鹰大厦), within the clause
-  for (const t of toks.slice(-2).reverse()) {
-    if (isPunct(t.word)) break;
-    if (T.STATUS_WORDS[t.word]) return T.STATUS_WORDS[t.word]!;
+  for (let k = k1; k >= k0 && k >= k1 - 1; k--) {
+    const w = clippedWord(doc.text, view.toks[k]!, from, pos);
+    if (isPunct(w)) break;
+    if (T.STATUS_WORDS[w]) return T.STATUS_WORDS[w]!;
   }
   return null;
 }
@@ -511,8 +698,8 @@ function statusBefore(doc: Doc, pos: number): Status {
 /** Peel a place and an amount written before the name (桓仁满族自治县109.6亿元大雅河抽水蓄能): the name's start
  * and its location. */
 function peelPlaceAmount(doc: Doc, s: number, e: number): { start: number; location: string | null } {
+  if (indexIn(doc.text, 0x5143, s, e) < 0) return { start: s, location: null }; // 元
   const part = doc.text.slice(s, e);
-  if (!part.includes('元')) return { start: s, location: null };
   AMOUNT_RE.lastIndex = 0;
   let last: RegExpExecArray | null = null;
   for (let m = AMOUNT_RE.exec(part); m; m = AMOUNT_RE.exec(part)) last = m;
@@ -525,7 +712,7 @@ function peelPlaceAmount(doc: Doc, s: number, e: number): { start: number; locat
   if (place && place.end === amountStart && endsWithAny(place.word, PLACE_SUFFIXES)) {
     // a bare suffix joins the place name before it: 雄安|新区
     const prev = toks[toks.length - 2];
-    if (PLACE_SUFFIXES.includes(place.word) && prev && !isPunct(prev.word) && !STOP_TAGS.has(prev.tag) && !isFrame(prev)) location = prev.word + place.word;
+    if (PLACE_SUFFIXES_LIST.includes(place.word) && prev && !isPunct(prev.word) && !STOP_TAGS.has(prev.tag) && !isFrame(prev)) location = prev.word + place.word;
     else if (place.word.length >= 2) location = place.word;
   }
   return { start: nameStart, location };
@@ -583,23 +770,46 @@ const CONJUNCTIONS = new Set(T.CONJUNCTIONS);
 
 /** Items of a list: split at 、 and at the conjunction before the last item (本桓高速和徐大堡核电站). */
 function splitItems(doc: Doc, from: number, to: number): Item[] {
-  const cuts: [number, number][] = [];
-  // searched in the slice: a search of the whole text would run on to the next 、 of the document
-  const part = doc.text.slice(from, to);
-  for (let i = part.indexOf('、'); i >= 0; i = part.indexOf('、', i + 1)) cuts.push([from + i, from + i + 1]);
-  if (cuts.length > 0) {
-    const lastCut = cuts[cuts.length - 1]![1];
-    for (const t of clipped(doc, lastCut, to)) if (CONJUNCTIONS.has(t.word) && t.tag === 'c') cuts.push([t.start, t.end]);
-  }
-  cuts.sort((a, b) => a[0] - b[0]);
+  const text = doc.text;
   const items: Item[] = [];
+  // searched within [from, to): a search of the whole text would run on to the next 、 of the document
   let s = from;
-  for (const [a, b] of cuts) {
-    items.push({ start: s, end: a, location: null });
-    s = b;
+  for (let i = indexIn(text, 0x3001, from, to); i >= 0; i = indexIn(text, 0x3001, i + 1, to)) {
+    items.push({ start: s, end: i, location: null });
+    s = i + 1;
+  }
+  // the conjunctions after the last 、 (they come after every 、, in order)
+  if (items.length > 0) {
+    // the tokens of clipped(doc, s, to): k0 to k1
+    const view = nameView(doc);
+    const from = s;
+    const k0 = firstTokenIn(view, from, to);
+    const k1 = k0 < 0 ? -1 : lastTokenBefore(view, k0, to);
+    for (let k = k0; k >= 0 && k <= k1; k++) {
+      const t = view.toks[k]!;
+      if (CONJUNCTIONS.has(clippedWord(text, t, from, to)) && t.tag === 'c') {
+        items.push({ start: s, end: Math.max(t.start, from), location: null });
+        s = Math.min(t.end, to);
+      }
+    }
   }
   items.push({ start: s, end: to, location: null });
   return items;
+}
+
+const isOpenParen = (c: number) => c === 0x28 || c === 0xff08; // ( （
+const isCloseParen = (c: number) => c === 0x29 || c === 0xff09; // ) ）
+/** Where a parenthesis that runs to `end` opens in [s, end), or -1 (the match of /[(（][^(（)）]*[)）]?$/ in that
+ * part of the text: the last opening one, with no parenthesis after it but a closing one at the very end). */
+function parenAtEnd(text: string, s: number, end: number): number {
+  let i = end - 1;
+  if (i >= s && isCloseParen(text.charCodeAt(i))) i--;
+  for (; i >= s; i--) {
+    const c = text.charCodeAt(i);
+    if (isOpenParen(c)) return i;
+    if (isCloseParen(c)) return -1;
+  }
+  return -1;
 }
 
 /** Prepare an item: peel a place + amount, trim the first item's left context. Returns null when no name is left. */
@@ -607,8 +817,8 @@ function prepareItem(doc: Doc, it: Item, first: boolean): Item | null {
   let [s, e] = trimSpan(doc.text, it.start, it.end);
   if (e <= s) return null;
   // a parenthesis after the name (总投资50亿元) is not part of it
-  const paren = /[(（][^(（)）]*[)）]?$/.exec(doc.text.slice(s, it.end));
-  if (paren && paren.index > 0) [s, e] = trimSpan(doc.text, s, s + paren.index);
+  const paren = parenAtEnd(doc.text, s, it.end);
+  if (paren > s) [s, e] = trimSpan(doc.text, s, paren);
   if (e <= s) return null;
   const pa = peelPlaceAmount(doc, s, e);
   if (pa.start > s) {
@@ -628,15 +838,20 @@ function prepareItem(doc: Doc, it: Item, first: boolean): Item | null {
 
 const LIST_TAIL = /^等((?:[^，,；;：:。！？!?、\n“”"《》等]){0,18}?)(项目|工程)(?!部)/;
 
-/** Lists of names in one clause; returns the spans of items judged categories (blocked for the head rule). */
+/** The first position of the code unit `c` in [from, to) of `text`, or -1 (a search bounded by the clause). */
+function indexIn(text: string, c: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === c) return i;
+  return -1;
+}
+
+/** Lists of names in one clause (one that holds a 、 or a 等); returns the spans of items judged categories
+ * (blocked for the head rule). */
 function lists(doc: Doc, cs: number, ce: number, out: Cand[], blocked: [number, number][]): void {
   const text = doc.text;
-  const clause = text.slice(cs, ce);
-  if (!clause.includes('、') && !clause.includes('等')) return;
   const view = nameView(doc);
   const etcs: Token[] = [];
-  for (let q = clause.indexOf('等'); q >= 0; q = clause.indexOf('等', q + 1)) {
-    const k = view.at[cs + q]!;
+  for (let q = indexIn(text, 0x7b49, cs, ce); q >= 0; q = indexIn(text, 0x7b49, q + 1, ce)) {
+    const k = view.at[q]!;
     const t = k >= 0 ? view.toks[k]! : null;
     if (t && t.word === '等' && t.tag.startsWith('u')) etcs.push(t);
   }
@@ -673,7 +888,7 @@ function lists(doc: Doc, cs: number, ce: number, out: Cand[], blocked: [number, 
     }
   }
   // an unterminated 、-list after the last 等: 弥师路、锁平高速公路征地拆迁工作已完成
-  if (text.slice(from, ce).includes('、')) {
+  if (indexIn(text, 0x3001, from, ce) >= 0) {
     const raw = splitItems(doc, from, ce);
     const last = raw[raw.length - 1]!;
     const lastEnd = firstHeadEnd(doc, last.start, last.end);
@@ -710,72 +925,110 @@ for (const c of NUMERAL_CHARS) if (c.length === 1) NUMERAL_CODES[c.charCodeAt(0)
 const HEAD_SET_LAST = new Uint8Array(0x10000);
 for (const w of HEAD_SET) HEAD_SET_LAST[w.charCodeAt(w.length - 1)] = 1;
 
+/** The words of HEAD_SET by last character, longest first. */
+const HEAD_SET_BY_LAST = new Map<number, string[]>();
+for (const w of [...HEAD_SET].sort((a, b) => b.length - a.length)) {
+  const k = w.charCodeAt(w.length - 1);
+  if (!HEAD_SET_BY_LAST.has(k)) HEAD_SET_BY_LAST.set(k, []);
+  HEAD_SET_BY_LAST.get(k)!.push(w);
+}
+
 /** The positions where a head may start, for the whole document, ascending: token starts with a head's first
- * character, and heads that end a token (扩建|工程, 建设|项目, 会展|中心); with the start of their token. */
-function headPositions(view: NameView): Int32Array {
-  const pos: number[] = [];
-  const tok: number[] = [];
-  for (const t of view.toks) {
-    const w = t.word;
-    const start = t.start;
-    const end = t.end;
-    const n = w.length;
-    if (HEAD_FIRST[w.charCodeAt(0)] || (n >= 2 && FACILITY_END[w.charCodeAt(n - 1)])) {
-      pos.push(start);
-      tok.push(start);
+ * character where a head of some kind may start, and heads that end a token (扩建|工程, 建设|项目, 会展|中心); with the start of their token. Filled
+ * token by token, in order, by nameView. */
+class HeadPositions {
+  pos = new Int32Array(256);
+  tok = new Int32Array(256);
+  n = 0;
+  private push(p: number, t: number): void {
+    if (this.n === this.pos.length) {
+      const pos = new Int32Array(this.n * 2);
+      pos.set(this.pos);
+      this.pos = pos;
+      const tok = new Int32Array(this.n * 2);
+      tok.set(this.tok);
+      this.tok = tok;
     }
-    // ascending: the longest suffix first
-    if (n > 2 && HEAD_SET_LAST[w.charCodeAt(n - 1)]) {
-      for (let L = Math.min(5, n - 1); L >= 2; L--) {
-        if (HEAD_SET.has(w.slice(n - L))) {
-          pos.push(end - L);
-          tok.push(start);
-        }
+    this.pos[this.n] = p;
+    this.tok[this.n] = t;
+    this.n++;
+  }
+  /** The positions of the token [start, end) of `text`. */
+  add(text: string, start: number, end: number): void {
+    const n = end - start;
+    const last = text.charCodeAt(end - 1);
+    const c0 = text.charCodeAt(start);
+    if (
+      (HEAD_FIRST[c0] || (n >= 2 && FACILITY_END[last])) &&
+      // and a head of some kind may start there (see heads): this word ends with a facility character, or a noun
+      // head, an action or 项目 starts there (by their first two characters), or a one-character head, or a
+      // numeral (a phase); elsewhere heads() would find none
+      ((n >= 2 && FACILITY_SINGLE[last] === 1) || HEAD_PAIRS[pairKey(c0, text.charCodeAt(start + 1))] === 1 || HEAD_SINGLES[c0] === 1 || NUMERAL_CODES[c0] === 1)
+    )
+      this.push(start, start);
+    // the heads of two to five characters the word ends with (the word itself excluded); ascending: the longest
+    // suffix first
+    if (n > 2 && HEAD_SET_LAST[last]) {
+      for (const h of HEAD_SET_BY_LAST.get(last)!) {
+        if (h.length >= 2 && h.length <= 5 && h.length < n && text.startsWith(h, end - h.length)) this.push(end - h.length, start);
       }
     }
   }
-  view.headPos = Int32Array.from(pos);
-  view.headTok = Int32Array.from(tok);
-  return view.headPos;
+}
+
+/** A hash of two code units, for HEAD_PAIRS. */
+const pairKey = (a: number, b: number) => (Math.imul(a, 0x9e37) ^ b) & 0xffff;
+/** The first two characters of every noun head, action and 项目, hashed: 0 where no such word starts with the two
+ * characters (a hash shared with another pair only lets a position through to the exact tests). */
+const HEAD_PAIRS = new Uint8Array(0x10000);
+/** Noun heads of one character. */
+const HEAD_SINGLES = new Uint8Array(0x10000);
+for (const w of HEAD_SET) {
+  if (w.length >= 2) HEAD_PAIRS[pairKey(w.charCodeAt(0), w.charCodeAt(1))] = 1;
+  else HEAD_SINGLES[w.charCodeAt(0)] = 1;
+}
+
+/** The token of the name view holding `pos`, when `pos` is before `limit`. */
+function tokenAt(view: NameView, pos: number, limit: number): Token | undefined {
+  const k = pos < limit ? view.at[pos]! : -1;
+  return k >= 0 ? view.toks[k] : undefined;
 }
 
 /** Names ending with a head, anywhere in the clause. */
 function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): void {
   const text = doc.text;
   const view = nameView(doc);
-  const tokEnds = { has: (pos: number) => pos === ce || view.ends[pos] === 1 };
-  const tokAt = (pos: number): Token | undefined => (pos < ce && view.at[pos]! >= 0 ? view.toks[view.at[pos]!] : undefined);
-  // the positions where a head may start: token starts with a head's first character, and heads that end a
-  // token (扩建|工程, 建设|项目, 会展|中心)
+  const ends = view.ends;
+  const tokEnds = (pos: number) => pos === ce || ends[pos] === 1;
+  // the positions where a head may start: token starts where a head of some kind may start, and heads that end
+  // a token (扩建|工程, 建设|项目, 会展|中心)
   // (computed once per document, in order: the positions after cs of the tokens that start before ce;
   // `first` is the index of the first position after cs)
-  const headPos = view.headPos ?? headPositions(view);
-  const headTok = view.headTok!;
-  const positions: number[] = [];
-  for (let x = first; x < headPos.length && headTok[x]! < ce; x++) positions.push(headPos[x]!);
-  if (positions.length === 0) return;
+  const headPos = view.headPos;
+  const headTok = view.headTok;
   let skipUntil = -1;
   let prevPos = -1;
-  for (const i of positions) {
+  for (let x = first; x < headPos.length && headTok[x]! < ce; x++) {
+    const i = headPos[x]!;
     if (i < skipUntil || i === prevPos) continue;
     prevPos = i;
+    // a word that ends with a facility character: 实训楼, 标准厂房, 体育馆
+    const k = view.at[i]!;
+    const t = k >= 0 ? view.toks[k]! : null;
+    const facility = t !== null && t.start === i && t.end - i >= 2 && FACILITY_SINGLE[text.charCodeAt(t.end - 1)] === 1;
     let head = startsWithAny(text, i, NOUN_HEADS);
     let verb = false;
-    if (!head && view.at[i]! >= 0) {
-      // a word that ends with a facility character: 实训楼, 标准厂房, 体育馆
-      const t = view.toks[view.at[i]!]!;
-      if (t.start === i && t.word.length >= 2 && FACILITY_SINGLE[t.word.charCodeAt(t.word.length - 1)] === 1 && !GENERIC.has(t.word)) head = t.word;
-    }
+    if (!head && facility && !GENERIC.has(t.word)) head = t.word;
     if (!head && NUMERAL_CODES[text.charCodeAt(i)] === 1) {
       const ph = /^[一二三四五六七八九十]{1,2}期/.exec(text.slice(i, i + 3));
       if (ph) head = ph[0];
     }
     let bare = false;
-    if (!head && text.startsWith('项目', i) && tokEnds.has(i)) {
+    if (!head && text.startsWith('项目', i) && tokEnds(i)) {
       // most 项目 follow a generic word (重点, 新开工, 储备): only a noun of a name can stand before a bare 项目
-      const prev = tokAt(i - 1);
+      const prev = tokenAt(view, i - 1, ce);
       if (!prev || !/^(?:n|vn|eng|x)/.test(prev.tag) || GENERIC.has(prev.word) || FRAME.has(prev.word) || isPunct(prev.word)) continue;
-      if (startsWithAny(text, i + 2, T.PROJECT_BLOCKERS)) continue;
+      if (startsWithAny(text, i + 2, PROJECT_BLOCKERS)) continue;
       head = '项目';
       bare = true;
     }
@@ -788,29 +1041,29 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
     }
     if (!head) continue;
     let end = i + head.length;
-    if (!bare && !tokEnds.has(end) && !LIST_NOUN_AT(text, end) && end !== ce) continue;
+    if (!bare && !tokEnds(end) && !LIST_NOUN_AT(text, end) && end !== ce) continue;
     // the head names an area around it: 北京大兴国际机场|临空经济区
     if (AREA_AFTER.test(text.slice(end, Math.min(ce, end + 8)))) continue;
     // a kind, not a name: 标志性工程, 示范工程, 民生工程
-    const adj = tokAt(i - 1);
+    const adj = tokenAt(view, i - 1, ce);
     if (adj && adj.end === i && CATEGORY_ADJ.has(adj.word)) continue;
     // the head starts a word, or ends a compound whose first part is a word (扩建|工程), not 加|工厂
-    const holder = tokAt(i);
+    const holder = tokenAt(view, i, ce);
     if (holder && holder.start < i && i - holder.start < 2) continue;
     // a head glued to a one-character noun is part of a longer word (非煤矿|石)
-    const next = tokAt(end);
+    const next = tokenAt(view, end, ce);
     if (next && next.start === end && next.word.length === 1 && next.tag === 'n') continue;
-    if (startsWithAny(text, end, T.HEAD_BLOCKERS)) continue;
+    if (startsWithAny(text, end, HEAD_BLOCKERS)) continue;
     const ph = T.PHASE_RE.exec(text.slice(end, ce));
     if (ph) end += ph[0].length;
     // a facility and the work done on it: 巡检司电厂扩建
     const work = !verb ? startsWithAny(text, end, VERB_HEADS) : null;
-    if (work && (tokEnds.has(end + work.length) || LIST_NOUN_AT(text, end + work.length)) && (!T.WEAK_WORK.includes(work) || LIST_NOUN_AT(text, end + work.length))) end += work.length;
+    if (work && (tokEnds(end + work.length) || LIST_NOUN_AT(text, end + work.length)) && (!T.WEAK_WORK.includes(work) || LIST_NOUN_AT(text, end + work.length))) end += work.length;
     const more = !bare && !verb ? nounsToProject(doc, end, ce) : -1;
     if (more > 0) end = more;
-    else if (!bare && text.startsWith('项目', end) && !startsWithAny(text, end + 2, T.PROJECT_BLOCKERS)) end += 2;
-    else if (verb && text.startsWith('工程', end) && !startsWithAny(text, end + 2, T.HEAD_BLOCKERS)) end += 2;
-    else if (!bare && work && text.startsWith('工程', end) && !startsWithAny(text, end + 2, T.HEAD_BLOCKERS)) end += 2;
+    else if (!bare && text.startsWith('项目', end) && !startsWithAny(text, end + 2, PROJECT_BLOCKERS)) end += 2;
+    else if (verb && text.startsWith('工程', end) && !startsWithAny(text, end + 2, HEAD_BLOCKERS)) end += 2;
+    else if (!bare && work && text.startsWith('工程', end) && !startsWithAny(text, end + 2, HEAD_BLOCKERS)) end += 2;
     let s = leftEdge(doc, cs, i);
     if (s < 0) continue;
     // one facility and its works: 县城第二水厂及配套管网工程
@@ -844,7 +1097,8 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
 }
 
 function LIST_NOUN_AT(text: string, pos: number): boolean {
-  return T.LIST_NOUNS.some((n) => text.startsWith(n, pos)) && !text.startsWith('项目部', pos);
+  for (const n of T.LIST_NOUNS) if (text.startsWith(n, pos)) return !text.startsWith('项目部', pos);
+  return false;
 }
 
 const PROGRAMME_NUMERALS = T.PROGRAMME_NUMERALS;
@@ -862,7 +1116,7 @@ function quoted(doc: Doc, out: Cand[]): void {
     if (!/(项目|工程)$/.test(inner)) continue;
     const core = inner.replace(/(项目|工程)$/, '');
     if (core.length < 2) continue;
-    if (endsWithAny(core, T.PROGRAMME_ENDINGS) || endsWithAny(core, T.ORG_ENDINGS)) continue;
+    if (endsWithAny(core, PROGRAMME_ENDINGS) || endsWithAny(core, ORG_ENDINGS)) continue;
     if (T.ANONYMOUS_MARKERS.some((a) => core.startsWith(a)) || core.includes('某')) continue;
     if (PROGRAMME_NUMERALS.test(core)) continue;
     if (allGeneric(doc, s, s + core.length)) continue;
@@ -878,31 +1132,31 @@ export const project: Extractor = {
     const cands: Cand[] = [];
     quoted(doc, cands);
     const view = nameView(doc);
-    const headPos = view.headPos ?? headPositions(view);
-    const headTok = view.headTok!;
+    const headPos = view.headPos;
+    const headTok = view.headTok;
     let x = 0;
-    for (const c of clausesOf(doc)) {
+    const clauses = clausesOf(doc);
+    const blocked: [number, number][] = [];
+    const headCands: Cand[] = [];
+    for (let c = 0; c < clauses.length; c += 3) {
+      const cs = clauses[c]!;
+      const ce = clauses[c + 1]!;
       // items of a list, kept or judged categories, are not read again as head names
-      const blocked: [number, number][] = [];
-      lists(doc, c.start, c.end, cands, blocked);
+      if (blocked.length > 0) blocked.length = 0;
+      if (clauses[c + 2] === 1) lists(doc, cs, ce, cands, blocked);
       // a clause with no place where a head may start has no head names
-      while (x < headPos.length && headPos[x]! <= c.start) x++;
-      if (x >= headPos.length || headTok[x]! >= c.end) continue;
-      const headCands: Cand[] = [];
-      heads(doc, c.start, c.end, headCands, x);
-      for (const h of headCands) if (!blocked.some(([a, b]) => h.start < b && h.end > a)) cands.push(h);
+      while (x < headPos.length && headPos[x]! <= cs) x++;
+      if (x >= headPos.length || headTok[x]! >= ce) continue;
+      if (headCands.length > 0) headCands.length = 0;
+      heads(doc, cs, ce, headCands, x);
+      for (const h of headCands) if (blocked.length === 0 || !blocked.some(([a, b]) => h.start < b && h.end > a)) cands.push(h);
     }
     // one record per mention: the better-founded shape first, then the longer span
+    if (cands.length === 0) return [];
     cands.sort((a, b) => b.prio - a.prio || b.end - b.start - (a.end - a.start) || a.start - b.start);
-    const taken = new Uint8Array(doc.text.length + 1);
+    // a candidate is kept when it shares no character with one kept before
     const kept: Cand[] = [];
-    for (const c of cands) {
-      let free = true;
-      for (let i = c.start; i < c.end && free; i++) if (taken[i]) free = false;
-      if (!free) continue;
-      taken.fill(1, c.start, c.end);
-      kept.push(c);
-    }
+    for (const c of cands) if (c.end <= c.start || !kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
     kept.sort((a, b) => a.start - b.start);
     const drafts = kept.map((c) => ({
       type: 'project' as const,
@@ -925,7 +1179,8 @@ function placePrefixes(doc: Doc, drafts: ProjectDraft[]): void {
   const names = new Set(drafts.map((d) => bare(d.name)));
   for (const d of drafts) {
     if (d.location) continue;
-    for (let k = 2; k <= 4 && bare(d.name).length - k >= 4; k++) {
+    const len = bare(d.name).length;
+    for (let k = 2; k <= 4 && len - k >= 4; k++) {
       const rest = d.name.slice(k);
       if (!names.has(bare(rest))) continue;
       const toks = doc.tokensIn(d.start, d.start + k);
