@@ -56,3 +56,18 @@ export function numbersOf(doc: Doc): NumberMatch[] {
   cache.set(doc, out);
   return out;
 }
+
+/** scanNumber(doc.text, pos): the document's number when one starts at `pos` (the same reading), else scanned. */
+export function numberAt(doc: Doc, pos: number): NumberMatch | null {
+  const nums = numbersOf(doc);
+  let lo = 0;
+  let hi = nums.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = nums[mid]!.start;
+    if (s === pos) return nums[mid]!;
+    if (s < pos) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return scanNumber(doc.text, pos);
+}
