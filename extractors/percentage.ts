@@ -70,9 +70,30 @@ export function basisBefore(doc: Doc, pos: number, from: number): PercentageDraf
     const i = clause.lastIndexOf(w);
     if (i >= 0) clause = clause.slice(i + w.length);
   }
-  for (const { basis, words } of BASIS_WORDS) if (words.some((w) => clause.includes(w))) return basis;
-  return null;
+  // the first family (in the table's order) with a word in the clause
+  let best = BASIS_EMPTY >= 0 ? BASIS_EMPTY : BASIS_WORDS.length;
+  for (let i = 0; i < clause.length && best > 0; i++) {
+    const ws = BASIS_BY_FIRST.get(clause.charCodeAt(i));
+    if (ws) for (const { word, family } of ws) if (family < best && clause.startsWith(word, i)) best = family;
+  }
+  return best < BASIS_WORDS.length ? BASIS_WORDS[best]!.basis : null;
 }
+
+/** The words of BASIS_WORDS by first character, each with the index of its family; an empty word (in every clause)
+ * gives BASIS_EMPTY its family. */
+const BASIS_BY_FIRST = new Map<number, { word: string; family: number }[]>();
+let BASIS_EMPTY = -1;
+BASIS_WORDS.forEach(({ words }, family) => {
+  for (const word of words) {
+    if (word === '') {
+      if (BASIS_EMPTY < 0) BASIS_EMPTY = family;
+      continue;
+    }
+    const c = word.charCodeAt(0);
+    if (!BASIS_BY_FIRST.has(c)) BASIS_BY_FIRST.set(c, []);
+    BASIS_BY_FIRST.get(c)!.push({ word, family });
+  }
+});
 
 export const percentage: Extractor = {
   type: 'percentage',

@@ -10,6 +10,22 @@ import {
 } from './tables/subject.js';
 
 const leading = [...LEADING_WORDS].sort((a, b) => b.length - a.length);
+const LEADING_SET = new Set(leading);
+const TRAILING_SET = new Set(TRAILING_WORDS);
+
+/** Words by first character, each list in the order of `words` (an empty word is in every list). */
+function byFirstChar(words: readonly string[]): (s: string, i: number) => readonly string[] {
+  if (words.includes('')) return () => words;
+  const m = new Map<number, string[]>();
+  for (const w of words) {
+    const c = w.charCodeAt(0);
+    if (!m.has(c)) m.set(c, []);
+    m.get(c)!.push(w);
+  }
+  const none: readonly string[] = [];
+  return (s, i) => m.get(s.charCodeAt(i)) ?? none;
+}
+const leadingAt = byFirstChar(leading);
 const PLACE_ONLY = /^[\p{Script=Han}]{1,8}(?:省|市|县|区|自治县|自治州|新区|开发区|州|旗|镇|乡)$/u;
 
 function peel(s: string): string {
@@ -22,7 +38,7 @@ function peel(s: string): string {
       changed = true;
       continue;
     }
-    for (const w of leading) {
+    for (const w of leadingAt(s, 0)) {
       if (s.startsWith(w) && s.length > w.length) {
         s = s.slice(w.length);
         changed = true;
@@ -42,22 +58,27 @@ function peel(s: string): string {
 }
 
 const FRAMES = new Map<string, boolean>([...REFERENCE_WORDS.map((w) => [w, false] as const), ...VERB_WORDS.map((w) => [w, true] as const)]);
-const FRAME_RE = new RegExp([...FRAMES.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
+/** the framing words longest first, by first character: the word a regexp alternation of them matches at a position */
+const framesAt = byFirstChar([...FRAMES.keys()].sort((a, b) => b.length - a.length));
 
 /** The first framing word in [from, to): at a token boundary, and a whole token when it is one character. */
 function firstFrame(doc: Doc, from: number, to: number): { at: number; word: string; verb: boolean } | null {
   const text = doc.text;
-  FRAME_RE.lastIndex = from;
-  for (let m = FRAME_RE.exec(text); m && m.index + m[0].length <= to; m = FRAME_RE.exec(text)) {
-    const i = m.index;
-    const w = m[0];
+  for (let i = from; i < to; i++) {
+    // the longest framing word at i; the search ends at the first one that does not end by `to`
+    let w: string | null = null;
+    for (const f of framesAt(text, i)) {
+      if (text.startsWith(f, i)) {
+        w = f;
+        break;
+      }
+    }
+    if (w === null) continue;
     const e = i + w.length;
-    const tok = doc.tokenAt(i);
-    const last = doc.tokenAt(e - 1);
+    if (e > to) return null;
     // whole words only: 增加 is not a frame inside 增加值
-    const whole = (i === from || tok?.start === i) && (e === to || last?.end === e);
+    const whole = (i === from || doc.tokenAt(i)?.start === i) && (e === to || doc.tokenAt(e - 1)?.end === e);
     if (whole) return { at: i, word: w, verb: FRAMES.get(w)! };
-    FRAME_RE.lastIndex = i + 1;
   }
   return null;
 }
@@ -105,7 +126,7 @@ function clean(s: string, doc: Doc, end: number): string {
     s = s.slice(cut);
   }
   // a frame word alone (全年累计 → 累计) names nothing
-  if (leading.includes(s) || TRAILING_WORDS.includes(s)) return '';
+  if (LEADING_SET.has(s) || TRAILING_SET.has(s)) return '';
   return s.length >= 2 ? s : '';
 }
 
@@ -126,6 +147,7 @@ type Measured = AmountDraft | PercentageDraft;
 
 /** Assigns subjects to every amount and percentage draft, in order of position. */
 export function assignSubjects(doc: Doc, drafts: Draft[]): void {
+  const text = doc.text;
   const measured = drafts.filter((d): d is Measured => d.type === 'amount' || d.type === 'percentage').sort((a, b) => a.start - b.start);
   let sentence = -1;
   let prev: string | null = null;
@@ -138,8 +160,13 @@ export function assignSubjects(doc: Doc, drafts: Draft[]): void {
     }
     // the phrase for this number starts after the clause mark, a list mark 、, or the number before it
     let from = Math.max(doc.clauseStart(d.start), prevEnd);
-    const list = doc.text.lastIndexOf('、', d.start - 1);
-    if (list >= from) from = list + 1;
+    // the last 、 before the number, looked for only back to `from`
+    for (let i = d.start - 1; i >= from; i--) {
+      if (text.charCodeAt(i) === 0x3001) {
+        from = i + 1;
+        break;
+      }
+    }
     const own = subjectBefore(doc, d.start, from);
     d.subject = own ?? prev;
     prev = d.subject;
