@@ -60,6 +60,20 @@ function arabicValue(raw: string): number {
   return Number(raw.replace(/,/g, ''));
 }
 
+/** CN_DIGITS by character code (-1: none). */
+const DIGIT_BY_CODE = new Int8Array(0x10000).fill(-1);
+for (const [ch, v] of Object.entries(CN_DIGITS)) if (ch.length === 1) DIGIT_BY_CODE[ch.charCodeAt(0)] = v;
+/** CN_SMALL_UNITS and CN_BIG_UNITS by character code: the value, and the kind (0: none, 1: small, 2: big; small
+ * first, as tokenize asks). */
+const UNIT_BY_CODE = new Float64Array(0x10000);
+const UNIT_KIND = new Uint8Array(0x10000);
+for (const [table, kind] of [[CN_BIG_UNITS, 2], [CN_SMALL_UNITS, 1]] as const) {
+  for (const [ch, v] of Object.entries(table)) {
+    if (ch.length !== 1) continue;
+    UNIT_BY_CODE[ch.charCodeAt(0)] = v;
+    UNIT_KIND[ch.charCodeAt(0)] = kind;
+  }
+}
 /** Characters after which tokenize reads on (digits, ., Chinese digits and multipliers, 廿 卅, 点, 数), by code. */
 const READS_ON = new Uint8Array(0x10000);
 for (const ch of ['0123456789.', ...Object.keys(CN_DIGITS), ...Object.keys(CN_SMALL_UNITS), ...Object.keys(CN_BIG_UNITS), '廿卅', DECIMAL_POINTS, APPROX_DIGIT].join('')) {
@@ -69,32 +83,31 @@ for (const ch of ['0123456789.', ...Object.keys(CN_DIGITS), ...Object.keys(CN_SM
 function tokenize(text: string, pos: number): Tok[] {
   const toks: Tok[] = [];
   let i = pos;
+  // the tables are read by character code (DIGIT_BY_CODE, UNIT_BY_CODE): what CN_DIGITS, CN_SMALL_UNITS and
+  // CN_BIG_UNITS give for the one-character string
   while (i < text.length) {
-    const ch = text[i]!;
-    ARABIC_RE.lastIndex = i;
-    const a = ch >= '0' && ch <= '9' || ch === '.' ? ARABIC_RE.exec(text) : null;
-    if (a && !(ch === '.' && toks.length > 0)) {
-      let raw = a[0];
+    const c = text.charCodeAt(i);
+    const a = (c >= 48 && c <= 57) || c === 46 ? arabicAt(text, i) : null;
+    if (a && !(c === 46 && toks.length > 0)) {
+      const raw = a[0];
       const v = arabicValue(raw);
       toks.push({ k: 'num', v, arabic: true, len: raw.length });
       i += raw.length;
       continue;
     }
-    if (CN_DIGITS[ch] !== undefined) {
-      toks.push(CN_DIGITS[ch] === 0 ? { k: 'zero', len: 1 } : { k: 'num', v: CN_DIGITS[ch]!, arabic: false, len: 1 });
+    const d = DIGIT_BY_CODE[c]!;
+    if (d !== -1) {
+      toks.push(d === 0 ? { k: 'zero', len: 1 } : { k: 'num', v: d, arabic: false, len: 1 });
       i++;
       continue;
     }
-    if (CN_SMALL_UNITS[ch] !== undefined) {
-      toks.push({ k: 'small', v: CN_SMALL_UNITS[ch]!, len: 1 });
+    const kind = UNIT_KIND[c]!;
+    if (kind !== 0) {
+      toks.push(kind === 1 ? { k: 'small', v: UNIT_BY_CODE[c]!, len: 1 } : { k: 'big', v: UNIT_BY_CODE[c]!, len: 1 });
       i++;
       continue;
     }
-    if (CN_BIG_UNITS[ch] !== undefined) {
-      toks.push({ k: 'big', v: CN_BIG_UNITS[ch]!, len: 1 });
-      i++;
-      continue;
-    }
+    const ch = text[i]!;
     if (ch === '廿' || ch === '卅') {
       toks.push({ k: 'num', v: ch === '廿' ? 2 : 3, arabic: false, len: 0 }, { k: 'small', v: 10, len: 1 });
       i++;
@@ -103,7 +116,7 @@ function tokenize(text: string, pos: number): Tok[] {
     if (DECIMAL_POINTS.includes(ch) && toks.length > 0) {
       let j = i + 1;
       let digits = '';
-      while (j < text.length && CN_DIGITS[text[j]!] !== undefined) digits += String(CN_DIGITS[text[j]!]), j++;
+      while (j < text.length && DIGIT_BY_CODE[text.charCodeAt(j)] !== -1) digits += String(DIGIT_BY_CODE[text.charCodeAt(j)]), j++;
       if (digits === '') break;
       toks.push({ k: 'dec', digits, len: j - i });
       i = j;
@@ -117,6 +130,12 @@ function tokenize(text: string, pos: number): Tok[] {
     break;
   }
   return toks;
+}
+
+/** ARABIC_RE's match at `i`, or null. */
+function arabicAt(text: string, i: number): RegExpExecArray | null {
+  ARABIC_RE.lastIndex = i;
+  return ARABIC_RE.exec(text);
 }
 
 interface Parsed {
@@ -361,9 +380,7 @@ for (const ch of '万亿萬億兆') MULTIPLIER_CODES[ch.charCodeAt(0)] = 2;
 /** Characters that can continue a numeral after a Chinese digit. */
 const NUMERAL_CONTINUES = /[0-9零〇一壹幺二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億兆点點廿卅]/;
 
-/** CN_DIGITS by character code (-1: none). */
-const DIGIT_BY_CODE = new Int8Array(0x10000).fill(-1);
-for (const [ch, v] of Object.entries(CN_DIGITS)) if (ch.length === 1) DIGIT_BY_CODE[ch.charCodeAt(0)] = v;
+
 /** NUMERAL_CONTINUES.test of one code unit, memoized (0: not asked yet, 1: yes, 2: no). */
 const continuesMemo = new Uint8Array(0x10000);
 function continuesAt(code: number): boolean {
