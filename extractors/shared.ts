@@ -84,6 +84,9 @@ export function wordBefore<T>(text: string, pos: number, table: Readonly<Record<
   return wordsOf(table).before(text, pos);
 }
 
+const BEFORE = wordsOf(QUALIFIERS_BEFORE);
+const AFTER = wordsOf(QUALIFIERS_AFTER);
+
 export interface QualifierBefore {
   qualifier: Qualifier;
   start: number;
@@ -97,8 +100,6 @@ export function qualifierBefore(text: string, pos: number): QualifierBefore | nu
   for (const n of NOT_QUALIFIERS) if (n.length > w.length && text.startsWith(n, pos - n.length)) return null;
   return { qualifier: QUALIFIERS_BEFORE[w]!, start };
 }
-const BEFORE = wordsOf(QUALIFIERS_BEFORE);
-const AFTER = wordsOf(QUALIFIERS_AFTER);
 
 /** A qualifier word straight after `pos` (左右, 以上 …). */
 export function qualifierAfter(text: string, pos: number): { qualifier: Qualifier; end: number } | null {
