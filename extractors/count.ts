@@ -158,7 +158,13 @@ function notACount(doc: Doc, c: Counted): boolean {
   if (n.approxMax !== undefined) return true; // 数十个, 八九个: no one number
   if (T.INDEFINITE_NUMERALS.includes(text.slice(n.start, n.end))) return true;
   if (T.NOT_COUNT_BEFORE.includes(text[n.start - 1] ?? '')) return true;
-  const sep = RANGE_SEPARATORS.find((s) => text.startsWith(s, n.start - s.length));
+  let sep: string | undefined;
+  for (const s of RANGE_SEPARATORS) {
+    if (text.startsWith(s, n.start - s.length)) {
+      sep = s;
+      break;
+    }
+  }
   if (sep && /[0-9零〇一二两三四五六七八九十百千万]/.test(text[n.start - sep.length - 1] ?? '')) return true;
   const change = CHANGE_W.before(text, c.start);
   if (change && T.CHANGE_WORDS[change]) return true;
@@ -271,7 +277,7 @@ function nounAfter(doc: Doc, c: Counted, depth = 0): Hit | 'blocked' | null {
   const a = c.after;
   if (notProjectAt(doc, a)) return 'blocked';
   // a noun written after the classifier starts with a word, not with a mark (新开工项目120个、续建项目180个)
-  if (!HAN.test(text[a] ?? '') && !OPEN_QUOTES.has(text[a] ?? '') && !SCALE_AT.test(text.slice(a, a + 12))) return null;
+  if (!isHanAt(text, a) && !OPEN_QUOTES.has(text[a] ?? '') && !SCALE_AT.test(text.slice(a, a + 12))) return null;
   const clauseEnd = doc.clauseEnd(a);
   const limit = Math.min(clauseEnd, a + T.MAX_MODIFIER + T.MAX_NOUN_AFTER);
   let headStart = -1;
