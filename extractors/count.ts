@@ -11,7 +11,7 @@ import type { CountDraft, Extractor } from './types.js';
 import * as T from './tables/count.js';
 import { QUALIFIERS_BEFORE, QUALIFIERS_INSIDE, RANGE_SEPARATORS } from './tables/qualifiers.js';
 import { numbersOf, numberAt } from './numbers.js';
-import { wordsOf, qualifierBefore, qualifierAfter } from './shared.js';
+import { wordsOf, qualifierBefore, qualifierAfter, isSpaceCode } from './shared.js';
 import { isHanAt, isHanChar } from '../src/han.js';
 
 type Category = CountDraft['category'];
@@ -34,6 +34,17 @@ const SCALE_ANY = new RegExp(T.SCALE_PHRASE);
 const SCALE_AT = new RegExp(`^(?:${T.SCALE_PHRASE})`);
 const QUOTES = /[“”‘’"'《》「」〈〉]/g;
 const PARENS = /[(（][^()（）]*[)）]/g;
+/** QUOTES.test of one code unit, memoized (0: not asked yet, 1: yes, 2: no) */
+const QUOTE_ONE = new RegExp(QUOTES.source);
+const quoteMemo = new Uint8Array(0x10000);
+function isQuoteCode(c: number): boolean {
+  let v = quoteMemo[c]!;
+  if (v === 0) {
+    v = QUOTE_ONE.test(String.fromCharCode(c)) ? 1 : 2;
+    quoteMemo[c] = v;
+  }
+  return v === 1;
+}
 const OPEN_QUOTES = new Set([...'“‘"\'《「〈']);
 const HAN = /\p{Script=Han}/u;
 const NUMERAL_CHAR = /[0-9零〇一二两三四五六七八九十百千万]/;
@@ -219,7 +230,20 @@ function wordBeforeDe(doc: Doc, de: number): string {
 }
 
 function clean(s: string): string {
-  return s.replace(PARENS, '').replace(QUOTES, '').replace(/\s+/g, '');
+  // each replacement only where it has something to remove: a bracket opening, a quote, a space
+  let paren = false;
+  let quote = false;
+  let space = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x28 || c === 0xff08) paren = true;
+    else if (isQuoteCode(c)) quote = true;
+    else if (isSpaceCode(c)) space = true;
+  }
+  if (paren) s = s.replace(PARENS, '');
+  if (quote) s = s.replace(QUOTES, '');
+  if (space) s = s.replace(/\s+/g, '');
+  return s;
 }
 function stripLevel(noun: string): string {
   const l = LEVELS_W.at(noun, 0);

@@ -8,6 +8,7 @@ import {
   REFERENCE_WORDS, VERB_WORDS, TRAILING_WORDS, LEADING_WORDS, VERBS_BEFORE_SPECIFIC, GENERIC_OBJECTS, LEADING_TIME,
   COUNT_CLASSIFIERS, MEASURE_VERBS, MAX_SUBJECT_CHARS, CONJUNCTIONS,
 } from './tables/subject.js';
+import { isSpaceCode } from './shared.js';
 
 const leading = [...LEADING_WORDS].sort((a, b) => b.length - a.length);
 const LEADING_SET = new Set(leading);
@@ -97,18 +98,18 @@ function clean(s: string, doc: Doc, end: number): string {
   // a bracket still open before the number says what the number is: 扩建计划第一期(核准工程预算 → 核准工程预算
   const open = Math.max(s.lastIndexOf('('), s.lastIndexOf('（'));
   if (open >= 0 && !/[)）]/.test(s.slice(open))) s = s.slice(open + 1) || s.slice(0, open);
-  s = s.replace(/[(（][^()（）]*[)）]/g, '');
+  if (s.includes('(') || s.includes('（')) s = s.replace(/[(（][^()（）]*[)）]/g, '');
   for (const c of CONJUNCTIONS) {
     const i = s.lastIndexOf(c);
     if (i >= 0 && i + c.length < s.length - 1) s = s.slice(i + c.length);
   }
-  s = s.replace(/^的+/, '');
+  if (s[0] === '的') s = s.replace(/^的+/, '');
   // the end of a list: 绿色建材、生物医药、高端装备等制造业项目完成投资 → 制造业项目完成投资
   const deng = s.lastIndexOf('等');
   if (deng >= 0 && deng < s.length - 2) s = s.slice(deng + 1);
   for (let changed = true; changed; ) {
     changed = false;
-    s = s.replace(/[的\s]+$/, '');
+    if (s.length > 0 && (s[s.length - 1] === '的' || isSpaceCode(s.charCodeAt(s.length - 1)))) s = s.replace(/[的\s]+$/, '');
     for (const w of TRAILING_WORDS) {
       if (s.endsWith(w) && s.length > w.length + 1) {
         s = s.slice(0, -w.length);
