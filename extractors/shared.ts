@@ -9,12 +9,6 @@ export function keysLongestFirst<T>(table: Readonly<Record<string, T>>): string[
   return Object.keys(table).sort((a, b) => b.length - a.length);
 }
 
-/** For the first 32 compiled tables, one bit each: set at the codes of their keys' first (FIRST_BITS) and last
- * (LAST_BITS) characters, so that a look-up at a character no key has is answered by one array read. */
-const FIRST_BITS = new Uint32Array(0x10000);
-const LAST_BITS = new Uint32Array(0x10000);
-let tablesWithBits = 0;
-
 /** A table's keys, compiled once for the look-ups at and before a position. */
 export class Words<T> {
   /** the keys, longest first */
@@ -24,8 +18,6 @@ export class Words<T> {
   private readonly last = new Map<number, string[]>();
   /** the table has an empty key: the indexes cannot answer, the keys are scanned */
   private readonly empty: boolean;
-  /** this table's bit in FIRST_BITS and LAST_BITS (0: none, the maps answer) */
-  private readonly bit: number;
 
   constructor(readonly table: Readonly<Record<string, T>>) {
     this.keys = keysLongestFirst(table);
@@ -39,11 +31,6 @@ export class Words<T> {
       this.last.get(l)!.push(k);
     }
     this.empty = this.keys.includes('');
-    this.bit = tablesWithBits < 32 ? 1 << tablesWithBits++ : 0;
-    if (this.bit !== 0) {
-      for (const f of this.first.keys()) FIRST_BITS[f]! |= this.bit;
-      for (const l of this.last.keys()) LAST_BITS[l]! |= this.bit;
-    }
   }
 
   /** The longest key written at `pos` in `text`. */
@@ -54,9 +41,7 @@ export class Words<T> {
       for (const k of this.keys) if (text.startsWith(k, pos)) return k;
       return null;
     }
-    const c = text.charCodeAt(pos < 0 ? 0 : pos);
-    if (this.bit !== 0 && (FIRST_BITS[c]! & this.bit) === 0) return null; // (NaN past the end reads undefined)
-    const keys = this.first.get(c);
+    const keys = this.first.get(text.charCodeAt(pos < 0 ? 0 : pos));
     if (!keys) return null;
     // a key of one character is that character
     for (const k of keys) if (k.length === 1 || text.startsWith(k, pos)) return k;
@@ -70,9 +55,7 @@ export class Words<T> {
       for (const k of this.keys) if (pos - k.length >= 0 && text.startsWith(k, pos - k.length)) return k;
       return null;
     }
-    const c = text.charCodeAt(pos - 1);
-    if (this.bit !== 0 && (LAST_BITS[c]! & this.bit) === 0) return null;
-    const keys = this.last.get(c);
+    const keys = this.last.get(text.charCodeAt(pos - 1));
     if (!keys) return null;
     // a key of one character is that character
     for (const k of keys) if (k.length === 1 || (pos - k.length >= 0 && text.startsWith(k, pos - k.length))) return k;
