@@ -18,13 +18,20 @@ const TRAILING_SET = new Set(TRAILING_WORDS);
 function byFirstChar(words: readonly string[]): (s: string, i: number) => readonly string[] {
   if (words.includes('')) return () => words;
   const m = new Map<number, string[]>();
+  // the first characters also as a bitset, which answers most positions (no word starts there) in one read
+  const bits = new Uint32Array(0x10000 >> 5);
   for (const w of words) {
     const c = w.charCodeAt(0);
     if (!m.has(c)) m.set(c, []);
     m.get(c)!.push(w);
+    bits[c >> 5]! |= 1 << (c & 31);
   }
   const none: readonly string[] = [];
-  return (s, i) => m.get(s.charCodeAt(i)) ?? none;
+  return (s, i) => {
+    const c = s.charCodeAt(i);
+    if (((bits[c >> 5]! >>> (c & 31)) & 1) === 0) return none;
+    return m.get(c) ?? none;
+  };
 }
 const leadingAt = byFirstChar(leading);
 const PLACE_ONLY = /^[\p{Script=Han}]{1,8}(?:省|市|县|区|自治县|自治州|新区|开发区|州|旗|镇|乡)$/u;
