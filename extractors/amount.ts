@@ -3,13 +3,18 @@
 // and two complete amounts joined by a range separator (1万元--5万元).
 import type { Doc } from '../src/doc.js';
 import type { Qualifier } from '../src/schemas.js';
-import { scale, type NumberMatch } from '../src/numerals.js';
+import { scale, round15, type NumberMatch } from '../src/numerals.js';
 import type { AmountDraft, Extractor } from './types.js';
 import { CURRENCY_WORDS, CURRENCY_PREFIXES, MULTIPLIERS, SUBUNITS, CLOSERS, DEFAULT_CURRENCY, DOCUMENT_CURRENCIES } from './tables/amount.js';
 import { QUALIFIERS_INSIDE } from './tables/qualifiers.js';
 import { numbersOf } from './numbers.js';
-import { wordAt, wordBefore, qualifierBefore, qualifierAfter, rangeEnd, rangeSeparatorAt } from './shared.js';
+import { wordsOf, qualifierBefore, qualifierAfter, rangeEnd, rangeSeparatorAt, isSpaceCode } from './shared.js';
 import { CN_DIGITS, CN_SMALL_UNITS, CN_BIG_UNITS } from '../src/numerals.js';
+
+const INSIDE = wordsOf(QUALIFIERS_INSIDE);
+const MULTIPLIER_WORDS = wordsOf(MULTIPLIERS);
+const CURRENCIES = wordsOf(CURRENCY_WORDS);
+const PREFIXES = wordsOf(CURRENCY_PREFIXES);
 
 const unitFactor = (s: string) => [...s].reduce((f, ch) => f * (CN_SMALL_UNITS[ch] ?? CN_BIG_UNITS[ch] ?? 1), 1);
 const bigTail = (s: string) => /[万亿萬億兆]+$/.exec(s)?.[0] ?? '';
@@ -44,14 +49,14 @@ export const amount: Extractor = {
       }
       const last = n2 ?? n1;
       let qualifier: Qualifier = n2 || last.approxMax !== undefined ? 'range' : 'exact';
-      const inside = wordAt(text, pos, QUALIFIERS_INSIDE);
+      const inside = INSIDE.at(text, pos);
       if (inside) {
         pos += inside.length;
         if (qualifier === 'exact') qualifier = QUALIFIERS_INSIDE[inside]!;
       }
       let factor = 1;
       let multWord = '';
-      const mult = wordAt(text, pos, MULTIPLIERS);
+      const mult = MULTIPLIER_WORDS.at(text, pos);
       // 两个亿 is colloquial for 两亿; 26个亿元以上项目 counts projects of a size
       const classifierMult = mult?.startsWith('个') && (last.arabic || text.startsWith('元以上', pos + mult.length));
       if (mult && !last.endsWithBigUnit && !classifierMult) {
@@ -59,22 +64,24 @@ export const amount: Extractor = {
         multWord = mult.replace(/^个/, '');
         pos += mult.length;
       }
-      let cur = wordAt(text, pos, CURRENCY_WORDS);
+      let cur = CURRENCIES.at(text, pos);
       let currencyFromWord: string | null = cur ? CURRENCY_WORDS[cur]! : null;
       if (cur) {
         pos += cur.length;
         // 9000元日币, 三万元欧元: a currency name after 元 says which
-        const again = CURRENCY_WORDS[cur] === null ? wordAt(text, pos, CURRENCY_WORDS) : null;
+        const again = CURRENCY_WORDS[cur] === null ? CURRENCIES.at(text, pos) : null;
         if (again && CURRENCY_WORDS[again]) {
           currencyFromWord = CURRENCY_WORDS[again]!;
           pos += again.length;
         }
       }
+      // without a currency word, only a prefix currency before a multiplier makes an amount (below)
+      if (!cur && !multWord && !last.endsWithBigUnit) continue;
       // a prefix currency: 人民币100亿元, 新台币 177.1 亿元, 美元100万 (not the currency of an amount before: 4人民币5美元)
       const q0 = qualifierBefore(text, n1.start);
       let prefixEnd = q0 ? q0.start : n1.start;
-      while (prefixEnd > 0 && /\s/.test(text[prefixEnd - 1]!)) prefixEnd--;
-      let prefix = wordBefore(text, prefixEnd, CURRENCY_PREFIXES);
+      while (prefixEnd > 0 && isSpaceCode(text.charCodeAt(prefixEnd - 1))) prefixEnd--;
+      let prefix = PREFIXES.before(text, prefixEnd);
       if (prefix && /[0-9]/.test(text[prefixEnd - prefix.length - 1] ?? '')) prefix = null;
       if (!cur && !(prefix && (multWord || last.endsWithBigUnit))) continue;
       // a single Chinese digit before a bare 元 is more often a name (三元里, 二元结构) than money
@@ -132,7 +139,7 @@ export const amount: Extractor = {
       } else if (n1.approxMax !== undefined) {
         min = scale(n1.value, factor);
         max = scale(n1.approxMax, factor);
-      } else value = Number((scale(n1.value, factor) + sub).toPrecision(15));
+      } else value = round15(scale(n1.value, factor) + sub);
       const unitWord = cur ? cur : prefix!;
       out.push({
         type: 'amount', start, end, value, min, max, currency,

@@ -10,8 +10,8 @@ import { scanNumber, type NumberMatch } from '../src/numerals.js';
 import type { CountDraft, Extractor } from './types.js';
 import * as T from './tables/count.js';
 import { QUALIFIERS_BEFORE, QUALIFIERS_INSIDE, RANGE_SEPARATORS } from './tables/qualifiers.js';
-import { numbersOf } from './numbers.js';
-import { wordAt, wordBefore, qualifierBefore, qualifierAfter } from './shared.js';
+import { numbersOf, numberAt } from './numbers.js';
+import { wordsOf, qualifierBefore, qualifierAfter, isSpaceCode } from './shared.js';
 import { isHanAt, isHanChar } from '../src/han.js';
 
 type Category = CountDraft['category'];
@@ -34,10 +34,57 @@ const SCALE_ANY = new RegExp(T.SCALE_PHRASE);
 const SCALE_AT = new RegExp(`^(?:${T.SCALE_PHRASE})`);
 const QUOTES = /[“”‘’"'《》「」〈〉]/g;
 const PARENS = /[(（][^()（）]*[)）]/g;
+/** QUOTES.test of one code unit, memoized (0: not asked yet, 1: yes, 2: no) */
+const QUOTE_ONE = new RegExp(QUOTES.source);
+const quoteMemo = new Uint8Array(0x10000);
+function isQuoteCode(c: number): boolean {
+  let v = quoteMemo[c]!;
+  if (v === 0) {
+    v = QUOTE_ONE.test(String.fromCharCode(c)) ? 1 : 2;
+    quoteMemo[c] = v;
+  }
+  return v === 1;
+}
 const OPEN_QUOTES = new Set([...'“‘"\'《「〈']);
 const HAN = /\p{Script=Han}/u;
 const NUMERAL_CHAR = /[0-9零〇一二两三四五六七八九十百千万]/;
+/** NUMERAL_CHAR.test of the code unit at `pos`, memoized by code (0: not asked yet, 1: yes, 2: no); false outside
+ * the text, as NUMERAL_CHAR.test(undefined) is */
+const numeralMemo = new Uint8Array(0x10000);
+function numeralCharAt(text: string, pos: number): boolean {
+  if (pos < 0 || pos >= text.length) return false;
+  const c = text.charCodeAt(pos);
+  let v = numeralMemo[c]!;
+  if (v === 0) {
+    v = NUMERAL_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    numeralMemo[c] = v;
+  }
+  return v === 1;
+}
+/** NOT_PROJECT_NOUNS by first character (an empty one could be written anywhere) */
+const NOT_PROJECT_ANY = T.NOT_PROJECT_NOUNS.includes('');
+const NOT_PROJECT_BY_FIRST = new Map<number, string[]>();
+for (const w of T.NOT_PROJECT_NOUNS) {
+  const c = w.charCodeAt(0);
+  if (!NOT_PROJECT_BY_FIRST.has(c)) NOT_PROJECT_BY_FIRST.set(c, []);
+  NOT_PROJECT_BY_FIRST.get(c)!.push(w);
+}
+const INSIDE_W = wordsOf(QUALIFIERS_INSIDE);
+const QUALIFIERS_BEFORE_W = wordsOf(QUALIFIERS_BEFORE);
+const CLASSIFIERS_W = wordsOf(T.COUNT_CLASSIFIERS);
+const CHANGE_W = wordsOf(T.CHANGE_WORDS);
+const STATUS_W = wordsOf(T.STATUS_WORDS);
+const HEADS_W = wordsOf(HEADS);
+const HEAD_BLOCKERS_W = wordsOf(HEAD_BLOCKERS);
+const STATUS_BLOCKERS_W = wordsOf(STATUS_BLOCKERS);
+const LEVELS_W = wordsOf(LEVELS);
+const FILLERS_W = wordsOf(FILLERS);
+const STOPS_W = wordsOf(STOPS);
+const NOUN_WORDS_W = wordsOf(NOUN_WORDS);
+const COORD_W = wordsOf(COORD);
+const RESPECTIVELY_W = wordsOf(RESPECTIVELY);
 const BARE_UNIT = new RegExp(`[百千万](?=[余多]?[${Object.keys(T.COUNT_CLASSIFIERS).join('')}])`);
+const BARE_UNIT_ALL = new RegExp(BARE_UNIT.source, 'g');
 
 function tokenStartingAt(doc: Doc, pos: number): Token | undefined {
   const t = doc.tokenAt(pos);
@@ -82,12 +129,12 @@ function parseCount(doc: Doc, n: NumberMatch): Counted | null {
   const text = doc.text;
   let pos = n.end;
   let qualifier: Qualifier = 'exact';
-  const inside = wordAt(text, pos, QUALIFIERS_INSIDE);
+  const inside = INSIDE_W.at(text, pos);
   if (inside) {
     pos += inside.length;
     qualifier = QUALIFIERS_INSIDE[inside]!;
   }
-  const cls = wordAt(text, pos, T.COUNT_CLASSIFIERS);
+  const cls = CLASSIFIERS_W.at(text, pos);
   if (!cls) return null;
   // 5项目: 项 is the start of a head, not a classifier
   if (T.PROJECT_HEADS.some((h) => text.startsWith(h, pos))) return null;
@@ -109,7 +156,7 @@ function parseCount(doc: Doc, n: NumberMatch): Counted | null {
 
 /** The count starting with a number at `pos`, if one is written there. */
 function countAt(doc: Doc, pos: number): Counted | null {
-  const n = scanNumber(doc.text, pos);
+  const n = numberAt(doc, pos);
   return n ? parseCount(doc, n) : null;
 }
 
@@ -122,9 +169,15 @@ function notACount(doc: Doc, c: Counted): boolean {
   if (n.approxMax !== undefined) return true; // 数十个, 八九个: no one number
   if (T.INDEFINITE_NUMERALS.includes(text.slice(n.start, n.end))) return true;
   if (T.NOT_COUNT_BEFORE.includes(text[n.start - 1] ?? '')) return true;
-  const sep = RANGE_SEPARATORS.find((s) => text.startsWith(s, n.start - s.length));
+  let sep: string | undefined;
+  for (const s of RANGE_SEPARATORS) {
+    if (text.startsWith(s, n.start - s.length)) {
+      sep = s;
+      break;
+    }
+  }
   if (sep && /[0-9零〇一二两三四五六七八九十百千万]/.test(text[n.start - sep.length - 1] ?? '')) return true;
-  const change = wordBefore(text, c.start, T.CHANGE_WORDS);
+  const change = CHANGE_W.before(text, c.start);
   if (change && T.CHANGE_WORDS[change]) return true;
   return false;
 }
@@ -134,7 +187,7 @@ function skipFillers(doc: Doc, pos: number): number {
   const text = doc.text;
   for (let moved = true; moved; ) {
     moved = false;
-    const w = wordAt(text, pos, FILLERS) ?? wordAt(text, pos, QUALIFIERS_BEFORE);
+    const w = FILLERS_W.at(text, pos) ?? QUALIFIERS_BEFORE_W.at(text, pos);
     if (w) {
       pos += w.length;
       moved = true;
@@ -147,22 +200,22 @@ function skipFillers(doc: Doc, pos: number): number {
 function notProjectAt(doc: Doc, pos: number): boolean {
   const text = doc.text;
   if (text[pos] === '多' || text[pos] === '余') pos++;
-  if (wordAt(text, pos, LEVELS)) return false;
-  for (const w of T.NOT_PROJECT_NOUNS) {
-    if (text.startsWith(w, pos) && wordEnds(doc, pos + w.length)) return true;
-  }
+  if (LEVELS_W.at(text, pos)) return false;
+  // only the nouns that start with the character at pos (all of them if one is empty)
+  const nouns = NOT_PROJECT_ANY ? T.NOT_PROJECT_NOUNS : NOT_PROJECT_BY_FIRST.get(text.charCodeAt(pos < 0 ? 0 : pos));
+  if (nouns) for (const w of nouns) if (text.startsWith(w, pos) && wordEnds(doc, pos + w.length)) return true;
   return false;
 }
 
 /** Where a head (项目, 工程) written at `pos` ends, if it is a head there. */
 function headAt(doc: Doc, pos: number): number | null {
   const text = doc.text;
-  const h = wordAt(text, pos, HEADS);
+  const h = HEADS_W.at(text, pos);
   if (!h) return null;
   const end = pos + h.length;
   if (!wordEnds(doc, end)) return null;
   // 项目库, 项目部 (but not 项目部分投产)
-  const b = wordAt(text, end, HEAD_BLOCKERS);
+  const b = HEAD_BLOCKERS_W.at(text, end);
   if (b && wordEnds(doc, end + b.length)) return null;
   return end;
 }
@@ -170,17 +223,30 @@ function headAt(doc: Doc, pos: number): number | null {
 /** A status or scale word straight before the 的 at `de`: it describes the noun after it (已开工的, 亿元以上的). */
 function wordBeforeDe(doc: Doc, de: number): string {
   const text = doc.text;
-  const s = wordBefore(text, de, T.STATUS_WORDS);
+  const s = STATUS_W.before(text, de);
   if (s) return s;
   const scale = SCALE_END.exec(text.slice(Math.max(0, de - 12), de));
   return scale ? scale[0] : '';
 }
 
 function clean(s: string): string {
-  return s.replace(PARENS, '').replace(QUOTES, '').replace(/\s+/g, '');
+  // each replacement only where it has something to remove: a bracket opening, a quote, a space
+  let paren = false;
+  let quote = false;
+  let space = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x28 || c === 0xff08) paren = true;
+    else if (isQuoteCode(c)) quote = true;
+    else if (isSpaceCode(c)) space = true;
+  }
+  if (paren) s = s.replace(PARENS, '');
+  if (quote) s = s.replace(QUOTES, '');
+  if (space) s = s.replace(/\s+/g, '');
+  return s;
 }
 function stripLevel(noun: string): string {
-  const l = wordAt(noun, 0, LEVELS);
+  const l = LEVELS_W.at(noun, 0);
   return l ? noun.slice(l.length) : noun;
 }
 
@@ -210,7 +276,7 @@ function nounPhrase(doc: Doc, from: number, to: number, headStart: number): bool
       p += close + 1;
       continue;
     }
-    const w = wordAt(text, p, T.STATUS_WORDS) ?? wordAt(text, p, LEVELS) ?? wordAt(text, p, NOUN_WORDS);
+    const w = STATUS_W.at(text, p) ?? LEVELS_W.at(text, p) ?? NOUN_WORDS_W.at(text, p);
     if (w) {
       p += w.length;
       continue;
@@ -235,18 +301,18 @@ function nounAfter(doc: Doc, c: Counted, depth = 0): Hit | 'blocked' | null {
   const a = c.after;
   if (notProjectAt(doc, a)) return 'blocked';
   // a noun written after the classifier starts with a word, not with a mark (新开工项目120个、续建项目180个)
-  if (!HAN.test(text[a] ?? '') && !OPEN_QUOTES.has(text[a] ?? '') && !SCALE_AT.test(text.slice(a, a + 12))) return null;
+  if (!isHanAt(text, a) && !OPEN_QUOTES.has(text[a] ?? '') && !SCALE_AT.test(text.slice(a, a + 12))) return null;
   const clauseEnd = doc.clauseEnd(a);
   const limit = Math.min(clauseEnd, a + T.MAX_MODIFIER + T.MAX_NOUN_AFTER);
   let headStart = -1;
   let headEnd = -1;
   for (let p = a; p < limit; p++) {
-    const coord = wordAt(text, p, COORD);
+    const coord = COORD_W.at(text, p);
     if (coord && p > a && depth < 3) {
       const next = countAt(doc, p + coord.length);
       if (next) return coordinated(doc, c, p, next, depth);
     }
-    if (p > a && NUMERAL_CHAR.test(text[p]!) && countAt(doc, p)) return null;
+    if (p > a && numeralCharAt(text, p) && countAt(doc, p)) return null;
     const e = headAt(doc, p);
     if (e !== null && e <= clauseEnd) {
       headStart = p;
@@ -283,8 +349,8 @@ function nounAfter(doc: Doc, c: Counted, depth = 0): Hit | 'blocked' | null {
   if (headEnd - np > T.MAX_NOUN_AFTER) return null;
   if (!nounPhrase(doc, np, headStart, headStart)) return null;
   let noun = clean(text.slice(np, headEnd));
-  const level = wordBefore(text, c.start, LEVELS);
-  if (level && !wordAt(noun, 0, LEVELS) && wordStarts(doc, c.start - level.length)) noun = level + noun;
+  const level = LEVELS_W.before(text, c.start);
+  if (level && !LEVELS_W.at(noun, 0) && wordStarts(doc, c.start - level.length)) noun = level + noun;
   const modifier = de >= a ? wordBeforeDe(doc, de) : '';
   return { start: c.start, end: headEnd, noun, phrase: modifier + noun, order: 'after' };
 }
@@ -323,12 +389,12 @@ function walkNoun(doc: Doc, headStart: number): { start: number; phraseStart: nu
       continue;
     }
     if (/[”’》」〉“‘《「〈"']/.test(ch)) break;
-    const stop = wordBefore(text, p, STOPS);
+    const stop = STOPS_W.before(text, p);
     if (stop && wordStarts(doc, p - stop.length)) {
       if (stop === '的') modifier = wordBeforeDe(doc, p - 1);
       break;
     }
-    const s = wordBefore(text, p, T.STATUS_WORDS);
+    const s = STATUS_W.before(text, p);
     if (s && wordStarts(doc, p - s.length)) {
       if (GOVERNING.has(s) && modifiers) {
         phraseStart = p - s.length;
@@ -338,7 +404,7 @@ function walkNoun(doc: Doc, headStart: number): { start: number; phraseStart: nu
       status_ = true;
       continue;
     }
-    const w = wordBefore(text, p, LEVELS) ?? wordBefore(text, p, NOUN_WORDS);
+    const w = LEVELS_W.before(text, p) ?? NOUN_WORDS_W.before(text, p);
     if (w && wordStarts(doc, p - w.length)) {
       p -= w.length;
       continue;
@@ -384,7 +450,7 @@ function nounBefore(doc: Doc, c: Counted, prev: CountDraft | undefined): Hit | n
       e--;
       moved = true;
     }
-    const f = wordBefore(text, e, FILLERS);
+    const f = FILLERS_W.before(text, e);
     if (f) {
       e -= f.length;
       moved = true;
@@ -394,15 +460,15 @@ function nounBefore(doc: Doc, c: Counted, prev: CountDraft | undefined): Hit | n
       e = q.start;
       moved = true;
     }
-    const s = !status ? wordBefore(text, e, T.STATUS_WORDS) : null;
-    if (s && wordBefore(text, e - s.length, HEADS)) {
+    const s = !status ? STATUS_W.before(text, e) : null;
+    if (s && HEADS_W.before(text, e - s.length)) {
       // 重点项目开工120个: the status is said of the noun before it
       status = s;
       e -= s.length;
       moved = true;
     }
   }
-  const head = wordBefore(text, e, HEADS);
+  const head = HEADS_W.before(text, e);
   if (!head) return elided(doc, c, e, prev);
   const w = walkNoun(doc, e - head.length);
   const phrase = w.modifier + clean(text.slice(w.phraseStart, e)) + status;
@@ -418,15 +484,15 @@ function elided(doc: Doc, c: Counted, e: number, prev: CountDraft | undefined): 
   const sentence = text.slice(sent.start > 0 ? doc.sentenceAt(sent.start - 1).start : sent.start, sent.end);
   const heads = T.PROJECT_HEADS.filter((h) => sentence.includes(h));
   if (heads.length === 0) return null;
-  const status = wordBefore(text, e, T.STATUS_WORDS);
+  const status = STATUS_W.before(text, e);
   if (status && wordStarts(doc, e - status.length)) {
     const s = e - status.length;
-    const level = wordBefore(text, s, LEVELS);
+    const level = LEVELS_W.before(text, s);
     const start = level && wordStarts(doc, s - level.length) ? s - level.length : s;
     const noun = text.slice(start, e) + heads[0]!;
     return { start, end: c.after, noun, phrase: noun, order: 'elided' };
   }
-  const level = wordBefore(text, e, LEVELS);
+  const level = LEVELS_W.before(text, e);
   if (level && prev && prev.noun && doc.sentenceAt(prev.start) === sent && wordStarts(doc, e - level.length)) {
     const noun = level + stripLevel(prev.noun);
     return { start: e - level.length, end: c.after, noun, phrase: noun, order: 'elided' };
@@ -438,7 +504,7 @@ function elided(doc: Doc, c: Counted, e: number, prev: CountDraft | undefined): 
 function statusIn(phrase: string): Category {
   let found: Category = null;
   for (let i = 0; i < phrase.length; ) {
-    const w = wordAt(phrase, i, T.STATUS_WORDS);
+    const w = STATUS_W.at(phrase, i);
     if (w) {
       found = T.STATUS_WORDS[w]!;
       i += w.length;
@@ -450,10 +516,10 @@ function statusIn(phrase: string): Category {
 /** A status word at `i` said of projects counted elsewhere in the clause (not 开工率, not 签约项目). */
 function statusWordAt(doc: Doc, i: number): Category {
   const text = doc.text;
-  const w = wordAt(text, i, T.STATUS_WORDS);
+  const w = STATUS_W.at(text, i);
   if (!w) return null;
   const end = i + w.length;
-  if (wordAt(text, end, STATUS_BLOCKERS) || wordAt(text, end, HEADS)) return null;
+  if (STATUS_BLOCKERS_W.at(text, end) || HEADS_W.at(text, end)) return null;
   if (T.NEGATIONS.some((n) => text.startsWith(n, i - n.length))) return null;
   return T.STATUS_WORDS[w]!;
 }
@@ -464,7 +530,7 @@ function statusOfClause(doc: Doc, hit: Hit): Category {
   const text = doc.text;
   const end = doc.clauseEnd(hit.end);
   for (let i = hit.end; i < end; i++) {
-    if (NUMERAL_CHAR.test(text[i]!) && countAt(doc, i)) break;
+    if (numeralCharAt(text, i) && countAt(doc, i)) break;
     const s = statusWordAt(doc, i);
     if (s) return s;
   }
@@ -473,11 +539,11 @@ function statusOfClause(doc: Doc, hit: Hit): Category {
     const from = doc.clauseStart(hit.start);
     let found: Category = null;
     for (let i = from; i < hit.start; i++) {
-      const w = wordAt(text, i, T.STATUS_WORDS);
+      const w = STATUS_W.at(text, i);
       if (w) {
         found = statusWordAt(doc, i);
         i += w.length - 1;
-      } else if (wordAt(text, i, HEADS)) found = null; // a status before another noun belongs to that noun
+      } else if (HEADS_W.at(text, i)) found = null; // a status before another noun belongs to that noun
     }
     if (found) return found;
   }
@@ -489,7 +555,7 @@ function statusOfClause(doc: Doc, hit: Hit): Category {
  * list. */
 function respectively(doc: Doc, first: NumberMatch): { drafts: CountDraft[]; numbers: NumberMatch[] } | null {
   const text = doc.text;
-  const r = wordBefore(text, first.start, RESPECTIVELY);
+  const r = RESPECTIVELY_W.before(text, first.start);
   if (!r || !wordStarts(doc, first.start - r.length)) return null;
   // the numbers
   const items: { n: NumberMatch; c: Counted | null }[] = [];
@@ -497,8 +563,8 @@ function respectively(doc: Doc, first: NumberMatch): { drafts: CountDraft[]; num
     const c = parseCount(doc, n);
     items.push({ n, c });
     const pos: number = c ? c.after : n.end;
-    const coord: string | null = wordAt(text, pos, COORD);
-    n = coord ? scanNumber(text, pos + coord.length) : null;
+    const coord: string | null = COORD_W.at(text, pos);
+    n = coord ? numberAt(doc, pos + coord.length) : null;
   }
   while (items.length > 0 && !items[items.length - 1]!.c) items.pop();
   const last = items[items.length - 1]?.c;
@@ -509,7 +575,7 @@ function respectively(doc: Doc, first: NumberMatch): { drafts: CountDraft[]; num
   const parts: { start: number; end: number }[] = [];
   let end = e;
   for (let i = e - 1; i >= from && parts.length < items.length - 1; i--) {
-    const coord = wordBefore(text, i + 1, COORD);
+    const coord = COORD_W.before(text, i + 1);
     if (!coord) continue;
     parts.unshift({ start: i + 1, end });
     end = i + 1 - coord.length;
@@ -517,14 +583,14 @@ function respectively(doc: Doc, first: NumberMatch): { drafts: CountDraft[]; num
   }
   if (parts.length !== items.length - 1) return null;
   parts.unshift({ start: from, end });
-  const head = wordBefore(text, e, HEADS);
+  const head = HEADS_W.before(text, e);
   if (!head) return null;
   const lastStart = walkNoun(doc, e - head.length).start;
   if (lastStart !== parts[parts.length - 1]!.start) return null;
   const lastNoun = clean(text.slice(lastStart, e));
   // what the nouns share: the last one without its own status or level word (续建项目 → 项目, 市级重点项目 →
   // 重点项目), else its head (工业、服务业项目 → 工业项目)
-  const lead = wordAt(lastNoun, 0, T.STATUS_WORDS) ?? wordAt(lastNoun, 0, LEVELS);
+  const lead = STATUS_W.at(lastNoun, 0) ?? LEVELS_W.at(lastNoun, 0);
   const shared = lead ? lastNoun.slice(lead.length) : head;
   const nouns: string[] = [];
   for (let i = 0; i < parts.length - 1; i++) {
@@ -565,7 +631,8 @@ function candidates(doc: Doc): NumberMatch[] {
   const text = doc.text;
   const nums = numbersOf(doc);
   const extra: NumberMatch[] = [];
-  const re = new RegExp(BARE_UNIT.source, 'g');
+  const re = BARE_UNIT_ALL;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const q = qualifierBefore(text, m.index);
     if (!q) continue;

@@ -5,22 +5,24 @@ import type { Doc } from '../src/doc.js';
 
 const cache = new WeakMap<Doc, NumberMatch[]>();
 
-/** The characters of NUMERAL_START by code, when it is a plain character class (else null: the regexp scans). */
-const START_CODES = ((): Uint8Array | null => {
+/** The characters of NUMERAL_START by code, one bit each (8 KB, which stays in cache while the text is scanned),
+ * when it is a plain character class (else null: the regexp scans). */
+const START_CODES = ((): Uint32Array | null => {
   const cls = /^\[([^\\^\]\[]*)\]$/.exec(NUMERAL_START.source);
   if (!cls || NUMERAL_START.flags.replace('g', '') !== '') return null;
   const body = cls[1]!;
-  const codes = new Uint8Array(0x10000);
+  const bits = new Uint32Array(0x10000 >> 5);
+  const set = (c: number) => (bits[c >> 5]! |= 1 << (c & 31));
   for (let i = 0; i < body.length; i++) {
     const a = body.charCodeAt(i);
     if (body[i + 1] === '-' && i + 2 < body.length) {
       const b = body.charCodeAt(i + 2);
-      for (let c = a; c <= b; c++) codes[c] = 1;
+      for (let c = a; c <= b; c++) set(c);
       i += 2;
     } else if (body[i] === '-') return null;
-    else codes[a] = 1;
+    else set(a);
   }
-  return codes;
+  return bits;
 })();
 
 export function numbersOf(doc: Doc): NumberMatch[] {
@@ -33,7 +35,8 @@ export function numbersOf(doc: Doc): NumberMatch[] {
     // object per numeral character
     const len = text.length;
     for (let pos = 0; pos < len; pos++) {
-      if (START_CODES[text.charCodeAt(pos)] !== 1) continue;
+      const c = text.charCodeAt(pos);
+      if (((START_CODES[c >> 5]! >>> (c & 31)) & 1) === 0) continue;
       const prev = pos > 0 ? text.charCodeAt(pos - 1) : -1;
       if ((prev >= 48 && prev <= 57) || prev === 46) continue;
       const n = scanNumber(text, pos);
@@ -55,4 +58,19 @@ export function numbersOf(doc: Doc): NumberMatch[] {
   }
   cache.set(doc, out);
   return out;
+}
+
+/** scanNumber(doc.text, pos): the document's number when one starts at `pos` (the same reading), else scanned. */
+export function numberAt(doc: Doc, pos: number): NumberMatch | null {
+  const nums = numbersOf(doc);
+  let lo = 0;
+  let hi = nums.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = nums[mid]!.start;
+    if (s === pos) return nums[mid]!;
+    if (s < pos) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return scanNumber(doc.text, pos);
 }

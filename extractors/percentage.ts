@@ -8,30 +8,40 @@ import { PERCENT_UNIT_WORDS, PERCENT_PREFIXES, DIRECTION_WORDS, DIRECTION_ADJACE
   PROGRESS_AFTER, SHARE_AFTER, PROGRESS_VERBS, CHANGE_VERBS, PROGRESS_RATES,
   COMPARATIVE_DIRECTION, CONTINUATION_LEADS } from './tables/percentage.js';
 import { numbersOf } from './numbers.js';
-import { wordAt, wordBefore, qualifierBefore, qualifierAfter, rangeEnd } from './shared.js';
+import { wordsOf, qualifierBefore, qualifierAfter, rangeEnd, isSpaceCode } from './shared.js';
 
 const NUMERAL_CHAR = /[0-9零〇一二两三四五六七八九十百千万亿]/;
 const MINUS = /[-−－负]/;
+const UNITS = wordsOf(PERCENT_UNIT_WORDS);
+const DIRECTIONS = wordsOf(DIRECTION_WORDS);
+const ADJACENT = wordsOf(DIRECTION_ADJACENT);
 
 export function directionBefore(doc: Doc, pos: number, from: number): 'up' | 'down' | null {
   const text = doc.text;
   // straight before the number (增5%, 比全国高2.3个百分点), allowing 了
   let p = pos;
   if (text[p - 1] === '了') p--;
-  const word = wordBefore(text, p, DIRECTION_WORDS);
-  const adj = wordBefore(text, p, DIRECTION_ADJACENT);
+  const word = DIRECTIONS.before(text, p);
+  const adj = ADJACENT.before(text, p);
   // otherwise the nearest direction word before it in the clause, as whole jieba words (增加值 is not 增加)
   const toks = doc.tokensIn(from, pos);
-  const starts = new Set(toks.map((t) => t.start));
-  const ends = new Set(toks.map((t) => t.end));
-  const whole = (a: number, b: number) => (starts.has(a) || a === from) && (ends.has(b) || b === pos);
+  // a token of toks (those that overlap [from, pos)) starts at a / ends at b
+  const startsAt = (a: number) => {
+    const t = doc.tokenAt(a);
+    return t !== undefined && t.start === a && t.end > from && t.start < pos;
+  };
+  const endsAt = (b: number) => {
+    const t = doc.tokenEndingAt(b);
+    return t !== undefined && t.end > from && t.start < pos;
+  };
+  const whole = (a: number, b: number) => (a === from || startsAt(a)) && (b === pos || endsAt(b));
   if (word && word.length > 1 && whole(p - word.length, p)) return DIRECTION_WORDS[word]!;
   if (adj) return DIRECTION_ADJACENT[adj]!;
   for (let i = toks.length - 1; i >= 0; i--) {
     const cmp = COMPARATIVE_DIRECTION[toks[i]!.word];
     if (cmp) return cmp;
     const end = Math.min(toks[i]!.end, pos);
-    const w = wordBefore(text, end, DIRECTION_WORDS);
+    const w = DIRECTIONS.before(text, end);
     if (w && w.length > 1 && end - w.length >= from && whole(end - w.length, end)) return DIRECTION_WORDS[w]!;
   }
   return null;
@@ -60,9 +70,30 @@ export function basisBefore(doc: Doc, pos: number, from: number): PercentageDraf
     const i = clause.lastIndexOf(w);
     if (i >= 0) clause = clause.slice(i + w.length);
   }
-  for (const { basis, words } of BASIS_WORDS) if (words.some((w) => clause.includes(w))) return basis;
-  return null;
+  // the first family (in the table's order) with a word in the clause
+  let best = BASIS_EMPTY >= 0 ? BASIS_EMPTY : BASIS_WORDS.length;
+  for (let i = 0; i < clause.length && best > 0; i++) {
+    const ws = BASIS_BY_FIRST.get(clause.charCodeAt(i));
+    if (ws) for (const { word, family } of ws) if (family < best && clause.startsWith(word, i)) best = family;
+  }
+  return best < BASIS_WORDS.length ? BASIS_WORDS[best]!.basis : null;
 }
+
+/** The words of BASIS_WORDS by first character, each with the index of its family; an empty word (in every clause)
+ * gives BASIS_EMPTY its family. */
+const BASIS_BY_FIRST = new Map<number, { word: string; family: number }[]>();
+let BASIS_EMPTY = -1;
+BASIS_WORDS.forEach(({ words }, family) => {
+  for (const word of words) {
+    if (word === '') {
+      if (BASIS_EMPTY < 0) BASIS_EMPTY = family;
+      continue;
+    }
+    const c = word.charCodeAt(0);
+    if (!BASIS_BY_FIRST.has(c)) BASIS_BY_FIRST.set(c, []);
+    BASIS_BY_FIRST.get(c)!.push({ word, family });
+  }
+});
 
 export const percentage: Extractor = {
   type: 'percentage',
@@ -71,21 +102,25 @@ export const percentage: Extractor = {
     const text = doc.text;
     const out: PercentageDraft[] = [];
     const nums = numbersOf(doc);
-    const candidates: { n1: NumberMatch; start: number; prefixed: boolean }[] = nums.map((n) => ({ n1: n, start: n.start, prefixed: false }));
     // 百分之十二点五: the prefix makes the numeral a percentage
+    const prefixedList: { n1: NumberMatch; start: number }[] = [];
     for (const pre of PERCENT_PREFIXES) {
       for (let i = text.indexOf(pre); i >= 0; i = text.indexOf(pre, i + 1)) {
         // 五百分之2.2 is a fraction, not a percentage
         if (NUMERAL_CHAR.test(text[i - 1] ?? '')) continue;
         const n = scanNumber(text, i + pre.length, { allowBareUnit: true });
-        if (n) candidates.push({ n1: n, start: i, prefixed: true });
+        if (n) prefixedList.push({ n1: n, start: i });
       }
     }
-    candidates.sort((a, b) => a.start - b.start);
+    prefixedList.sort((a, b) => a.start - b.start);
     let consumedTo = -1;
-    for (const c of candidates) {
-      if (c.n1.start < consumedTo) continue;
-      const { n1, prefixed } = c;
+    // the numbers and the prefixed numerals in order of start, the numbers first at the same start (the order of a
+    // stable sort of the numbers followed by the prefixed numerals)
+    for (let k = 0, j = 0; k < nums.length || j < prefixedList.length; ) {
+      const prefixed = j < prefixedList.length && (k >= nums.length || prefixedList[j]!.start < nums[k]!.start);
+      const n1 = prefixed ? prefixedList[j++]!.n1 : nums[k++]!;
+      const cStart = prefixed ? prefixedList[j - 1]!.start : n1.start;
+      if (n1.start < consumedTo) continue;
       // 二三十个百分点 is a vague range, not a figure
       if (n1.approxMax !== undefined) continue;
       let pos = n1.end;
@@ -98,11 +133,11 @@ export const percentage: Extractor = {
           if (m) { n2 = m; pos = m.end; }
         } else if (r) { n2 = r.num; pos = r.num.end; }
       } else {
-        unitWord = wordAt(text, pos, PERCENT_UNIT_WORDS);
+        unitWord = UNITS.at(text, pos);
         // 5%-8%, 5%至8%
         const r = rangeEnd(text, unitWord ? pos + unitWord.length : pos);
         if (r) {
-          const u2 = wordAt(text, r.num.end, PERCENT_UNIT_WORDS);
+          const u2 = UNITS.at(text, r.num.end);
           if (u2 && (!unitWord || PERCENT_UNIT_WORDS[u2] === PERCENT_UNIT_WORDS[unitWord])) {
             n2 = r.num;
             unitWord = u2;
@@ -114,7 +149,7 @@ export const percentage: Extractor = {
       }
       // a multiple is a percentage only as a change or a ratio (增长3.3倍, 是…的2倍), not in 倍增 or 加倍
       const unit = prefixed ? 'percent' : PERCENT_UNIT_WORDS[unitWord!]!;
-      let start = c.start;
+      let start = cStart;
       let value: number | null = n1.value;
       // a minus sign as written: 增长-5.2%
       if (!prefixed && MINUS.test(text[start - 1] ?? '') && !/[0-9%]/.test(text[start - 2] ?? '')) {
@@ -128,7 +163,7 @@ export const percentage: Extractor = {
         start = qb.start;
       }
       const qa = qualifierAfter(text, pos);
-      if (qa && !n2 && !/^多/.test(text.slice(pos))) {
+      if (qa && !n2 && text[pos] !== '多') {
         qualifier = qa.qualifier;
         pos = qa.end;
       }
@@ -141,8 +176,9 @@ export const percentage: Extractor = {
       // a level (达到100%) is not a change: a yoy/mom cue nearby is about something else
       if (direction === null && (basis === 'yoy' || basis === 'mom')) basis = null;
       // a level in a sentence about a progress rate (入统率已经达到97%,…达到100%) is that rate
-      if (direction === null && basis === null && PROGRESS_RATES.some((w) => text.slice(doc.sentenceAt(start).start, start).includes(w))) {
-        basis = 'progress';
+      if (direction === null && basis === null) {
+        const lead = text.slice(doc.sentenceAt(start).start, start);
+        if (PROGRESS_RATES.some((w) => lead.includes(w))) basis = 'progress';
       }
       out.push({
         type: 'percentage', start, end,
@@ -173,7 +209,13 @@ function inheritBasis(doc: Doc, drafts: PercentageDraft[]): void {
       const between = text.slice(prev.end, d.start);
       const stops = between.match(/[。！？!?\n]/g)?.length ?? 0;
       const sentence = doc.sentenceAt(d.start);
-      const continues = stops === 0 || (stops === 1 && CONTINUATION_LEADS.some((w) => text.slice(sentence.start).replace(/^[\s“"]+/, '').startsWith(w)));
+      let continues = stops === 0;
+      if (stops === 1) {
+        // the sentence's first words, after spaces and quotes
+        let first = sentence.start;
+        while (first < text.length && (text[first] === '“' || text[first] === '"' || isSpaceCode(text.charCodeAt(first)))) first++;
+        continues = CONTINUATION_LEADS.some((w) => text.startsWith(w, first));
+      }
       if (continues && CHANGE_VERBS.some((v) => lead.endsWith(v) || lead.endsWith(v + '了'))) d.basis = prev.basis;
     }
     prev = d;

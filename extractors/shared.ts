@@ -9,57 +9,83 @@ export function keysLongestFirst<T>(table: Readonly<Record<string, T>>): string[
   return Object.keys(table).sort((a, b) => b.length - a.length);
 }
 
-interface KeyIndex {
+/** A table's keys, compiled once for the look-ups at and before a position. */
+export class Words<T> {
   /** the keys, longest first */
-  keys: string[];
+  readonly keys: string[];
   /** the keys by first and by last character, each list in the order of `keys` */
-  first: Map<number, string[]>;
-  last: Map<number, string[]>;
+  private readonly first = new Map<number, string[]>();
+  private readonly last = new Map<number, string[]>();
   /** the table has an empty key: the indexes cannot answer, the keys are scanned */
-  empty: boolean;
-}
-const cache = new WeakMap<object, KeyIndex>();
-function keyIndex<T>(table: Readonly<Record<string, T>>): KeyIndex {
-  let ix = cache.get(table);
-  if (!ix) {
-    const keys = keysLongestFirst(table);
-    const first = new Map<number, string[]>();
-    const last = new Map<number, string[]>();
-    for (const k of keys) {
+  private readonly empty: boolean;
+
+  constructor(readonly table: Readonly<Record<string, T>>) {
+    this.keys = keysLongestFirst(table);
+    for (const k of this.keys) {
       if (k.length === 0) continue;
       const f = k.charCodeAt(0);
       const l = k.charCodeAt(k.length - 1);
-      if (!first.has(f)) first.set(f, []);
-      first.get(f)!.push(k);
-      if (!last.has(l)) last.set(l, []);
-      last.get(l)!.push(k);
+      if (!this.first.has(f)) this.first.set(f, []);
+      this.first.get(f)!.push(k);
+      if (!this.last.has(l)) this.last.set(l, []);
+      this.last.get(l)!.push(k);
     }
-    ix = { keys, first, last, empty: keys.includes('') };
-    cache.set(table, ix);
+    this.empty = this.keys.includes('');
   }
-  return ix;
+
+  /** The longest key written at `pos` in `text`. */
+  at(text: string, pos: number): string | null {
+    // only the keys that start with the character at pos can be written there (startsWith reads a negative
+    // position as 0)
+    if (this.empty) {
+      for (const k of this.keys) if (text.startsWith(k, pos)) return k;
+      return null;
+    }
+    const keys = this.first.get(text.charCodeAt(pos < 0 ? 0 : pos));
+    if (!keys) return null;
+    // a key of one character is that character
+    for (const k of keys) if (k.length === 1 || text.startsWith(k, pos)) return k;
+    return null;
+  }
+
+  /** The longest key that ends exactly at `pos`. */
+  before(text: string, pos: number): string | null {
+    // only the keys that end with the character before pos can end there
+    if (this.empty) {
+      for (const k of this.keys) if (pos - k.length >= 0 && text.startsWith(k, pos - k.length)) return k;
+      return null;
+    }
+    const keys = this.last.get(text.charCodeAt(pos - 1));
+    if (!keys) return null;
+    // a key of one character is that character
+    for (const k of keys) if (k.length === 1 || (pos - k.length >= 0 && text.startsWith(k, pos - k.length))) return k;
+    return null;
+  }
+}
+
+const cache = new WeakMap<object, Words<unknown>>();
+/** The compiled keys of `table`, made once per table. */
+export function wordsOf<T>(table: Readonly<Record<string, T>>): Words<T> {
+  let w = cache.get(table) as Words<T> | undefined;
+  if (!w) {
+    w = new Words(table);
+    cache.set(table, w);
+  }
+  return w;
 }
 
 /** The longest key of `table` written at `pos` in `text`. */
 export function wordAt<T>(text: string, pos: number, table: Readonly<Record<string, T>>): string | null {
-  const ix = keyIndex(table);
-  // only the keys that start with the character at pos can be written there (startsWith reads a negative
-  // position as 0)
-  const keys = ix.empty ? ix.keys : ix.first.get(text.charCodeAt(pos < 0 ? 0 : pos));
-  if (!keys) return null;
-  for (const k of keys) if (text.startsWith(k, pos)) return k;
-  return null;
+  return wordsOf(table).at(text, pos);
 }
 
 /** The longest key of `table` that ends exactly at `pos`. */
 export function wordBefore<T>(text: string, pos: number, table: Readonly<Record<string, T>>): string | null {
-  const ix = keyIndex(table);
-  // only the keys that end with the character before pos can end there
-  const keys = ix.empty ? ix.keys : ix.last.get(text.charCodeAt(pos - 1));
-  if (!keys) return null;
-  for (const k of keys) if (pos - k.length >= 0 && text.startsWith(k, pos - k.length)) return k;
-  return null;
+  return wordsOf(table).before(text, pos);
 }
+
+const BEFORE = wordsOf(QUALIFIERS_BEFORE);
+const AFTER = wordsOf(QUALIFIERS_AFTER);
 
 export interface QualifierBefore {
   qualifier: Qualifier;
@@ -68,16 +94,16 @@ export interface QualifierBefore {
 /** A qualifier word straight before `pos` (约, 近, 超过 …) that is not the end of a longer word: the 约 of
  * 签约 is none. */
 export function qualifierBefore(text: string, pos: number): QualifierBefore | null {
-  const w = wordBefore(text, pos, QUALIFIERS_BEFORE);
+  const w = BEFORE.before(text, pos);
   if (!w) return null;
   const start = pos - w.length;
-  if (NOT_QUALIFIERS.some((n) => n.length > w.length && text.startsWith(n, pos - n.length))) return null;
+  for (const n of NOT_QUALIFIERS) if (n.length > w.length && text.startsWith(n, pos - n.length)) return null;
   return { qualifier: QUALIFIERS_BEFORE[w]!, start };
 }
 
 /** A qualifier word straight after `pos` (左右, 以上 …). */
 export function qualifierAfter(text: string, pos: number): { qualifier: Qualifier; end: number } | null {
-  const w = wordAt(text, pos, QUALIFIERS_AFTER);
+  const w = AFTER.at(text, pos);
   if (!w) return null;
   return { qualifier: QUALIFIERS_AFTER[w]!, end: pos + w.length };
 }
@@ -85,8 +111,11 @@ export function qualifierAfter(text: string, pos: number): { qualifier: Qualifie
 /** A second number after a range separator: the `20` of `10-20`. */
 export function rangeEnd(text: string, pos: number): { sep: string; num: NumberMatch } | null {
   // 1万(含)-5万元: an inclusion note before the separator
-  const note = /^[(（](?:含|不含)[)）]/.exec(text.slice(pos, pos + 4));
-  if (note) pos += note[0].length;
+  const c = text.charCodeAt(pos);
+  if (c === 0x28 || c === 0xff08) {
+    const note = /^[(（](?:含|不含)[)）]/.exec(text.slice(pos, pos + 4));
+    if (note) pos += note[0].length;
+  }
   const sep = rangeSeparatorAt(text, pos);
   if (!sep) return null;
   const num = scanNumber(text, pos + sep.length);
@@ -95,8 +124,37 @@ export function rangeEnd(text: string, pos: number): { sep: string; num: NumberM
 
 /** A range separator at `pos`; a dash may be doubled (1万元--5万元, 2——3万). */
 export function rangeSeparatorAt(text: string, pos: number): string | null {
-  const sep = RANGE_SEPARATORS.find((s) => text.startsWith(s, pos));
+  let sep: string | undefined;
+  if (SEPARATORS_BY_FIRST) {
+    // only the separators that start with the character at pos, in the order of RANGE_SEPARATORS
+    const seps = SEPARATORS_BY_FIRST.get(text.charCodeAt(pos < 0 ? 0 : pos));
+    if (seps) for (const s of seps) if (text.startsWith(s, pos)) { sep = s; break; }
+  } else sep = RANGE_SEPARATORS.find((s) => text.startsWith(s, pos));
   if (!sep) return null;
   if (sep.length === 1 && /[-—–－~～]/.test(sep) && text[pos + 1] === sep) return sep + sep;
   return sep;
+}
+
+/** RANGE_SEPARATORS by first character, each list in the table's order (null if one is empty: then the list is
+ * scanned). */
+const SEPARATORS_BY_FIRST = ((): Map<number, string[]> | null => {
+  if (RANGE_SEPARATORS.includes('')) return null;
+  const m = new Map<number, string[]>();
+  for (const s of RANGE_SEPARATORS) {
+    const c = s.charCodeAt(0);
+    if (!m.has(c)) m.set(c, []);
+    m.get(c)!.push(s);
+  }
+  return m;
+})();
+
+/** /\s/.test of one code unit, memoized (0: not asked yet, 1: yes, 2: no). */
+const spaceMemo = new Uint8Array(0x10000);
+export function isSpaceCode(code: number): boolean {
+  let v = spaceMemo[code]!;
+  if (v === 0) {
+    v = /\s/.test(String.fromCharCode(code)) ? 1 : 2;
+    spaceMemo[code] = v;
+  }
+  return v === 1;
 }

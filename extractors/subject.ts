@@ -8,21 +8,58 @@ import {
   REFERENCE_WORDS, VERB_WORDS, TRAILING_WORDS, LEADING_WORDS, VERBS_BEFORE_SPECIFIC, GENERIC_OBJECTS, LEADING_TIME,
   COUNT_CLASSIFIERS, MEASURE_VERBS, MAX_SUBJECT_CHARS, CONJUNCTIONS,
 } from './tables/subject.js';
+import { isSpaceCode } from './shared.js';
 
 const leading = [...LEADING_WORDS].sort((a, b) => b.length - a.length);
+const LEADING_SET = new Set(leading);
+const TRAILING_SET = new Set(TRAILING_WORDS);
+
+/** Words by first character, each list in the order of `words` (an empty word is in every list). */
+function byFirstChar(words: readonly string[]): (s: string, i: number) => readonly string[] {
+  if (words.includes('')) return () => words;
+  const m = new Map<number, string[]>();
+  // the first characters also as a bitset, which answers most positions (no word starts there) in one read
+  const bits = new Uint32Array(0x10000 >> 5);
+  for (const w of words) {
+    const c = w.charCodeAt(0);
+    if (!m.has(c)) m.set(c, []);
+    m.get(c)!.push(w);
+    bits[c >> 5]! |= 1 << (c & 31);
+  }
+  const none: readonly string[] = [];
+  return (s, i) => {
+    const c = s.charCodeAt(i);
+    if (((bits[c >> 5]! >>> (c & 31)) & 1) === 0) return none;
+    return m.get(c) ?? none;
+  };
+}
+const leadingAt = byFirstChar(leading);
 const PLACE_ONLY = /^[\p{Script=Han}]{1,8}(?:省|市|县|区|自治县|自治州|新区|开发区|州|旗|镇|乡)$/u;
+
+const OPENING_MARKS = /^[\s,，、:：;；“”"'‘’()（）]+/;
+/** Whether one code unit is one of OPENING_MARKS' characters, memoized (0: not asked yet, 1: yes, 2: no). */
+const OPENING_ONE = new RegExp(OPENING_MARKS.source.slice(1, -1));
+const openingMemo = new Uint8Array(0x10000);
+function isOpeningMark(c: number): boolean {
+  let v = openingMemo[c]!;
+  if (v === 0) {
+    v = OPENING_ONE.test(String.fromCharCode(c)) ? 1 : 2;
+    openingMemo[c] = v;
+  }
+  return v === 1;
+}
 
 function peel(s: string): string {
   for (let changed = true; changed; ) {
     changed = false;
-    s = s.replace(/^[\s,，、:：;；“”"'‘’()（）]+/, '');
+    if (s.length > 0 && isOpeningMark(s.charCodeAt(0))) s = s.replace(OPENING_MARKS, '');
     const t = LEADING_TIME.exec(s);
     if (t && t[0].length > 0) {
       s = s.slice(t[0].length);
       changed = true;
       continue;
     }
-    for (const w of leading) {
+    for (const w of leadingAt(s, 0)) {
       if (s.startsWith(w) && s.length > w.length) {
         s = s.slice(w.length);
         changed = true;
@@ -42,22 +79,27 @@ function peel(s: string): string {
 }
 
 const FRAMES = new Map<string, boolean>([...REFERENCE_WORDS.map((w) => [w, false] as const), ...VERB_WORDS.map((w) => [w, true] as const)]);
-const FRAME_RE = new RegExp([...FRAMES.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
+/** the framing words longest first, by first character: the word a regexp alternation of them matches at a position */
+const framesAt = byFirstChar([...FRAMES.keys()].sort((a, b) => b.length - a.length));
 
 /** The first framing word in [from, to): at a token boundary, and a whole token when it is one character. */
 function firstFrame(doc: Doc, from: number, to: number): { at: number; word: string; verb: boolean } | null {
   const text = doc.text;
-  FRAME_RE.lastIndex = from;
-  for (let m = FRAME_RE.exec(text); m && m.index + m[0].length <= to; m = FRAME_RE.exec(text)) {
-    const i = m.index;
-    const w = m[0];
+  for (let i = from; i < to; i++) {
+    // the longest framing word at i; the search ends at the first one that does not end by `to`
+    let w: string | null = null;
+    for (const f of framesAt(text, i)) {
+      if (text.startsWith(f, i)) {
+        w = f;
+        break;
+      }
+    }
+    if (w === null) continue;
     const e = i + w.length;
-    const tok = doc.tokenAt(i);
-    const last = doc.tokenAt(e - 1);
+    if (e > to) return null;
     // whole words only: 增加 is not a frame inside 增加值
-    const whole = (i === from || tok?.start === i) && (e === to || last?.end === e);
+    const whole = (i === from || doc.tokenAt(i)?.start === i) && (e === to || doc.tokenAt(e - 1)?.end === e);
     if (whole) return { at: i, word: w, verb: FRAMES.get(w)! };
-    FRAME_RE.lastIndex = i + 1;
   }
   return null;
 }
@@ -76,18 +118,18 @@ function clean(s: string, doc: Doc, end: number): string {
   // a bracket still open before the number says what the number is: 扩建计划第一期(核准工程预算 → 核准工程预算
   const open = Math.max(s.lastIndexOf('('), s.lastIndexOf('（'));
   if (open >= 0 && !/[)）]/.test(s.slice(open))) s = s.slice(open + 1) || s.slice(0, open);
-  s = s.replace(/[(（][^()（）]*[)）]/g, '');
+  if (s.includes('(') || s.includes('（')) s = s.replace(/[(（][^()（）]*[)）]/g, '');
   for (const c of CONJUNCTIONS) {
     const i = s.lastIndexOf(c);
     if (i >= 0 && i + c.length < s.length - 1) s = s.slice(i + c.length);
   }
-  s = s.replace(/^的+/, '');
+  if (s[0] === '的') s = s.replace(/^的+/, '');
   // the end of a list: 绿色建材、生物医药、高端装备等制造业项目完成投资 → 制造业项目完成投资
   const deng = s.lastIndexOf('等');
   if (deng >= 0 && deng < s.length - 2) s = s.slice(deng + 1);
   for (let changed = true; changed; ) {
     changed = false;
-    s = s.replace(/[的\s]+$/, '');
+    if (s.length > 0 && (s[s.length - 1] === '的' || isSpaceCode(s.charCodeAt(s.length - 1)))) s = s.replace(/[的\s]+$/, '');
     for (const w of TRAILING_WORDS) {
       if (s.endsWith(w) && s.length > w.length + 1) {
         s = s.slice(0, -w.length);
@@ -105,7 +147,7 @@ function clean(s: string, doc: Doc, end: number): string {
     s = s.slice(cut);
   }
   // a frame word alone (全年累计 → 累计) names nothing
-  if (leading.includes(s) || TRAILING_WORDS.includes(s)) return '';
+  if (LEADING_SET.has(s) || TRAILING_SET.has(s)) return '';
   return s.length >= 2 ? s : '';
 }
 
@@ -126,6 +168,7 @@ type Measured = AmountDraft | PercentageDraft;
 
 /** Assigns subjects to every amount and percentage draft, in order of position. */
 export function assignSubjects(doc: Doc, drafts: Draft[]): void {
+  const text = doc.text;
   const measured = drafts.filter((d): d is Measured => d.type === 'amount' || d.type === 'percentage').sort((a, b) => a.start - b.start);
   let sentence = -1;
   let prev: string | null = null;
@@ -138,8 +181,13 @@ export function assignSubjects(doc: Doc, drafts: Draft[]): void {
     }
     // the phrase for this number starts after the clause mark, a list mark 、, or the number before it
     let from = Math.max(doc.clauseStart(d.start), prevEnd);
-    const list = doc.text.lastIndexOf('、', d.start - 1);
-    if (list >= from) from = list + 1;
+    // the last 、 before the number, looked for only back to `from`
+    for (let i = d.start - 1; i >= from; i--) {
+      if (text.charCodeAt(i) === 0x3001) {
+        from = i + 1;
+        break;
+      }
+    }
     const own = subjectBefore(doc, d.start, from);
     d.subject = own ?? prev;
     prev = d.subject;

@@ -44,7 +44,14 @@ const ARABIC_RE = /(?:[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+)(?:[kK](?![A-Za
 
 /** Multiply without binary noise: 161.2 * 1e8 = 16120000000 exactly. */
 export function scale(value: number, factor: number): number {
-  return Number((value * factor).toPrecision(15));
+  return round15(value * factor);
+}
+
+/** Number(x.toPrecision(15)): x rounded to 15 significant digits. An integer below 1e15 has at most 15 digits and
+ * is its own rounding (0 for -0, as the string round trip gives), so only the others go through the string. */
+export function round15(x: number): number {
+  if (Number.isInteger(x) && x < 1e15 && x > -1e15) return x === 0 ? 0 : x;
+  return Number(x.toPrecision(15));
 }
 
 /** The value of an Arabic number as ARABIC_RE reads it (1,234.5, 3k). */
@@ -53,6 +60,20 @@ function arabicValue(raw: string): number {
   return Number(raw.replace(/,/g, ''));
 }
 
+/** CN_DIGITS by character code (-1: none). */
+const DIGIT_BY_CODE = new Int8Array(0x10000).fill(-1);
+for (const [ch, v] of Object.entries(CN_DIGITS)) if (ch.length === 1) DIGIT_BY_CODE[ch.charCodeAt(0)] = v;
+/** CN_SMALL_UNITS and CN_BIG_UNITS by character code: the value, and the kind (0: none, 1: small, 2: big; small
+ * first, as tokenize asks). */
+const UNIT_BY_CODE = new Float64Array(0x10000);
+const UNIT_KIND = new Uint8Array(0x10000);
+for (const [table, kind] of [[CN_BIG_UNITS, 2], [CN_SMALL_UNITS, 1]] as const) {
+  for (const [ch, v] of Object.entries(table)) {
+    if (ch.length !== 1) continue;
+    UNIT_BY_CODE[ch.charCodeAt(0)] = v;
+    UNIT_KIND[ch.charCodeAt(0)] = kind;
+  }
+}
 /** Characters after which tokenize reads on (digits, ., Chinese digits and multipliers, 廿 卅, 点, 数), by code. */
 const READS_ON = new Uint8Array(0x10000);
 for (const ch of ['0123456789.', ...Object.keys(CN_DIGITS), ...Object.keys(CN_SMALL_UNITS), ...Object.keys(CN_BIG_UNITS), '廿卅', DECIMAL_POINTS, APPROX_DIGIT].join('')) {
@@ -62,32 +83,31 @@ for (const ch of ['0123456789.', ...Object.keys(CN_DIGITS), ...Object.keys(CN_SM
 function tokenize(text: string, pos: number): Tok[] {
   const toks: Tok[] = [];
   let i = pos;
+  // the tables are read by character code (DIGIT_BY_CODE, UNIT_BY_CODE): what CN_DIGITS, CN_SMALL_UNITS and
+  // CN_BIG_UNITS give for the one-character string
   while (i < text.length) {
-    const ch = text[i]!;
-    ARABIC_RE.lastIndex = i;
-    const a = ch >= '0' && ch <= '9' || ch === '.' ? ARABIC_RE.exec(text) : null;
-    if (a && !(ch === '.' && toks.length > 0)) {
-      let raw = a[0];
+    const c = text.charCodeAt(i);
+    const a = (c >= 48 && c <= 57) || c === 46 ? arabicAt(text, i) : null;
+    if (a && !(c === 46 && toks.length > 0)) {
+      const raw = a[0];
       const v = arabicValue(raw);
       toks.push({ k: 'num', v, arabic: true, len: raw.length });
       i += raw.length;
       continue;
     }
-    if (CN_DIGITS[ch] !== undefined) {
-      toks.push(CN_DIGITS[ch] === 0 ? { k: 'zero', len: 1 } : { k: 'num', v: CN_DIGITS[ch]!, arabic: false, len: 1 });
+    const d = DIGIT_BY_CODE[c]!;
+    if (d !== -1) {
+      toks.push(d === 0 ? { k: 'zero', len: 1 } : { k: 'num', v: d, arabic: false, len: 1 });
       i++;
       continue;
     }
-    if (CN_SMALL_UNITS[ch] !== undefined) {
-      toks.push({ k: 'small', v: CN_SMALL_UNITS[ch]!, len: 1 });
+    const kind = UNIT_KIND[c]!;
+    if (kind !== 0) {
+      toks.push(kind === 1 ? { k: 'small', v: UNIT_BY_CODE[c]!, len: 1 } : { k: 'big', v: UNIT_BY_CODE[c]!, len: 1 });
       i++;
       continue;
     }
-    if (CN_BIG_UNITS[ch] !== undefined) {
-      toks.push({ k: 'big', v: CN_BIG_UNITS[ch]!, len: 1 });
-      i++;
-      continue;
-    }
+    const ch = text[i]!;
     if (ch === '廿' || ch === '卅') {
       toks.push({ k: 'num', v: ch === '廿' ? 2 : 3, arabic: false, len: 0 }, { k: 'small', v: 10, len: 1 });
       i++;
@@ -96,7 +116,7 @@ function tokenize(text: string, pos: number): Tok[] {
     if (DECIMAL_POINTS.includes(ch) && toks.length > 0) {
       let j = i + 1;
       let digits = '';
-      while (j < text.length && CN_DIGITS[text[j]!] !== undefined) digits += String(CN_DIGITS[text[j]!]), j++;
+      while (j < text.length && DIGIT_BY_CODE[text.charCodeAt(j)] !== -1) digits += String(DIGIT_BY_CODE[text.charCodeAt(j)]), j++;
       if (digits === '') break;
       toks.push({ k: 'dec', digits, len: j - i });
       i = j;
@@ -110,6 +130,12 @@ function tokenize(text: string, pos: number): Tok[] {
     break;
   }
   return toks;
+}
+
+/** ARABIC_RE's match at `i`, or null. */
+function arabicAt(text: string, i: number): RegExpExecArray | null {
+  ARABIC_RE.lastIndex = i;
+  return ARABIC_RE.exec(text);
 }
 
 interface Parsed {
@@ -224,7 +250,7 @@ function evaluate(toks: Tok[]): Parsed | null {
     if (!zeroSeen && lastUnit >= 100 && num < 10 && Number.isInteger(num) && !decimal) sec += num * (lastUnit / 10);
     else sec += num;
   }
-  return { value: Number((total + sec + tail).toPrecision(15)) };
+  return { value: round15(total + sec + tail) };
 }
 
 /** Parse a whole string as one numeral (no units after it), or null. */
@@ -246,28 +272,49 @@ export function scanNumber(text: string, pos: number, options: { allowBareUnit?:
   // (by character code: no one-character string and no property look-up per numeral character)
   const d = pos >= 0 && pos < text.length ? DIGIT_BY_CODE[text.charCodeAt(pos)]! : -1;
   if (d > 0 && !(pos + 1 < text.length && continuesAt(text.charCodeAt(pos + 1)))) {
-    return { value: d, start: pos, end: pos + 1, endsWithBigUnit: false, arabic: false, suffix: '', bare: true };
+    return { value: d, approxMax: undefined, start: pos, end: pos + 1, endsWithBigUnit: false, arabic: false, suffix: '', bare: true };
   }
   // fast path: an Arabic number that nothing of a numeral follows (2023年, 7.3%, 591个): tokenize reads it as one
   // token and evaluate gives its value, as here
   if (d === -1 && pos >= 0 && pos < text.length) {
     const c0 = text.charCodeAt(pos);
     if (c0 >= 48 && c0 <= 57) {
-      ARABIC_RE.lastIndex = pos;
-      const a = ARABIC_RE.exec(text);
-      const end = a ? pos + a[0].length : -1;
-      if (a && (end >= text.length || READS_ON[text.charCodeAt(end)] !== 1)) {
-        const v = arabicValue(a[0]);
-        return {
-          value: Number((0 + v + 0).toPrecision(15)),
-          approxMax: undefined,
-          start: pos,
-          end,
-          endsWithBigUnit: false,
-          arabic: true,
-          suffix: '',
-          bare: true,
-        };
+      // what ARABIC_RE matches at pos, read by character code: digits, groups of a comma and three digits, a
+      // decimal part, a k not followed by a letter
+      let i = pos;
+      let digits = 0;
+      let plain = true; // no comma, no k: the number reads as it is written
+      while (isDigitAt(text, i)) i++, digits++;
+      while (text.charCodeAt(i) === 44 && isDigitAt(text, i + 1) && isDigitAt(text, i + 2) && isDigitAt(text, i + 3)) {
+        i += 4;
+        digits += 3;
+        plain = false;
+      }
+      let integer = true;
+      if (text.charCodeAt(i) === 46 && isDigitAt(text, i + 1)) {
+        integer = false;
+        i++;
+        while (isDigitAt(text, i)) i++, digits++;
+      }
+      const k = text.charCodeAt(i);
+      if ((k === 107 || k === 75) && !isAsciiLetter(text.charCodeAt(i + 1))) {
+        i++;
+        plain = false;
+      }
+      const end = i;
+      if (end >= text.length || READS_ON[text.charCodeAt(end)] !== 1) {
+        let value: number;
+        if (!plain) value = round15(arabicValue(text.slice(pos, end)));
+        else if (integer && digits <= 15) {
+          // at most 15 digits: summed exactly, and their own 15-digit rounding
+          value = 0;
+          for (let j = pos; j < end; j++) value = value * 10 + (text.charCodeAt(j) - 48);
+        } else {
+          // a decimal of at most 15 digits survives the 15-digit rounding unchanged
+          const v = Number(text.slice(pos, end));
+          value = digits <= 15 ? v : round15(v);
+        }
+        return { value, approxMax: undefined, start: pos, end, endsWithBigUnit: false, arabic: true, suffix: '', bare: true };
       }
     }
   }
@@ -280,29 +327,33 @@ export function scanNumber(text: string, pos: number, options: { allowBareUnit?:
     if (!okStart) return null;
     const p = evaluate(toks);
     if (p) {
-      const len = toks.reduce((n, t) => n + t.len, 0);
-      const raw = text.slice(pos, pos + len);
+      let len = 0;
+      let arabic = false;
+      for (const t of toks) {
+        len += t.len;
+        if (t.k === 'num' && t.arabic) arabic = true;
+      }
+      const end = pos + len;
       const last = toks[toks.length - 1]!;
-      const suffixMatch = /[十百千万亿拾佰仟萬億兆]+$/.exec(raw);
-      const arabic = toks.some((t) => t.k === 'num' && t.arabic);
-      // the multiplier suffix of an Arabic numeral (161.2亿), or the big-unit tail of a Chinese one (三千万)
       // the multiplier characters a unit takes from the numeral: the tail of one Arabic number (161.2亿 → 亿,
       // 3千万 → 千万); the big-unit tail of a Chinese numeral (一千二百三十四万 → 万, 九百亿 → 亿)
       let suffix = '';
-      if (suffixMatch) {
-        const tail = suffixMatch[0];
-        const n = [...tail].length;
+      let tail = end;
+      while (tail > pos && MULTIPLIER_CODES[text.charCodeAt(tail - 1)] !== 0) tail--;
+      if (tail < end) {
         if (arabic) {
-          if (toks.length === 1 + n) suffix = tail;
+          if (toks.length === 1 + (end - tail)) suffix = text.slice(tail, end);
         } else {
-          suffix = /[万亿萬億兆]+$/.exec(tail)?.[0] ?? '';
+          let big = end;
+          while (big > tail && MULTIPLIER_CODES[text.charCodeAt(big - 1)] === 2) big--;
+          suffix = text.slice(big, end);
         }
       }
       return {
         value: p.value,
         approxMax: p.approxMax,
         start: pos,
-        end: pos + len,
+        end,
         endsWithBigUnit: last.k === 'big',
         arabic,
         suffix,
@@ -314,12 +365,22 @@ export function scanNumber(text: string, pos: number, options: { allowBareUnit?:
   return null;
 }
 
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i); // NaN past the end
+  return c >= 48 && c <= 57;
+}
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+/** The multiplier characters a numeral may end with, by code: 1 below 万 (十百千拾佰仟), 2 from 万 up (万亿萬億兆). */
+const MULTIPLIER_CODES = new Uint8Array(0x10000);
+for (const ch of '十百千拾佰仟') MULTIPLIER_CODES[ch.charCodeAt(0)] = 1;
+for (const ch of '万亿萬億兆') MULTIPLIER_CODES[ch.charCodeAt(0)] = 2;
+
 /** Characters that can continue a numeral after a Chinese digit. */
 const NUMERAL_CONTINUES = /[0-9零〇一壹幺二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億兆点點廿卅]/;
 
-/** CN_DIGITS by character code (-1: none). */
-const DIGIT_BY_CODE = new Int8Array(0x10000).fill(-1);
-for (const [ch, v] of Object.entries(CN_DIGITS)) if (ch.length === 1) DIGIT_BY_CODE[ch.charCodeAt(0)] = v;
+
 /** NUMERAL_CONTINUES.test of one code unit, memoized (0: not asked yet, 1: yes, 2: no). */
 const continuesMemo = new Uint8Array(0x10000);
 function continuesAt(code: number): boolean {
