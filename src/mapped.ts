@@ -12,9 +12,9 @@
  * stands for [from[k], to[k]). */
 interface Runs {
   n: number;
-  at: Int32Array;
-  from: Int32Array;
-  to: Int32Array;
+  at: number[];
+  from: number[];
+  to: number[];
 }
 const FOLLOWS = -1;
 
@@ -25,12 +25,7 @@ export class MappedText {
   ) {}
 
   static identity(text: string): MappedText {
-    const runs = newRuns(1);
-    if (text.length > 0) {
-      runs.n = 1;
-      runs.to[0] = FOLLOWS;
-    }
-    return new MappedText(text, runs);
+    return new MappedText(text, text.length > 0 ? { n: 1, at: [0], from: [0], to: [FOLLOWS] } : newRuns());
   }
 
   /** The run holding normalized offset `i` (0 <= i < text.length). */
@@ -169,20 +164,18 @@ export function regexFinder(
   };
 }
 
-function newRuns(cap: number): Runs {
-  return { n: 0, at: new Int32Array(cap), from: new Int32Array(cap), to: new Int32Array(cap) };
+function newRuns(): Runs {
+  return { n: 0, at: [], from: [], to: [] };
 }
 
 /** Builds the runs of a rewritten text from the runs of its source, left to right. */
 class RunsBuilder {
-  runs: Runs;
+  readonly runs = newRuns();
   /** characters so far */
   private len = 0;
   /** the source run the last copy ended in (copies only move forward) */
   private k = 0;
-  constructor(private readonly src: Runs) {
-    this.runs = newRuns(src.n + 16);
-  }
+  constructor(private readonly src: Runs) {}
 
   /** Appends the map of the source's characters [a, b). */
   copy(a: number, b: number): void {
@@ -195,15 +188,14 @@ class RunsBuilder {
     this.push(s.from[k]! + (s.to[k] === FOLLOWS ? a - s.at[k]! : 0), s.to[k]!, e - a);
     // the runs that start inside [a, b), whole (but perhaps the last)
     if (e < b) {
-      this.reserve(s.n - k);
       const r = this.runs;
       const shift = this.len - e;
       while (e < b) {
         k++;
-        const j = r.n++;
-        r.at[j] = e + shift;
-        r.from[j] = s.from[k]!;
-        r.to[j] = s.to[k]!;
+        r.n++;
+        r.at.push(e + shift);
+        r.from.push(s.from[k]!);
+        r.to.push(s.to[k]!);
         e = k + 1 < s.n ? Math.min(b, s.at[k + 1]!) : b;
       }
       this.len = b + shift;
@@ -224,24 +216,12 @@ class RunsBuilder {
     // a run that continues the last one joins it (the same map, fewer runs)
     const joins = k >= 0 && r.to[k] === to && (to === FOLLOWS ? r.from[k]! + (this.len - r.at[k]!) === from : r.from[k] === from);
     if (!joins) {
-      this.reserve(1);
-      const j = this.runs.n++;
-      this.runs.at[j] = this.len;
-      this.runs.from[j] = from;
-      this.runs.to[j] = to;
+      r.n++;
+      r.at.push(this.len);
+      r.from.push(from);
+      r.to.push(to);
     }
     this.len += n;
-  }
-
-  private reserve(more: number): void {
-    const r = this.runs;
-    if (r.n + more <= r.at.length) return;
-    const g = newRuns(Math.max(r.at.length * 2, r.n + more));
-    g.n = r.n;
-    g.at.set(r.at.subarray(0, r.n));
-    g.from.set(r.from.subarray(0, r.n));
-    g.to.set(r.to.subarray(0, r.n));
-    this.runs = g;
   }
 }
 

@@ -87,39 +87,53 @@ const GARBLED = new RegExp(
 
 const GARBLED_AT = new RegExp(GARBLED.source, 'uy');
 const GARBLED_MARK = codeTable('!,.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz');
-/** Where the next match of GARBLED at or after `from` can start, as the global scan of /[\uFFFD?]|[!,.A-Za-z]{1,3}\(/
- * finds the places: at U+FFFD, at ?, and at the marks and letters standing one to three characters before a
- * parenthesis. Returns the first position to try (or -1) and sets `garbledLast` to the last. */
-function garbledStart(src: string, from: number): number {
-  const n = src.length;
-  for (let i = from; i < n; i++) {
-    const c = src.charCodeAt(i);
-    if (c === 0xfffd || c === 0x3f) {
-      garbledLast = i;
-      return i;
-    }
-    if (GARBLED_MARK[c] === 1) {
-      // [!,.A-Za-z]{1,3}\(
-      for (let k = 1; k <= 3 && i + k < n; k++) {
-        const d = src.charCodeAt(i + k);
-        if (d === 0x28) {
-          garbledLast = i + k - 1;
-          return i;
+
+/** The places where GARBLED can match in a text, in order, as the global scan of
+ * /[\uFFFD?]|[!,.A-Za-z]{1,3}\(/ finds them: at U+FFFD, at ?, and at the marks and letters standing one to three
+ * characters before a parenthesis. Each of the three is looked up with indexOf, and kept until passed. */
+class GarbledStarts {
+  private fffd = -2;
+  private question = -2;
+  /** the next run of marks before a parenthesis: its first position and the parenthesis */
+  private runStart = -2;
+  private paren = -2;
+  /** the last position to try from the place `next` returned */
+  last = 0;
+  constructor(private readonly src: string) {}
+
+  /** The first place at or after `from`, or -1. */
+  next(from: number): number {
+    const src = this.src;
+    if (this.fffd !== -1 && this.fffd < from) this.fffd = src.indexOf('\uFFFD', from);
+    if (this.question !== -1 && this.question < from) this.question = src.indexOf('?', from);
+    if (this.runStart !== -1 && this.runStart < from) {
+      this.runStart = -1;
+      for (let p = src.indexOf('(', from + 1); p >= 0; p = src.indexOf('(', p + 1)) {
+        // the marks right before the parenthesis, at most three, none before `from`
+        let i = p;
+        while (i > from && i > p - 3 && GARBLED_MARK[src.charCodeAt(i - 1)] === 1) i--;
+        if (i < p) {
+          this.runStart = i;
+          this.paren = p;
+          break;
         }
-        if (GARBLED_MARK[d] !== 1) break;
       }
     }
+    let at = -1;
+    for (const c of [this.fffd, this.question, this.runStart]) if (c >= 0 && (at < 0 || c < at)) at = c;
+    this.last = at === this.runStart ? this.paren - 1 : at;
+    return at;
   }
-  return -1;
 }
-let garbledLast = 0;
 
 // opencc-js's tw → cn table, character by character (generated into tables/script-chars.ts): one lookup per
 // character keeps the conversion length-preserving, so the offset map stays exact, and fast.
+// One table for both questions asked of each character: its simplified form (> 1), else whether it is
+// simplified-only (1) or neither (0).
+const SIMPLIFIED_ONLY_MARK = 1;
 const T2S = new Uint16Array(65536);
+for (let i = 0; i < SIMPLIFIED_ONLY.length; i++) T2S[SIMPLIFIED_ONLY.charCodeAt(i)] = SIMPLIFIED_ONLY_MARK;
 for (let i = 0; i < T2S_FROM.length; i++) T2S[T2S_FROM.charCodeAt(i)] = T2S_TO.charCodeAt(i);
-const SIMP_ONLY = new Uint8Array(65536);
-for (let i = 0; i < SIMPLIFIED_ONLY.length; i++) SIMP_ONLY[SIMPLIFIED_ONLY.charCodeAt(i)] = 1;
 const utf16 = new TextDecoder('utf-16le');
 
 function convertScript(m: MappedText): { mapped: MappedText; changed: number; script: Normalized['script'] } {
@@ -129,9 +143,8 @@ function convertScript(m: MappedText): { mapped: MappedText; changed: number; sc
   let tradOnly = 0;
   let simpOnly = 0;
   for (let i = 0; i < n; i++) {
-    const c = src.charCodeAt(i);
-    const r = T2S[c]!;
-    if (r !== 0) {
+    const r = T2S[src.charCodeAt(i)]!;
+    if (r > SIMPLIFIED_ONLY_MARK) {
       if (!codes) {
         codes = new Uint16Array(n);
         for (let j = 0; j < i; j++) codes[j] = src.charCodeAt(j);
@@ -139,8 +152,8 @@ function convertScript(m: MappedText): { mapped: MappedText; changed: number; sc
       codes[i] = r;
       tradOnly++;
     } else {
-      if (codes) codes[i] = c;
-      simpOnly += SIMP_ONLY[c]!;
+      if (codes) codes[i] = src.charCodeAt(i);
+      simpOnly += r;
     }
   }
   const total = tradOnly + simpOnly;
@@ -208,8 +221,9 @@ export function normalize(original: string): Normalized {
   const garbledOrig: [number, number, string][] = [];
   // (the global scan of GARBLED, trying the pattern only where a match can start: at U+FFFD, at ?, and at the
   // marks and letters standing one to three characters before a parenthesis)
-  for (let c = garbledStart(original, 0); c >= 0; ) {
-    const last = garbledLast;
+  const starts = new GarbledStarts(original);
+  for (let c = starts.next(0); c >= 0; ) {
+    const last = starts.last;
     let g: RegExpExecArray | null = null;
     for (let q = c; q <= last && !g; q++) {
       GARBLED_AT.lastIndex = q;
@@ -217,8 +231,8 @@ export function normalize(original: string): Normalized {
     }
     if (g) {
       garbledOrig.push([g.index, g.index + g[0].length, g[0]]);
-      c = garbledStart(original, g.index + g[0].length);
-    } else c = garbledStart(original, last + 1);
+      c = starts.next(g.index + g[0].length);
+    } else c = starts.next(last + 1);
   }
 
   let r = m.rewrite(findPinyin);
