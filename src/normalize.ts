@@ -135,6 +135,18 @@ const T2S = new Uint16Array(65536);
 for (let i = 0; i < SIMPLIFIED_ONLY.length; i++) T2S[SIMPLIFIED_ONLY.charCodeAt(i)] = SIMPLIFIED_ONLY_MARK;
 for (let i = 0; i < T2S_FROM.length; i++) T2S[T2S_FROM.charCodeAt(i)] = T2S_TO.charCodeAt(i);
 const utf16 = new TextDecoder('utf-16le');
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** The UTF-16 code units of a string, in a new array (copied natively where the platform's order allows). */
+function codeUnits(s: string): Uint16Array {
+  if (LITTLE_ENDIAN) {
+    const b = Buffer.alloc(s.length * 2);
+    b.write(s, 'utf16le');
+    return new Uint16Array(b.buffer, b.byteOffset, s.length);
+  }
+  const u = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) u[i] = s.charCodeAt(i);
+  return u;
+}
 
 function convertScript(m: MappedText): { mapped: MappedText; changed: number; script: Normalized['script'] } {
   const src = m.text;
@@ -145,16 +157,10 @@ function convertScript(m: MappedText): { mapped: MappedText; changed: number; sc
   for (let i = 0; i < n; i++) {
     const r = T2S[src.charCodeAt(i)]!;
     if (r > SIMPLIFIED_ONLY_MARK) {
-      if (!codes) {
-        codes = new Uint16Array(n);
-        for (let j = 0; j < i; j++) codes[j] = src.charCodeAt(j);
-      }
+      codes ??= codeUnits(src);
       codes[i] = r;
       tradOnly++;
-    } else {
-      if (codes) codes[i] = src.charCodeAt(i);
-      simpOnly += r;
-    }
+    } else simpOnly += r;
   }
   const total = tradOnly + simpOnly;
   const script = total === 0 || tradOnly / total < 0.1 ? 'simplified' : tradOnly / total > 0.9 ? 'traditional' : 'mixed';
