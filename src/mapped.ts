@@ -225,17 +225,11 @@ class RunsBuilder {
   }
 }
 
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
+
 /** Converts UTF-16 offsets of a string to code point offsets. */
 export function codePointIndex(s: string): (utf16: number) => number {
-  let astral = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      astral = true;
-      break;
-    }
-  }
-  if (!astral) return (i) => i;
+  if (!HIGH_SURROGATE.test(s)) return (i) => i;
   const table = new Int32Array(s.length + 1);
   let cp = 0;
   for (let i = 0; i < s.length; i++) {
