@@ -109,18 +109,14 @@ class Tok implements Token {
  * whatever jieba drops or changes cannot shift the offsets of the rest. */
 export function segment(text: string): Token[] {
   const words = getJieba().cut(text, true); // with HMM, as tag() segments: unknown words stay whole (央地, 本桓)
-  // the tokens take the places of their words in jieba's array (one array fewer to allocate and grow)
-  const tokens = words as unknown as Token[];
-  let n = 0;
+  const tokens: Token[] = [];
   let pos = 0;
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
+  for (const word of words) {
     if (word.length === 0) continue;
     const at = text.startsWith(word, pos) ? pos : text.indexOf(word, pos);
     if (at < 0) continue;
-    tokens[n++] = new Tok(word, at, at + word.length);
+    tokens.push(new Tok(word, at, at + word.length));
     pos = at + word.length;
   }
-  tokens.length = n;
   return tokens;
 }
