@@ -7,15 +7,16 @@
 // in a run that follows the original, character i stands for the one original character at a fixed distance;
 // in a run that replaced something, every character stands for the whole replaced span.
 
-/** The runs of a map, in parallel arrays of length n: run k starts at normalized offset at[k]; when to[k] is
- * FOLLOWS its character i stands for the original [from[k] + (i - at[k]), that + 1), else every character
- * stands for [from[k], to[k]). */
+/** The runs of a map, n of them, three numbers each in `d`: run k starts at normalized offset d[3k] (AT); when
+ * d[3k + 2] (TO) is FOLLOWS its character i stands for the original [from + (i - at), that + 1) with from =
+ * d[3k + 1] (FROM), else every character stands for [from, to). */
 interface Runs {
   n: number;
-  at: number[];
-  from: number[];
-  to: number[];
+  d: Int32Array;
 }
+const AT = 0;
+const FROM = 1;
+const TO = 2;
 const FOLLOWS = -1;
 
 export class MappedText {
@@ -25,34 +26,34 @@ export class MappedText {
   ) {}
 
   static identity(text: string): MappedText {
-    return new MappedText(text, text.length > 0 ? { n: 1, at: [0], from: [0], to: [FOLLOWS] } : newRuns());
+    return new MappedText(text, text.length > 0 ? { n: 1, d: Int32Array.of(0, 0, FOLLOWS) } : { n: 0, d: new Int32Array(0) });
   }
 
-  /** The run holding normalized offset `i` (0 <= i < text.length). */
+  /** The run holding normalized offset `i` (0 <= i < text.length), times 3: its index in the runs' array. */
   private runOf(i: number): number {
-    const at = this.runs.at;
+    const d = this.runs.d;
     let lo = 0;
     let hi = this.runs.n - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (at[mid]! <= i) lo = mid;
+      if (d[3 * mid + AT]! <= i) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
+    return 3 * lo;
   }
 
   /** Original start of normalized character `i`. */
   startOf(i: number): number {
     const k = this.runOf(i);
-    const r = this.runs;
-    return r.to[k] === FOLLOWS ? r.from[k]! + (i - r.at[k]!) : r.from[k]!;
+    const d = this.runs.d;
+    return d[k + TO] === FOLLOWS ? d[k + FROM]! + (i - d[k + AT]!) : d[k + FROM]!;
   }
 
   /** Original end of normalized character `i`. */
   endOf(i: number): number {
     const k = this.runOf(i);
-    const r = this.runs;
-    return r.to[k] === FOLLOWS ? r.from[k]! + (i - r.at[k]!) + 1 : r.to[k]!;
+    const d = this.runs.d;
+    return d[k + TO] === FOLLOWS ? d[k + FROM]! + (i - d[k + AT]!) + 1 : d[k + TO]!;
   }
 
   /** Original span of the normalized span [s, e). */
@@ -164,39 +165,39 @@ export function regexFinder(
   };
 }
 
-function newRuns(): Runs {
-  return { n: 0, at: [], from: [], to: [] };
-}
-
 /** Builds the runs of a rewritten text from the runs of its source, left to right. */
 class RunsBuilder {
-  readonly runs = newRuns();
+  readonly runs: Runs;
   /** characters so far */
   private len = 0;
-  /** the source run the last copy ended in (copies only move forward) */
+  /** the source run the last copy ended in, times 3 (copies only move forward) */
   private k = 0;
-  constructor(private readonly src: Runs) {}
+  constructor(private readonly src: Runs) {
+    this.runs = { n: 0, d: new Int32Array(3 * (src.n + 32)) };
+  }
 
   /** Appends the map of the source's characters [a, b). */
   copy(a: number, b: number): void {
     if (b <= a) return;
-    const s = this.src;
+    const s = this.src.d;
+    const end = 3 * this.src.n;
     let k = this.k;
-    while (k + 1 < s.n && s.at[k + 1]! <= a) k++;
+    while (k + 3 < end && s[k + 3 + AT]! <= a) k += 3;
     // the run holding a, from a on
-    let e = k + 1 < s.n ? Math.min(b, s.at[k + 1]!) : b;
-    this.push(s.from[k]! + (s.to[k] === FOLLOWS ? a - s.at[k]! : 0), s.to[k]!, e - a);
+    let e = k + 3 < end ? Math.min(b, s[k + 3 + AT]!) : b;
+    this.push(s[k + FROM]! + (s[k + TO] === FOLLOWS ? a - s[k + AT]! : 0), s[k + TO]!, e - a);
     // the runs that start inside [a, b), whole (but perhaps the last)
     if (e < b) {
-      const r = this.runs;
       const shift = this.len - e;
       while (e < b) {
-        k++;
-        r.n++;
-        r.at.push(e + shift);
-        r.from.push(s.from[k]!);
-        r.to.push(s.to[k]!);
-        e = k + 1 < s.n ? Math.min(b, s.at[k + 1]!) : b;
+        k += 3;
+        this.reserve();
+        const r = this.runs;
+        const j = 3 * r.n++;
+        r.d[j + AT] = e + shift;
+        r.d[j + FROM] = s[k + FROM]!;
+        r.d[j + TO] = s[k + TO]!;
+        e = k + 3 < end ? Math.min(b, s[k + 3 + AT]!) : b;
       }
       this.len = b + shift;
     }
@@ -212,16 +213,27 @@ class RunsBuilder {
   private push(from: number, to: number, n: number): void {
     if (n <= 0) return;
     const r = this.runs;
-    const k = r.n - 1;
+    const k = 3 * (r.n - 1);
+    const d = r.d;
     // a run that continues the last one joins it (the same map, fewer runs)
-    const joins = k >= 0 && r.to[k] === to && (to === FOLLOWS ? r.from[k]! + (this.len - r.at[k]!) === from : r.from[k] === from);
+    const joins = k >= 0 && d[k + TO] === to && (to === FOLLOWS ? d[k + FROM]! + (this.len - d[k + AT]!) === from : d[k + FROM] === from);
     if (!joins) {
-      r.n++;
-      r.at.push(this.len);
-      r.from.push(from);
-      r.to.push(to);
+      this.reserve();
+      const j = 3 * r.n++;
+      r.d[j + AT] = this.len;
+      r.d[j + FROM] = from;
+      r.d[j + TO] = to;
     }
     this.len += n;
+  }
+
+  /** Makes room for one more run. */
+  private reserve(): void {
+    const r = this.runs;
+    if (3 * (r.n + 1) <= r.d.length) return;
+    const d = new Int32Array(r.d.length * 2);
+    d.set(r.d);
+    r.d = d;
   }
 }
 
