@@ -65,6 +65,13 @@ function posTagsMap(): Map<string, string> {
 /** jieba's tag for a word (cppjieba PosTagger::LookupTag): the dictionary's, else m for ASCII digits, eng for
  * other ASCII, x for the rest. */
 export function tagOf(word: string): string {
+  // one-character words (about half of all) by their code unit, without hashing the string
+  if (word.length === 1) {
+    const c = word.charCodeAt(0);
+    let t = singleTags[c];
+    if (t === undefined) singleTags[c] = t = lookupTag(word);
+    return t;
+  }
   // the words of bulletins are few: a small memo answers most look-ups without probing the big dictionary map
   let t = tagMemo.get(word);
   if (t !== undefined) return t;
@@ -74,6 +81,7 @@ export function tagOf(word: string): string {
   return t;
 }
 const tagMemo = new Map<string, string>();
+const singleTags: (string | undefined)[] = new Array<string | undefined>(0x10000).fill(undefined);
 
 function lookupTag(word: string): string {
   const t = posTagsMap().get(word);
