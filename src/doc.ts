@@ -50,7 +50,7 @@ export class Doc {
   private _starts: Int32Array | null = null;
 
   private buildIndex(): Int32Array {
-    this.tokens;
+    this.tokens; // segmentation builds the index with the tokens
     return this._from!;
   }
 

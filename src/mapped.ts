@@ -3,7 +3,7 @@
 // Offsets here are UTF-16 indices; conversion to code points happens once, when records are written.
 //
 // The map gives each normalized character i the original span [start(i), end(i)) it stands for. It is kept as
-// runs of characters (normalization edits few places, so a text has a few runs, not one entry per character):
+// runs of characters (normalization edits a small part of a text, so it has far fewer runs than characters):
 // in a run that follows the original, character i stands for the one original character at a fixed distance;
 // in a run that replaced something, every character stands for the whole replaced span.
 

@@ -119,8 +119,9 @@ class GarbledStarts {
         }
       }
     }
-    let at = -1;
-    for (const c of [this.fffd, this.question, this.runStart]) if (c >= 0 && (at < 0 || c < at)) at = c;
+    let at = this.fffd;
+    if (this.question >= 0 && (at < 0 || this.question < at)) at = this.question;
+    if (this.runStart >= 0 && (at < 0 || this.runStart < at)) at = this.runStart;
     this.last = at === this.runStart ? this.paren - 1 : at;
     return at;
   }
@@ -169,10 +170,10 @@ function convertScript(m: MappedText): { mapped: MappedText; changed: number; sc
 
 // the look-behinds come after the character they guard: the same matches, found without trying a look-behind
 // at every position
+const FULLWIDTH = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]|[％．，](?<=[0-9\uFF10-\uFF19][％．，])(?=[0-9\uFF10-\uFF19])|％(?<=[0-9\uFF10-\uFF19]％)/g;
 /** the characters a FULLWIDTH match starts with */
 let FULLWIDTH_FIRST = '％．，';
 for (const [a, b] of [[0xff10, 0xff19], [0xff21, 0xff3a], [0xff41, 0xff5a]] as const) for (let c = a; c <= b; c++) FULLWIDTH_FIRST += String.fromCharCode(c);
-const FULLWIDTH = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]|[％．，](?<=[0-9\uFF10-\uFF19][％．，])(?=[0-9\uFF10-\uFF19])|％(?<=[0-9\uFF10-\uFF19]％)/g;
 const SP = `[${esc(NUMBER_SPACES)}]`;
 const CN_NUM = '零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟';
 // every alternative starts with a space or [.,] (the leading look-ahead lets the engine skip other positions)
