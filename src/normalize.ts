@@ -129,12 +129,17 @@ class GarbledStarts {
 
 // opencc-js's tw → cn table, character by character (generated into tables/script-chars.ts): one lookup per
 // character keeps the conversion length-preserving, so the offset map stays exact, and fast.
-// One table for both questions asked of each character: its simplified form (> 1), else whether it is
-// simplified-only (1) or neither (0).
-const SIMPLIFIED_ONLY_MARK = 1;
+// Which characters are traditional (have a simplified form) and which simplified-only, as bit sets (8 KB each:
+// they stay in the cache, where the 128 KB table of forms would not; that is read for traditional ones only).
 const T2S = new Uint16Array(65536);
-for (let i = 0; i < SIMPLIFIED_ONLY.length; i++) T2S[SIMPLIFIED_ONLY.charCodeAt(i)] = SIMPLIFIED_ONLY_MARK;
 for (let i = 0; i < T2S_FROM.length; i++) T2S[T2S_FROM.charCodeAt(i)] = T2S_TO.charCodeAt(i);
+const TRADITIONAL = new Int32Array(2048);
+const SIMPLIFIED = new Int32Array(2048);
+for (let c = 0; c < 65536; c++) if (T2S[c] !== 0) TRADITIONAL[c >> 5]! |= 1 << (c & 31);
+for (let i = 0; i < SIMPLIFIED_ONLY.length; i++) {
+  const c = SIMPLIFIED_ONLY.charCodeAt(i);
+  if (T2S[c] === 0) SIMPLIFIED[c >> 5]! |= 1 << (c & 31);
+}
 const utf16 = new TextDecoder('utf-16le');
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /** The UTF-16 code units of a string, in a new array (copied natively where the platform's order allows). */
@@ -156,12 +161,13 @@ function convertScript(m: MappedText): { mapped: MappedText; changed: number; sc
   let tradOnly = 0;
   let simpOnly = 0;
   for (let i = 0; i < n; i++) {
-    const r = T2S[src.charCodeAt(i)]!;
-    if (r > SIMPLIFIED_ONLY_MARK) {
+    const c = src.charCodeAt(i);
+    const bit = 1 << (c & 31);
+    if ((TRADITIONAL[c >> 5]! & bit) !== 0) {
       codes ??= codeUnits(src);
-      codes[i] = r;
+      codes[i] = T2S[c]!;
       tradOnly++;
-    } else simpOnly += r;
+    } else if ((SIMPLIFIED[c >> 5]! & bit) !== 0) simpOnly++;
   }
   const total = tradOnly + simpOnly;
   const script = total === 0 || tradOnly / total < 0.1 ? 'simplified' : tradOnly / total > 0.9 ? 'traditional' : 'mixed';
