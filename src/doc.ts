@@ -151,16 +151,22 @@ function isClauseMark(text: string, i: number): boolean {
   return true;
 }
 
-const SENTENCE_END = /[。！？!?；;\n]+|\?(?=\s)/g;
+/** Sentences end after a run of these marks (/[。！？!?；;\n]+/; `?` is one of them, so a `?` before a space
+ * needs no rule of its own). */
+const SENTENCE_END = new Uint8Array(0x10000);
+for (const c of '。！？!?；;\n') SENTENCE_END[c.charCodeAt(0)] = 1;
 function splitSentences(text: string): Span[] {
   const out: Span[] = [];
+  const n = text.length;
   let start = 0;
-  SENTENCE_END.lastIndex = 0;
-  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
-    const end = m.index + m[0].length;
-    if (end > start) out.push({ start, end });
+  for (let i = 0; i < n; i++) {
+    if (SENTENCE_END[text.charCodeAt(i)] !== 1) continue;
+    let end = i + 1;
+    while (end < n && SENTENCE_END[text.charCodeAt(end)] === 1) end++;
+    out.push({ start, end });
     start = end;
+    i = end - 1;
   }
-  if (start < text.length) out.push({ start, end: text.length });
+  if (start < n) out.push({ start, end: n });
   return out;
 }
