@@ -66,13 +66,13 @@ export class MappedText {
   }
 
   /**
-   * Apply every edit `find` finds, left to right: each replaces [start, end) by `by`. A replacement of the same
+   * Apply every edit `find` finds, left to right: each replaces [start, end) by something. A replacement of the same
    * length maps character by character; otherwise every new character stands for the whole replaced span, so a
    * span that includes any of it includes all of it.
    */
   rewrite(find: Finder): { text: MappedText; edits: number } {
     const src = this.text;
-    const edit: Edit = { start: 0, end: 0, by: '' };
+    const edit: Edit = { start: 0, end: 0, by: null, keep: 0 };
     const parts: string[] = [];
     // the new map is started with the first edit: many steps find nothing to change in a text
     let out: RunsBuilder | null = null;
@@ -84,11 +84,19 @@ export class MappedText {
       const a = edit.start;
       const b = edit.end;
       const r = edit.by;
-      if (a > last) parts.push(src.slice(last, a));
+      let n: number;
+      if (r === null) {
+        // the kept characters go with the text before them
+        n = edit.keep;
+        if (a + n > last) parts.push(src.slice(last, a + n));
+      } else {
+        n = r.length;
+        if (a > last) parts.push(src.slice(last, a));
+        parts.push(r);
+      }
       out.copy(last, a);
-      parts.push(r);
-      if (r.length === b - a) out.copy(a, b);
-      else out.fill(this.startOf(a), this.endOf(b - 1), r.length);
+      if (n === b - a) out.copy(a, b);
+      else out.fill(this.startOf(a), this.endOf(b - 1), n);
       last = b;
     }
     if (!out) return { text: this, edits: 0 };
@@ -104,11 +112,12 @@ export class MappedText {
   }
 }
 
-/** An edit: replace [start, end) by `by`. */
+/** An edit: replace [start, end) by `by`, or when `by` is null, by its own first `keep` characters. */
 export interface Edit {
   start: number;
   end: number;
-  by: string;
+  by: string | null;
+  keep: number;
 }
 
 /** Finds the first edit that starts at or after `from` in `src`, fills it into `edit` and says whether there was

@@ -64,7 +64,8 @@ const findPinyin: Finder = (src, from, edit) => {
     if (s === p - 1 ? !isHanCode(c) : !((HAN_AT.lastIndex = s), HAN_AT.test(src))) continue;
     edit.start = s;
     edit.end = q + 1;
-    edit.by = src.slice(s, p);
+    edit.by = null; // the Han character stays
+    edit.keep = p - s;
     return true;
   }
   return false;
