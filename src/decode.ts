@@ -2,6 +2,7 @@
 // the decoded Chinese is. Decoding is done by iconv-lite; this module only decides which encoding to use and
 // how sure it is, and turns undecodable input into a typed failure instead of an exception.
 import iconv from 'iconv-lite';
+import { isUtf8 } from 'node:buffer';
 import { COMMON_SIMPLIFIED, COMMON_TRADITIONAL } from './tables/common-chars.js';
 
 export interface Decoded {
@@ -71,6 +72,46 @@ function utf16Guess(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 }
 
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** 1 for the control characters that mark binary data (CONTROL below) */
+const CONTROL_CODE = new Uint8Array(128);
+for (const c of [1, 2, 3, 4, 5, 6, 7, 8, 0x0b, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x1c, 0x1d, 0x1e, 0x1f]) CONTROL_CODE[c] = 1;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+let units = new Uint16Array(1 << 16);
+
+/** What fatalUtf8.decode(buf) returns for bytes that isUtf8 accepts and that do not start with a BOM, or null when
+ * the text holds a control character (CONTROL). Decoded here into UTF-16 code units, which is about twice as fast
+ * as the built-in decoders. */
+function decodeValidUtf8(buf: Uint8Array): string | null {
+  const n = buf.length;
+  if (!LITTLE_ENDIAN || (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)) {
+    const text = fatalUtf8.decode(buf);
+    return CONTROL.test(text) ? null : text;
+  }
+  // at most one code unit per byte
+  const u = n <= units.length ? units : n <= 1 << 20 ? (units = new Uint16Array(n)) : new Uint16Array(n);
+  let j = 0;
+  for (let i = 0; i < n; ) {
+    const c = buf[i]!;
+    if (c < 0x80) {
+      if (CONTROL_CODE[c] === 1) return null;
+      u[j++] = c;
+      i++;
+    } else if (c < 0xe0) {
+      u[j++] = ((c & 0x1f) << 6) | (buf[i + 1]! & 0x3f);
+      i += 2;
+    } else if (c < 0xf0) {
+      u[j++] = ((c & 0x0f) << 12) | ((buf[i + 1]! & 0x3f) << 6) | (buf[i + 2]! & 0x3f);
+      i += 3;
+    } else {
+      const v = (((c & 0x07) << 18) | ((buf[i + 1]! & 0x3f) << 12) | ((buf[i + 2]! & 0x3f) << 6) | (buf[i + 3]! & 0x3f)) - 0x10000;
+      u[j++] = 0xd800 | (v >> 10);
+      u[j++] = 0xdc00 | (v & 0x3ff);
+      i += 4;
+    }
+  }
+  return Buffer.from(u.buffer, u.byteOffset, j * 2).toString('utf16le');
+}
 
 /** A valid UTF-8 prefix cut inside its last character: return the length of the complete part, else -1. */
 function truncatedUtf8(buf: Uint8Array): number {
@@ -191,15 +232,10 @@ const CONTROL = /[\x01-\x08\x0B\x0E-\x1A\x1C-\x1F]/;
 
 function detect(buf: Uint8Array): Decoded {
   // The common case first: no zero byte (so not UTF-16), valid UTF-8 and no control character is UTF-8 text.
-  // Only native scans; anything else takes the full path below, which decides the same for this case.
-  if (Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).indexOf(0) < 0) {
-    let text: string | null = null;
-    try {
-      text = fatalUtf8.decode(buf);
-    } catch {
-      /* not valid UTF-8 */
-    }
-    if (text !== null && !CONTROL.test(text)) {
+  // Only fast scans; anything else takes the full path below, which decides the same for this case.
+  if (Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).indexOf(0) < 0 && isUtf8(buf)) {
+    const text = decodeValidUtf8(buf);
+    if (text !== null) {
       const ascii = !/[^\x00-\x7f]/.test(text);
       return { text, encoding: ascii ? 'ascii' : 'utf-8', confidence: ascii ? 1 : 0.99, warnings: [] };
     }

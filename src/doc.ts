@@ -3,7 +3,7 @@
 // original offsets happens in one place (pipeline.ts).
 import { normalize, type GarbledSpan, type Normalized } from './normalize.js';
 import { MappedText } from './mapped.js';
-import { segment, type Token } from './segment.js';
+import { segmentIndexed, type Token } from './segment.js';
 
 export interface Span {
   start: number;
@@ -34,32 +34,24 @@ export class Doc {
 
   /** jieba tokens of the normalized text, computed once on first use. */
   get tokens(): Token[] {
-    if (!this._tokens) this._tokens = segment(this.text);
+    if (!this._tokens) {
+      const s = segmentIndexed(this.text);
+      this._tokens = s.tokens;
+      this._from = s.from;
+      this._starts = s.starts;
+    }
     return this._tokens;
   }
 
   /** for each position of the text: the index of the first token that ends after it (tokens are sorted, not
-   * overlapping); built once, on first use, so that every look-up is one array read */
+   * overlapping); built with the tokens, so that every look-up is one array read */
   private _from: Int32Array | null = null;
   /** the tokens' start offsets, in a flat array */
   private _starts: Int32Array | null = null;
 
   private buildIndex(): Int32Array {
-    const toks = this.tokens;
-    const n = this.text.length;
-    const from = new Int32Array(n + 1);
-    const starts = new Int32Array(toks.length);
-    let p = 0;
-    for (let k = 0; k < toks.length; k++) {
-      const t = toks[k]!;
-      starts[k] = t.start;
-      const e = Math.min(t.end, n + 1);
-      for (; p < e; p++) from[p] = k;
-    }
-    if (p <= n) from.fill(toks.length, p, n + 1);
-    this._starts = starts;
-    this._from = from;
-    return from;
+    this.tokens; // segmentation builds the index with the tokens
+    return this._from!;
   }
 
   /** The index of the first token that ends after `pos`. */
@@ -135,7 +127,7 @@ export class Doc {
   private buildMarks(): Uint8Array {
     const text = this.text;
     const marks = new Uint8Array(text.length + 1);
-    for (let i = 0; i < text.length; i++) if (CLAUSE_MARK_CODES[text.charCodeAt(i)] === 1 && isClauseMark(text, i)) marks[i] = 1;
+    for (let i = 0; i < text.length; i++) if (isClauseMark(text, i)) marks[i] = 1;
     this._marks = marks;
     return marks;
   }
@@ -150,24 +142,31 @@ export class Doc {
 const CLAUSE_MARKS = new Set([...'，,；;：:。！？!?\n']);
 const CLAUSE_MARK_CODES = new Uint8Array(0x10000);
 for (const c of CLAUSE_MARKS) CLAUSE_MARK_CODES[c.charCodeAt(0)] = 1;
+const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
 function isClauseMark(text: string, i: number): boolean {
-  const ch = text[i]!;
-  if (!CLAUSE_MARKS.has(ch)) return false;
+  const c = text.charCodeAt(i);
+  if (CLAUSE_MARK_CODES[c] !== 1) return false;
   // a comma between digits is a thousands separator, not a clause mark
-  if ((ch === ',' || ch === ':') && /[0-9]/.test(text[i - 1] ?? '') && /[0-9]/.test(text[i + 1] ?? '')) return false;
+  if ((c === 0x2c || c === 0x3a) && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1))) return false;
   return true;
 }
 
-const SENTENCE_END = /[。！？!?；;\n]+|\?(?=\s)/g;
+/** Sentences end after a run of these marks (/[。！？!?；;\n]+/; `?` is one of them, so a `?` before a space
+ * needs no rule of its own). */
+const SENTENCE_END = new Uint8Array(0x10000);
+for (const c of '。！？!?；;\n') SENTENCE_END[c.charCodeAt(0)] = 1;
 function splitSentences(text: string): Span[] {
   const out: Span[] = [];
+  const n = text.length;
   let start = 0;
-  SENTENCE_END.lastIndex = 0;
-  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
-    const end = m.index + m[0].length;
-    if (end > start) out.push({ start, end });
+  for (let i = 0; i < n; i++) {
+    if (SENTENCE_END[text.charCodeAt(i)] !== 1) continue;
+    let end = i + 1;
+    while (end < n && SENTENCE_END[text.charCodeAt(end)] === 1) end++;
+    out.push({ start, end });
     start = end;
+    i = end - 1;
   }
-  if (start < text.length) out.push({ start, end: text.length });
+  if (start < n) out.push({ start, end: n });
   return out;
 }

@@ -51,21 +51,26 @@ export function extractText(text: string, options: TextOptions = {}): ExtractRes
   link(doc, drafts);
 
   const cp = codePointIndex(text);
-  const ids = new Map<Draft, string>();
-  const seen = new Set<string>();
+  // each draft's original offsets (code points); of the drafts with the same type and offsets (the same id),
+  // only the first is kept
   const kept: { draft: Draft; start: number; end: number; id: string }[] = [];
   for (const d of drafts) {
     const [os, oe] = doc.mapped.toOriginal(d.start, d.end);
-    const start = cp(os);
-    const end = cp(oe);
-    const id = `${docId}-${d.type}-${start}-${end}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    ids.set(d, id);
-    kept.push({ draft: d, start, end, id });
+    kept.push({ draft: d, start: cp(os), end: cp(oe), id: '' });
   }
-  // (types are lower-case ASCII words: comparing code units orders them as localeCompare does, without ICU)
+  // (the sort is stable, so the first of equal drafts comes first; types are lower-case ASCII words: comparing
+  // code units orders them as localeCompare does, without ICU)
   kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.draft.type < b.draft.type ? -1 : a.draft.type > b.draft.type ? 1 : 0));
+  const ids = new Map<Draft, string>();
+  let n = 0;
+  for (const k of kept) {
+    const prev = n > 0 ? kept[n - 1]! : null;
+    if (prev && prev.start === k.start && prev.end === k.end && prev.draft.type === k.draft.type) continue;
+    k.id = `${docId}-${k.draft.type}-${k.start}-${k.end}`;
+    ids.set(k.draft, k.id);
+    kept[n++] = k;
+  }
+  kept.length = n;
 
   const records: OutRecord[] = [];
   const invalid: ExtractResult['invalid'] = [];
@@ -78,24 +83,17 @@ export function extractText(text: string, options: TextOptions = {}): ExtractRes
       context = doc.text.slice(sent.start, sent.end).trim();
       contexts.set(sent, context);
     }
-    const candidate: Record<string, unknown> = {
-      id,
-      doc_id: docId,
-      path,
-      start,
-      end,
-      text: doc.text.slice(draft.start, draft.end),
-      context,
-    };
-    // the draft's fields in their order, as a spread would copy them, without its normalized offsets; a
-    // project's amounts become the ids of the amount records, last
-    const project = draft.type === 'project';
-    const fields = draft as unknown as Record<string, unknown>;
-    for (const k of Object.keys(fields)) {
-      if (k === 'start' || k === 'end' || (project && k === 'amounts')) continue;
-      candidate[k] = fields[k];
-    }
-    if (project) candidate.amount_ids = draft.amounts.map((a) => ids.get(a)).filter((x): x is string => !!x);
+    // the draft's fields in their order, after the record's own (a draft's start and end, normalized offsets,
+    // take the places of the record's and get its values back); a project's amounts become the ids of the amount
+    // records, last
+    let candidate: Record<string, unknown>;
+    if (draft.type === 'project') {
+      const { amounts, ...fields } = draft;
+      candidate = { id, doc_id: docId, path, start, end, text: doc.text.slice(draft.start, draft.end), context, ...(fields as object) };
+      candidate.amount_ids = amounts.map((a) => ids.get(a)).filter((x): x is string => !!x);
+    } else candidate = { id, doc_id: docId, path, start, end, text: doc.text.slice(draft.start, draft.end), context, ...(draft as object) };
+    candidate.start = start;
+    candidate.end = end;
     const parsed = RecordSchema.safeParse(candidate);
     if (parsed.success) records.push(parsed.data);
     else invalid.push({ record: candidate, message: parsed.error.message });

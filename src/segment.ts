@@ -65,6 +65,13 @@ function posTagsMap(): Map<string, string> {
 /** jieba's tag for a word (cppjieba PosTagger::LookupTag): the dictionary's, else m for ASCII digits, eng for
  * other ASCII, x for the rest. */
 export function tagOf(word: string): string {
+  // one-character words (about half of all) by their code unit, without hashing the string
+  if (word.length === 1) {
+    const c = word.charCodeAt(0);
+    let t = singleTags[c];
+    if (t === undefined) singleTags[c] = t = lookupTag(word);
+    return t;
+  }
   // the words of bulletins are few: a small memo answers most look-ups without probing the big dictionary map
   let t = tagMemo.get(word);
   if (t !== undefined) return t;
@@ -74,6 +81,7 @@ export function tagOf(word: string): string {
   return t;
 }
 const tagMemo = new Map<string, string>();
+const singleTags: (string | undefined)[] = new Array<string | undefined>(0x10000).fill(undefined);
 
 function lookupTag(word: string): string {
   const t = posTagsMap().get(word);
@@ -108,15 +116,36 @@ class Tok implements Token {
  * here lazily, only for the tokens whose tag is read). Tokens are matched back onto the text in order, so
  * whatever jieba drops or changes cannot shift the offsets of the rest. */
 export function segment(text: string): Token[] {
+  return segmentIndexed(text).tokens;
+}
+
+export interface IndexedTokens {
+  tokens: Token[];
+  /** for each position of the text (and its end): the index of the first token that ends after it */
+  from: Int32Array;
+  /** the tokens' start offsets */
+  starts: Int32Array;
+}
+
+/** segment(text), with the index of its tokens by position, built in the same pass. */
+export function segmentIndexed(text: string): IndexedTokens {
   const words = getJieba().cut(text, true); // with HMM, as tag() segments: unknown words stay whole (央地, 本桓)
   const tokens: Token[] = [];
+  const from = new Int32Array(text.length + 1);
+  const starts = new Int32Array(words.length);
   let pos = 0;
+  let p = 0;
   for (const word of words) {
     if (word.length === 0) continue;
     const at = text.startsWith(word, pos) ? pos : text.indexOf(word, pos);
     if (at < 0) continue;
-    tokens.push(new Tok(word, at, at + word.length));
-    pos = at + word.length;
+    const k = tokens.length;
+    const end = at + word.length;
+    tokens.push(new Tok(word, at, end));
+    starts[k] = at;
+    for (; p < end; p++) from[p] = k;
+    pos = end;
   }
-  return tokens;
+  from.fill(tokens.length, p);
+  return { tokens, from, starts: starts.subarray(0, tokens.length) };
 }
