@@ -1,9 +1,9 @@
-// A worker thread of the extract pool: receives a batch of files' bytes, runs extractBytes on each, and sends
+// A worker thread of the extract pool: receives a batch of files' bytes, extracts them (see runBatch), and sends
 // back the lines to write for the whole batch in one message (serialised here, so the main thread only encodes
 // strings and moves them to the files).
 import { parentPort, workerData } from 'node:worker_threads';
 import { readdirSync, readFileSync } from 'node:fs';
-import { extractBytes } from './pipeline.js';
+import { extractPrepared, prepareBytes, type Prepared } from './pipeline.js';
 import { getJieba } from './segment.js';
 import { DecodeError } from './decode.js';
 
@@ -47,11 +47,22 @@ function errorKind(e: unknown): string {
   return 'internal-error';
 }
 
-export function runTask(t: Task): TaskResult {
+/** Decode, normalize and segment a task's document, or the error that stopped it. */
+export function prepareTask(t: Task): Prepared | { error: unknown } {
   // tests only: a worker that dies on this document, as one out of memory or in a native crash would
   if (process.env.BULLETIN_MINER_WORKER_DIES_ON && t.rel === process.env.BULLETIN_MINER_WORKER_DIES_ON) process.exit(3);
   try {
-    const r = extractBytes(new Uint8Array(t.bytes), t.rel, t.sha256);
+    return prepareBytes(new Uint8Array(t.bytes), t.rel, t.sha256);
+  } catch (e) {
+    return { error: e };
+  }
+}
+
+/** Extract a prepared document and serialise its lines. */
+export function finishTask(t: Task, p: Prepared | { error: unknown }): TaskResult {
+  try {
+    if ('error' in p) throw p.error;
+    const r = extractPrepared(p);
     // joined in one go: a flat string (a string built with += is a rope, which posting the result flattens)
     const lines: string[] = new Array(r.records.length + 1);
     for (let i = 0; i < r.records.length; i++) lines[i] = JSON.stringify(r.records[i]);
@@ -73,6 +84,39 @@ export function runTask(t: Task): TaskResult {
     const message = e instanceof Error ? e.message : String(e);
     return packResult(t.seq, '', '', JSON.stringify({ path: t.rel, kind, message }) + '\n', { nRecords: 0, errorKinds: [kind], warningKinds: [] });
   }
+}
+
+export function runTask(t: Task): TaskResult {
+  return finishTask(t, prepareTask(t));
+}
+
+/** Documents are prepared (decoded, normalized, segmented) a group at a time, then extracted one by one (see
+ * extractPrepared); a group ends after this many bytes, so a large document is prepared on its own and memory
+ * holds a few small documents' tokens at most. */
+const GROUP_BYTES = 128 * 1024;
+
+/** Run a batch of tasks, a group at a time; `current` says which document the worker is on. */
+export function runBatch(tasks: Task[], current: Int32Array): TaskResult[] {
+  const results: TaskResult[] = [];
+  for (let i = 0; i < tasks.length; ) {
+    const group: Task[] = [];
+    let bytes = 0;
+    while (i < tasks.length && (group.length === 0 || bytes < GROUP_BYTES)) {
+      bytes += tasks[i]!.bytes.byteLength;
+      group.push(tasks[i++]!);
+    }
+    const prepared = group.map((t) => {
+      Atomics.store(current, 0, t.seq);
+      return prepareTask(t);
+    });
+    for (let k = 0; k < group.length; k++) {
+      Atomics.store(current, 0, group[k]!.seq);
+      results.push(finishTask(group[k]!, prepared[k]!));
+      prepared[k] = { error: null }; // its tokens can go
+    }
+  }
+  Atomics.store(current, 0, -1);
+  return results;
 }
 
 const SAMPLE =
@@ -101,10 +145,11 @@ function warmUp(): void {
   const until = performance.now() + WARM_UP_MS;
   let done = 0;
   for (let n = 0; n < 2 || (done < WARM_UP_BYTES && performance.now() < until); n++) {
-    for (const t of texts) {
-      runTask({ seq: -1, rel: 'warm-up.txt', file: '', bytes: t.slice().buffer, sha256: '0'.repeat(64) });
-      done += t.length;
-    }
+    runBatch(
+      texts.map((t) => ({ seq: -1, rel: 'warm-up.txt', file: '', bytes: t.slice().buffer as ArrayBuffer, sha256: '0'.repeat(64) })),
+      new Int32Array(1),
+    );
+    for (const t of texts) done += t.length;
   }
 }
 
@@ -116,13 +161,7 @@ if (parentPort) {
   // the seq of the document being extracted, shared with the pool (see run.ts)
   const current = (workerData as { current?: Int32Array } | null)?.current ?? new Int32Array(1);
   port.on('message', (tasks: Task[]) => {
-    const results: TaskResult[] = [];
-    for (const t of tasks) {
-      Atomics.store(current, 0, t.seq);
-      results.push(runTask(t));
-    }
-    Atomics.store(current, 0, -1);
-    port.postMessage({ results });
+    port.postMessage({ results: runBatch(tasks, current) });
   });
   port.postMessage({ ready: true });
 }
