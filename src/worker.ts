@@ -3,7 +3,7 @@
 // strings and moves them to the files).
 import { parentPort, workerData } from 'node:worker_threads';
 import { readdirSync, readFileSync } from 'node:fs';
-import { extractPrepared, prepareBytes, type Prepared } from './pipeline.js';
+import { draftGroup, extractPrepared, prepareBytes, type Prepared } from './pipeline.js';
 import { getJieba } from './segment.js';
 import { DecodeError } from './decode.js';
 
@@ -108,6 +108,15 @@ export function runBatch(tasks: Task[], current: Int32Array): TaskResult[] {
     const prepared = group.map((t) => {
       Atomics.store(current, 0, t.seq);
       return prepareTask(t);
+    });
+    // the extractors over the group, one after the other
+    const ok = prepared.flatMap((p, k) => ('error' in p ? [] : [{ p, k }]));
+    const failed = draftGroup(
+      ok.map((x) => x.p),
+      (j) => Atomics.store(current, 0, group[ok[j]!.k]!.seq),
+    );
+    failed.forEach((f, j) => {
+      if (f) prepared[ok[j]!.k] = f;
     });
     for (let k = 0; k < group.length; k++) {
       Atomics.store(current, 0, group[k]!.seq);
