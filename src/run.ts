@@ -195,6 +195,11 @@ const BATCHES = 2;
 const BATCH_DOCS = 32;
 const BATCH_BYTES = 1 << 20;
 
+/** A worker's young generation: a group of documents being extracted (see worker.ts) is alive at every
+ * scavenge, and a larger young generation scavenges it less often (measured on the 43 MB bench archive, MB/s
+ * against V8's default: 48 MB about the same, 96 MB +6% with one worker and +5% with two, 192 MB no better). */
+const YOUNG_GENERATION_MB = 96;
+
 interface Pending {
   task: Task;
   resolve: (r: TaskResult) => void;
@@ -224,7 +229,12 @@ class Pool {
 
   private spawn(): Promise<void> {
     const current = new Int32Array(new SharedArrayBuffer(4)).fill(-1);
-    const w = new Worker(new URL('./worker.js', import.meta.url), { stdout: false, stderr: false, workerData: { current } });
+    const w = new Worker(new URL('./worker.js', import.meta.url), {
+      stdout: false,
+      stderr: false,
+      workerData: { current },
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
     const slot: Slot = { w, ready: false, batches: [], current };
     this.workers.push(slot);
     return new Promise((resolveReady, rejectReady) => {
