@@ -12,7 +12,7 @@ import * as T from './tables/count.js';
 import { QUALIFIERS_BEFORE, QUALIFIERS_INSIDE, RANGE_SEPARATORS } from './tables/qualifiers.js';
 import { numbersOf, numberAt } from './numbers.js';
 import { wordsOf, qualifierBefore, qualifierAfter, isSpaceCode } from './shared.js';
-import { isHanAt, isHanChar } from '../src/han.js';
+import { codeUnitTest, isHanAt, isHanChar } from '../src/han.js';
 
 type Category = CountDraft['category'];
 
@@ -34,17 +34,8 @@ const SCALE_ANY = new RegExp(T.SCALE_PHRASE);
 const SCALE_AT = new RegExp(`^(?:${T.SCALE_PHRASE})`);
 const QUOTES = /[“”‘’"'《》「」〈〉]/g;
 const PARENS = /[(（][^()（）]*[)）]/g;
-/** QUOTES.test of one code unit, memoized (0: not asked yet, 1: yes, 2: no) */
-const QUOTE_ONE = new RegExp(QUOTES.source);
-const quoteMemo = new Uint8Array(0x10000);
-function isQuoteCode(c: number): boolean {
-  let v = quoteMemo[c]!;
-  if (v === 0) {
-    v = QUOTE_ONE.test(String.fromCharCode(c)) ? 1 : 2;
-    quoteMemo[c] = v;
-  }
-  return v === 1;
-}
+/** QUOTES.test of one code unit (without its g flag) */
+const isQuoteCode = codeUnitTest(new RegExp(QUOTES.source));
 const OPEN_QUOTES = new Set([...'“‘"\'《「〈']);
 const HAN = /\p{Script=Han}/u;
 const NUMERAL_CHAR = /[0-9零〇一二两三四五六七八九十百千万]/;

@@ -10,7 +10,7 @@ import type { Token } from '../src/segment.js';
 import type { ProjectRecord } from '../src/schemas.js';
 import type { Extractor, ProjectDraft } from './types.js';
 import * as T from './tables/project.js';
-import { isHanAt, isHanCode } from '../src/han.js';
+import { codeUnitTest, isHanAt, isHanCode } from '../src/han.js';
 
 type Status = ProjectRecord['status'];
 
@@ -647,16 +647,8 @@ function trimSpan(text: string, s: number, e: number): [number, number] {
   return [s, e];
 }
 
-/** QUOTE_CHARS.test of one code unit, memoized by code: 0 not asked yet, 1 yes, 2 no. */
-const quoteMemo = new Uint8Array(0x10000);
-function isQuoteCode(c: number): boolean {
-  let v = quoteMemo[c]!;
-  if (v === 0) {
-    v = QUOTE_CHARS.test(String.fromCharCode(c)) ? 1 : 2;
-    quoteMemo[c] = v;
-  }
-  return v === 1;
-}
+/** QUOTE_CHARS.test of one code unit. */
+const isQuoteCode = codeUnitTest(QUOTE_CHARS);
 
 /** Status the text gives: a status word in `words` (the list's own words, 储备重点), else one in the rest of the
  * clause after the name, unless the clause speaks of a plan (确保年内动工). */

@@ -9,6 +9,7 @@ import {
   COUNT_CLASSIFIERS, MEASURE_VERBS, MAX_SUBJECT_CHARS, CONJUNCTIONS,
 } from './tables/subject.js';
 import { isSpaceCode } from './shared.js';
+import { codeUnitTest } from '../src/han.js';
 
 const leading = [...LEADING_WORDS].sort((a, b) => b.length - a.length);
 const LEADING_SET = new Set(leading);
@@ -37,17 +38,8 @@ const leadingAt = byFirstChar(leading);
 const PLACE_ONLY = /^[\p{Script=Han}]{1,8}(?:省|市|县|区|自治县|自治州|新区|开发区|州|旗|镇|乡)$/u;
 
 const OPENING_MARKS = /^[\s,，、:：;；“”"'‘’()（）]+/;
-/** Whether one code unit is one of OPENING_MARKS' characters, memoized (0: not asked yet, 1: yes, 2: no). */
-const OPENING_ONE = new RegExp(OPENING_MARKS.source.slice(1, -1));
-const openingMemo = new Uint8Array(0x10000);
-function isOpeningMark(c: number): boolean {
-  let v = openingMemo[c]!;
-  if (v === 0) {
-    v = OPENING_ONE.test(String.fromCharCode(c)) ? 1 : 2;
-    openingMemo[c] = v;
-  }
-  return v === 1;
-}
+/** Whether one code unit is one of OPENING_MARKS' characters. */
+const isOpeningMark = codeUnitTest(new RegExp(OPENING_MARKS.source.slice(1, -1)));
 
 function peel(s: string): string {
   for (let changed = true; changed; ) {

@@ -3,6 +3,7 @@
 // 二〇二三), mixed forms (1.2万亿, 3千万, 5万4千6百, 2千零30万), and approximate forms that name a range
 // (八九亿, 二三十, 数十亿). It is pure and knows nothing of units: `scanNumber` reads one numeral at a position
 // and says where it ends.
+import { codeUnitTest } from './han.js';
 
 export const CN_DIGITS: Readonly<Record<string, number>> = {
   零: 0, 〇: 0, 一: 1, 壹: 1, 幺: 1, 二: 2, 贰: 2, 貳: 2, 两: 2, 兩: 2, 三: 3, 叁: 3, 參: 3, 四: 4, 肆: 4,
@@ -381,16 +382,8 @@ for (const ch of '万亿萬億兆') MULTIPLIER_CODES[ch.charCodeAt(0)] = 2;
 const NUMERAL_CONTINUES = /[0-9零〇一壹幺二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億兆点點廿卅]/;
 
 
-/** NUMERAL_CONTINUES.test of one code unit, memoized (0: not asked yet, 1: yes, 2: no). */
-const continuesMemo = new Uint8Array(0x10000);
-function continuesAt(code: number): boolean {
-  let v = continuesMemo[code]!;
-  if (v === 0) {
-    v = NUMERAL_CONTINUES.test(String.fromCharCode(code)) ? 1 : 2;
-    continuesMemo[code] = v;
-  }
-  return v === 1;
-}
+/** NUMERAL_CONTINUES.test of one code unit. */
+const continuesAt = codeUnitTest(NUMERAL_CONTINUES);
 
 /** Characters a numeral may start with (for the scanners that look for numerals in a text). */
 export const NUMERAL_START = /[0-9零〇一壹幺二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟廿卅数]/g;
