@@ -48,7 +48,7 @@ function errorKind(e: unknown): string {
 }
 
 /** Decode, normalize and segment a task's document, or the error that stopped it. */
-export function prepareTask(t: Task): Prepared | { error: unknown } {
+function prepareTask(t: Task): Prepared | { error: unknown } {
   // tests only: a worker that dies on this document, as one out of memory or in a native crash would
   if (process.env.BULLETIN_MINER_WORKER_DIES_ON && t.rel === process.env.BULLETIN_MINER_WORKER_DIES_ON) process.exit(3);
   try {
@@ -59,15 +59,12 @@ export function prepareTask(t: Task): Prepared | { error: unknown } {
 }
 
 /** Extract a prepared document and serialise its lines. */
-export function finishTask(t: Task, p: Prepared | { error: unknown }): TaskResult {
+function finishTask(t: Task, p: Prepared | { error: unknown }): TaskResult {
   try {
     if ('error' in p) throw p.error;
     const r = extractPrepared(p);
-    // joined in one go: a flat string (a string built with += is a rope, which posting the result flattens)
-    const lines: string[] = new Array(r.records.length + 1);
-    for (let i = 0; i < r.records.length; i++) lines[i] = JSON.stringify(r.records[i]);
-    lines[r.records.length] = '';
-    const recs = r.records.length ? lines.join('\n') : '';
+    let recs = '';
+    for (const rec of r.records) recs += JSON.stringify(rec) + '\n';
     let errors = '';
     const errorKinds: string[] = [];
     for (const inv of r.invalid) {
@@ -84,10 +81,6 @@ export function finishTask(t: Task, p: Prepared | { error: unknown }): TaskResul
     const message = e instanceof Error ? e.message : String(e);
     return packResult(t.seq, '', '', JSON.stringify({ path: t.rel, kind, message }) + '\n', { nRecords: 0, errorKinds: [kind], warningKinds: [] });
   }
-}
-
-export function runTask(t: Task): TaskResult {
-  return finishTask(t, prepareTask(t));
 }
 
 /** Documents are prepared (decoded, normalized, segmented) a group at a time, then extracted one by one (see
