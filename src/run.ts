@@ -17,7 +17,7 @@ import { DecodeError } from './decode.js';
 import { sha256 } from './pipeline.js';
 import { EXTRACTORS_VERSION } from '../extractors/index.js';
 import type { ErrorRecord } from './schemas.js';
-import { packResult, type Task, type TaskResult } from './worker.js';
+import { packResult, type BatchReply, type Task, type TaskResult } from './worker.js';
 import {
   STATE_DIR, DATA_FILES, compareKeys, LineCursor, readHeader, copyRange, listGens, openGen, makeGen, committedEnd, truncateFile, fileSize,
   takeLock, type Entry, type Header, type Key, type Source,
@@ -244,7 +244,7 @@ class Pool {
     const slot: Slot = { w, ready: false, batches: [], current };
     this.workers.push(slot);
     return new Promise((resolveReady, rejectReady) => {
-      w.on('message', (m: { results: TaskResult[] } | { ready: true }) => {
+      w.on('message', (m: BatchReply | { ready: true }) => {
         if ('ready' in m) {
           slot.ready = true;
           resolveReady();
@@ -254,7 +254,9 @@ class Pool {
         const batch = slot.batches.shift() ?? [];
         if (!this.closed) this.pump();
         const bySeq = new Map(batch.map((p) => [p.task.seq, p]));
-        for (const r of m.results) bySeq.get(r.seq)?.resolve(r);
+        for (const { at, ...r } of m.results) {
+          bySeq.get(r.seq)?.resolve({ ...r, bytes: new Uint8Array(m.buffer, at, r.len[0] + r.len[1] + r.len[2]) });
+        }
         this.checkIdle();
       });
       const failed = (message: string) => {
@@ -554,12 +556,11 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     } else {
       const r = d.result!;
       // records first, the document line after them, the journal line last: the journal commits the input
-      const data = r.parts.map((p) => Buffer.from(p, 'utf8'));
-      const l: [number, number, number] = [data[0]!.length, data[1]!.length, data[2]!.length];
-      writeBytes(dataFds[0]!, data[0]!, 0, l[0], o[0]);
+      const l = r.len;
+      writeBytes(dataFds[0]!, r.bytes, 0, l[0], o[0]);
       crashPoint('records');
-      writeBytes(dataFds[1]!, data[1]!, 0, l[1], o[1]);
-      writeBytes(dataFds[2]!, data[2]!, 0, l[2], o[2]);
+      writeBytes(dataFds[1]!, r.bytes, l[0], l[1], o[1]);
+      writeBytes(dataFds[2]!, r.bytes, l[0] + l[1], l[2], o[2]);
       crashPoint('document');
       entry = { ...key, s: d.sig, o, l, n: r.nRecords, d: r.doc ? 1 : 0, b: d.bytes, x: r.errorKinds, w: r.warningKinds };
       if (entry.d) {
