@@ -17,7 +17,7 @@ import { DecodeError } from './decode.js';
 import { sha256 } from './pipeline.js';
 import { EXTRACTORS_VERSION } from '../extractors/index.js';
 import type { ErrorRecord } from './schemas.js';
-import { packResult, type BatchReply, type Task, type TaskResult } from './worker.js';
+import { packResult, type BatchMessage, type BatchReply, type Task, type TaskResult } from './worker.js';
 import {
   STATE_DIR, DATA_FILES, compareKeys, LineCursor, readHeader, copyRange, listGens, openGen, makeGen, committedEnd, truncateFile, fileSize,
   takeLock, type Entry, type Header, type Key, type Source,
@@ -214,6 +214,8 @@ interface Slot {
   /** shared with the worker: the seq of the document it is extracting, -1 between documents (so that when it
    * dies, the document that killed it is known without a message per document) */
   current: Int32Array;
+  /** ids of the worker's output buffers whose results are all written, to tell it with the next batch */
+  freed: number[];
 }
 
 class Pool {
@@ -241,7 +243,7 @@ class Pool {
       workerData: { current },
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
-    const slot: Slot = { w, ready: false, batches: [], current };
+    const slot: Slot = { w, ready: false, batches: [], current, freed: [] };
     this.workers.push(slot);
     return new Promise((resolveReady, rejectReady) => {
       w.on('message', (m: BatchReply | { ready: true }) => {
@@ -254,8 +256,14 @@ class Pool {
         const batch = slot.batches.shift() ?? [];
         if (!this.closed) this.pump();
         const bySeq = new Map(batch.map((p) => [p.task.seq, p]));
+        // the buffer goes back to the worker when every result in it is written
+        let left = m.results.length;
+        const release = () => {
+          if (--left === 0) slot.freed.push(m.out);
+        };
+        if (!left) slot.freed.push(m.out);
         for (const { at, ...r } of m.results) {
-          bySeq.get(r.seq)?.resolve({ ...r, bytes: new Uint8Array(m.buffer, at, r.len[0] + r.len[1] + r.len[2]) });
+          bySeq.get(r.seq)?.resolve({ ...r, bytes: new Uint8Array(m.buffer, at, r.len[0] + r.len[1] + r.len[2]), release });
         }
         this.checkIdle();
       });
@@ -319,8 +327,10 @@ class Pool {
         const batch = this.waiting.splice(0, n);
         slot.batches.push(batch);
         // the bytes are transferred, not copied
+        const message: BatchMessage = { tasks: batch.map((p) => p.task), freed: slot.freed };
+        slot.freed = [];
         slot.w.postMessage(
-          batch.map((p) => p.task),
+          message,
           batch.map((p) => p.task.bytes),
         );
       }
@@ -561,6 +571,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
       crashPoint('records');
       writeBytes(dataFds[1]!, r.bytes, l[0], l[1], o[1]);
       writeBytes(dataFds[2]!, r.bytes, l[0] + l[1], l[2], o[2]);
+      r.release?.();
       crashPoint('document');
       entry = { ...key, s: d.sig, o, l, n: r.nRecords, d: r.doc ? 1 : 0, b: d.bytes, x: r.errorKinds, w: r.warningKinds };
       if (entry.d) {

@@ -1,6 +1,6 @@
 // A worker thread of the extract pool: receives a batch of files' bytes, extracts them (see runBatch), and sends
-// back the lines to write for the whole batch in one message, encoded here as UTF-8 into one buffer,
-// so the main thread only writes them.
+// back the lines to write for the whole batch in one message, encoded here as UTF-8 into a buffer shared with the
+// main thread, which only writes them and then hands the buffer back (see Outs).
 import { parentPort, workerData } from 'node:worker_threads';
 import { readdirSync, readFileSync } from 'node:fs';
 import { draftGroup, extractPrepared, prepareBytes, type Prepared } from './pipeline.js';
@@ -20,10 +20,12 @@ export interface TaskResult {
   seq: number;
   /** the lines to append to records.jsonl, documents.jsonl and errors.jsonl, UTF-8, one after the other (complete
    * lines, possibly none): `bytes` holds `len[0] + len[1] + len[2]` bytes. A worker encodes the lines of a whole
-   * batch into one buffer and sends that, so the main thread neither copies strings out of a message nor
-   * encodes them: it only writes (measured on the 43 MB bench archive with --jobs 2: the main thread's share
-   * of the CPU 0.13 → 0.10 of a core, MB/s +4%; --jobs 1 -2%, the encoding being the worker's now). */
+   * batch into one buffer, so the main thread neither copies strings out of a message nor encodes them: it only
+   * writes (measured on the 43 MB bench archive with --jobs 2: the main thread's share of the CPU 0.13 → 0.10
+   * of a core, MB/s +4%; --jobs 1 -2%, the encoding being the worker's now). */
   bytes: Uint8Array;
+  /** to call once `bytes` are written: the worker may then reuse the memory they are in */
+  release?: () => void;
   len: [number, number, number];
   nRecords: number;
   /** whether a document line is there */
@@ -44,17 +46,22 @@ export function packResult(
   return { seq, bytes: Buffer.concat(parts), len: [parts[0]!.length, parts[1]!.length, parts[2]!.length], doc: document.length > 0, ...rest };
 }
 
-/** A batch's output bytes, grown as lines are added (a string of n UTF-16 units takes at most 3n bytes). */
+/** A batch's output: UTF-8 lines in a buffer shared with the main thread, grown as lines are added (a string of
+ * n UTF-16 code units takes at most 3n bytes). */
 class OutBytes {
   buf: Buffer;
   pos = 0;
-  constructor(size: number) {
-    this.buf = Buffer.allocUnsafeSlow(size);
+  constructor(
+    readonly id: number,
+    public sab: SharedArrayBuffer,
+  ) {
+    this.buf = Buffer.from(sab);
   }
   /** append `s` and, when `nl`, a newline */
   put(s: string, nl: boolean): void {
     if (this.pos + 3 * s.length + 1 > this.buf.length) {
-      const b = Buffer.allocUnsafeSlow(Math.max(2 * this.buf.length, this.pos + 3 * s.length + 1));
+      this.sab = new SharedArrayBuffer(Math.max(2 * this.buf.length, this.pos + 3 * s.length + 1));
+      const b = Buffer.from(this.sab);
       this.buf.copy(b, 0, 0, this.pos);
       this.buf = b;
     }
@@ -63,10 +70,43 @@ class OutBytes {
   }
 }
 
-/** What a worker sends back for a batch: the results, their bytes being views into `buffer` at `at`. */
+/** The worker's output buffers. Each batch's lines go into a free one, which is shared with the main thread, not
+ * copied or transferred, and comes back free when the main thread has written them (its id in a later
+ * message). So no memory is allocated per batch, and nothing detached: transferring a buffer detaches it, and a
+ * thread's first detach invalidates an assumption of V8's optimised code for typed arrays, which is then
+ * compiled again (measured with a transferred buffer per batch: the first batch of a run 2.7 times slower, runs
+ * 20-30% slower). Copying the bytes into a new buffer per batch instead cost the main thread a major GC now and
+ * then (the received buffers are memory outside V8's heap, which V8 collects by collecting the whole heap) and
+ * 5-10% more peak RSS. */
+const outs = {
+  all: [] as OutBytes[],
+  free: [] as OutBytes[],
+  take(): OutBytes {
+    const o = this.free.pop() ?? new OutBytes(this.all.length, new SharedArrayBuffer(4 << 20));
+    if (o.id === this.all.length) this.all.push(o);
+    o.pos = 0;
+    return o;
+  },
+  release(ids: number[]): void {
+    for (const id of ids) {
+      const o = this.all[id];
+      if (o && !this.free.includes(o)) this.free.push(o);
+    }
+  },
+};
+
+/** What the main thread sends a worker: a batch of tasks, and the ids of output buffers it is done with. */
+export interface BatchMessage {
+  tasks: Task[];
+  freed: number[];
+}
+
+/** What a worker sends back for a batch: the results, their bytes being views into `buffer` at `at`; `out` is the
+ * buffer's id, to send back in `freed` once every result is written. */
 export interface BatchReply {
-  results: (Omit<TaskResult, 'bytes'> & { at: number })[];
-  buffer: ArrayBuffer;
+  results: (Omit<TaskResult, 'bytes' | 'release'> & { at: number })[];
+  buffer: SharedArrayBuffer;
+  out: number;
 }
 
 function errorKind(e: unknown): string {
@@ -125,13 +165,10 @@ function finishTask(t: Task, p: Prepared | { error: unknown }, out: OutBytes): B
  * holds a few small documents' tokens at most. */
 const GROUP_BYTES = 128 * 1024;
 
-/** The output of a batch, one buffer kept for the thread's life (it grows to the largest batch's output). */
-const out = new OutBytes(4 << 20);
-
 /** Run a batch of tasks, a group at a time; `current` says which document the worker is on. */
 export function runBatch(tasks: Task[], current: Int32Array): BatchReply {
   const results: BatchReply['results'] = [];
-  out.pos = 0;
+  const out = outs.take();
   for (let i = 0; i < tasks.length; ) {
     const group: Task[] = [];
     let bytes = 0;
@@ -159,10 +196,7 @@ export function runBatch(tasks: Task[], current: Int32Array): BatchReply {
     }
   }
   Atomics.store(current, 0, -1);
-  // a copy of the bytes, not the buffer transferred: transferring detaches the buffer, and a thread's first
-  // detach invalidates an assumption of V8's optimised code for typed arrays, which is then compiled again
-  // (measured with a transferred buffer per batch: the first batch of a run 2.7 times slower, runs 20-30% slower)
-  return { results, buffer: out.buf.buffer.slice(out.buf.byteOffset, out.buf.byteOffset + out.pos) as ArrayBuffer };
+  return { results, buffer: out.sab, out: out.id };
 }
 
 const SAMPLE =
@@ -191,10 +225,13 @@ function warmUp(): void {
   const until = performance.now() + WARM_UP_MS;
   let done = 0;
   for (let n = 0; n < 2 || (done < WARM_UP_BYTES && performance.now() < until); n++) {
-    runBatch(
-      texts.map((t) => ({ seq: -1, rel: 'warm-up.txt', file: '', bytes: t.slice().buffer as ArrayBuffer, sha256: '0'.repeat(64) })),
+    // the tasks as a message brings them (structured clones have their own object shapes, which the optimised
+    // code should have seen)
+    const reply = runBatch(
+      structuredClone(texts.map((t, i) => ({ seq: -1, rel: `warm-up/${i}.txt`, file: '', bytes: t.slice().buffer as ArrayBuffer, sha256: '0'.repeat(64) }))),
       new Int32Array(1),
     );
+    outs.release([reply.out]);
     for (const t of texts) done += t.length;
   }
 }
@@ -206,8 +243,9 @@ if (parentPort) {
   warmUp();
   // the seq of the document being extracted, shared with the pool (see run.ts)
   const current = (workerData as { current?: Int32Array } | null)?.current ?? new Int32Array(1);
-  port.on('message', (tasks: Task[]) => {
-    port.postMessage(runBatch(tasks, current));
+  port.on('message', (m: BatchMessage) => {
+    outs.release(m.freed);
+    port.postMessage(runBatch(m.tasks, current));
   });
   port.postMessage({ ready: true });
 }
