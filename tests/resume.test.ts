@@ -2,10 +2,11 @@
 // finishes the work without extracting a document twice, and the result is byte for byte what a fresh run
 // writes. Runs the real CLI; the kills are placed exactly with BULLETIN_MINER_CRASH (a SIGKILL, as kill -9).
 import { describe, it, expect, beforeAll } from 'vitest';
-import { appendFileSync, copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildArchive } from '../bench/corpus.js';
 import { CORPUS } from './helpers.js';
+import { extractBytes } from '../src/pipeline.js';
 import { cli, cliAsync, jsonl, outputsOf, runJson, tmp } from './cli-helpers.js';
 
 const N = 24;
@@ -130,5 +131,26 @@ describe('resume', () => {
     expect(cli(['extract', big, '-o', ref, '-q']).status).toBe(0);
     expect(outputsOf(out)).toEqual(outputsOf(ref));
     expect(existsSync(join(out, '.bulletin-miner', 'lock'))).toBe(false);
+  });
+
+  it('output larger than a worker output buffer, and buffers reused over many batches: the lines are the library lines', () => {
+    // a worker writes a batch's lines into a shared buffer of 4 MB that grows when needed and is reused once the
+    // main thread has written them: a document whose records take ~15 MB, then many small ones
+    const dir = tmp('archive-large-output');
+    mkdirSync(join(dir, 'b'), { recursive: true });
+    const corpus = readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(CORPUS, f), 'utf8'));
+    writeFileSync(join(dir, 'a-large.txt'), corpus.join('\n').repeat(40));
+    buildArchive(join(dir, 'b'), 120, 3000, CORPUS, 13);
+    const out = tmp('out');
+    const r = cli(['extract', dir, '-o', out, '-q', '--jobs', '2']);
+    expect(r.status).toBe(0);
+    const records = readFileSync(join(out, 'records.jsonl'), 'utf8');
+    expect(records.length).toBeGreaterThan(4 << 20);
+    // the same lines as the library gives, document by document, in the walk's order
+    const files = ['a-large.txt', ...readdirSync(join(dir, 'b'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt')).sort().map((f) => join('b', f))];
+    let expected = '';
+    for (const f of files) for (const rec of extractBytes(readFileSync(join(dir, f)), f).records) expected += JSON.stringify(rec) + '\n';
+    expect(records === expected).toBe(true);
+    expect(runJson(out)).toMatchObject({ documents: files.length, errors: 0 });
   });
 });
