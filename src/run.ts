@@ -222,6 +222,8 @@ class Pool {
   private workers: Slot[] = [];
   private waiting: Pending[] = [];
   readonly ready: Promise<void>;
+  /** each first worker's start-up */
+  private starting: Promise<void>[] = [];
   private closed = false;
 
   constructor(size: number) {
@@ -230,9 +232,8 @@ class Pool {
     // all (measured on the 43 MB bench archive: --jobs 2 on 2 cores +4% MB/s without them; --jobs 1 -4%, as
     // there the helpers run on the idle core). The flag is read at each scavenge, by every thread of the process.
     if (size >= availableParallelism()) setFlagsFromString('--no-parallel-scavenge');
-    const readies: Promise<void>[] = [];
-    for (let n = 0; n < size; n++) readies.push(this.spawn());
-    this.ready = Promise.all(readies).then(() => undefined);
+    for (let n = 0; n < size; n++) this.starting.push(this.spawn());
+    this.ready = Promise.all(this.starting).then(() => undefined);
   }
 
   private spawn(): Promise<void> {
@@ -356,7 +357,9 @@ class Pool {
   async close(): Promise<void> {
     this.closed = true;
     this.waiting = [];
-    await this.ready.catch(() => undefined); // a worker still loading its dictionaries is in native code too
+    // a worker still loading its dictionaries is in native code too: when one could not start, the others are
+    // waited for (ending one inside jieba aborted the whole process, with no message)
+    await Promise.allSettled(this.starting);
     while (this.workers.some((s) => s.batches.length > 0)) await new Promise<void>((r) => (this.onIdle = r));
     await Promise.all(this.workers.map((s) => s.w.terminate()));
   }

@@ -241,6 +241,8 @@ if (parentPort) {
   // load the dictionaries before saying we are ready, so the run's timings separate start-up from work
   getJieba();
   warmUp();
+  // tests only: workers that fail at the end of their start-up, one while another may still be in its own
+  if (process.env.BULLETIN_MINER_WORKER_START_FAILS) throw new Error('this worker failed to start (BULLETIN_MINER_WORKER_START_FAILS)');
   // the seq of the document being extracted, shared with the pool (see run.ts)
   const current = (workerData as { current?: Int32Array } | null)?.current ?? new Int32Array(1);
   port.on('message', (m: BatchMessage) => {
