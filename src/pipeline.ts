@@ -101,7 +101,14 @@ function extractDoc(doc: Doc, src: Source, given?: Draft[]): ExtractResult {
     if (draft.type === 'project') {
       const { amounts, ...fields } = draft;
       candidate = { id, doc_id: docId, path, start, end, text: doc.text.slice(draft.start, draft.end), context, ...(fields as object) };
-      candidate.amount_ids = amounts.map((a) => ids.get(a)).filter((x): x is string => !!x);
+      // (a loop, not map and filter: the arrays those return changed their element kind between documents, and
+      // each change threw this function's optimised code away)
+      const amountIds: string[] = [];
+      for (const a of amounts) {
+        const aid = ids.get(a);
+        if (aid) amountIds.push(aid);
+      }
+      candidate.amount_ids = amountIds;
     } else candidate = { id, doc_id: docId, path, start, end, text: doc.text.slice(draft.start, draft.end), context, ...(draft as object) };
     candidate.start = start;
     candidate.end = end;
