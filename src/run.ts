@@ -314,14 +314,26 @@ class Pool {
     });
   }
 
+  /** The inputs are all walked: what waits now is the last of the work. */
+  endOfInput(): void {
+    this.ending = true;
+    this.pump();
+  }
+  private ending = false;
+
   private pump(): void {
-    for (let round = 0; round < BATCHES; round++) {
+    // at the end of the input, a worker gets a batch only when it has none, and batches shrink with what is left,
+    // so that the workers finish together instead of one working alone through its last batches (measured on the
+    // 4.4 MB bench archive with --jobs 2: the last worker used to finish 50-60 ms after the other, in a run of 0.8 s)
+    const depth = this.ending ? 1 : BATCHES;
+    for (let round = 0; round < depth; round++) {
       for (const slot of this.workers) {
         if (!this.waiting.length) return;
         if (!slot.ready || slot.batches.length > round) continue;
+        const most = this.ending ? Math.min(BATCH_DOCS, Math.ceil(this.waiting.length / (2 * this.workers.length))) : BATCH_DOCS;
         let n = 0;
         let bytes = 0;
-        while (n < this.waiting.length && n < BATCH_DOCS && (n === 0 || bytes + this.waiting[n]!.task.bytes.byteLength <= BATCH_BYTES)) {
+        while (n < this.waiting.length && n < most && (n === 0 || bytes + this.waiting[n]!.task.bytes.byteLength <= BATCH_BYTES)) {
           bytes += this.waiting[n]!.task.bytes.byteLength;
           n++;
         }
@@ -754,6 +766,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
         inflight.add(pr);
         void pr.finally(() => inflight.delete(pr));
       }
+      pool.endOfInput();
       await Promise.all([...inflight]);
     })();
     await Promise.race([pump, stopped]);
