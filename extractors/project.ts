@@ -851,13 +851,18 @@ function lists(doc: Doc, cs: number, ce: number, out: Cand[], blocked: [number, 
   for (const etc of etcs) {
     const tail = LIST_TAIL.exec(text.slice(etc.start, ce));
     const rawItems = splitItems(doc, from, etc.start);
-    const items = rawItems.map((it, i) => prepareItem(doc, it, i === 0)).filter((x): x is Item => !!x);
+    const items = prepareItems(doc, rawItems);
     if (items.length === 0) continue;
     if (tail) {
       const modifier = tail[1]!;
       const listEnd = etc.start + tail[0].length;
-      const kinds = items.map((it) => classify(doc, it.start, it.end));
-      const weak = kinds.filter((k) => k !== 'name').length;
+      const kinds: ReturnType<typeof classify>[] = [];
+      let weak = 0;
+      for (const it of items) {
+        const k = classify(doc, it.start, it.end);
+        kinds.push(k);
+        if (k !== 'name') weak++;
+      }
       const category = T.CATEGORY_MODIFIERS.some((m) => modifier.includes(m)) || weak * 2 >= items.length;
       if (category) {
         blocked.push([from, listEnd]);
@@ -886,19 +891,36 @@ function lists(doc: Doc, cs: number, ce: number, out: Cand[], blocked: [number, 
     const lastEnd = firstHeadEnd(doc, last.start, last.end);
     if (lastEnd > 0) {
       last.end = lastEnd;
-      const items = raw.map((it, i) => prepareItem(doc, it, i === 0)).filter((x): x is Item => !!x);
+      const items = prepareItems(doc, raw);
       siblings(doc, items, out);
     }
   }
+}
+
+/** The items of a list that prepareItem keeps. (Loops here and in the list code, not map and filter: the arrays
+ * those return change their element kind from one list to the next, which threw the callers' optimised code away
+ * again and again at the start of a run.) */
+function prepareItems(doc: Doc, raw: Item[]): Item[] {
+  const items: Item[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const it = prepareItem(doc, raw[i]!, i === 0);
+    if (it) items.push(it);
+  }
+  return items;
 }
 
 /** A 、-list not closed by 等…项目 is a list of names when its items end with facility heads. */
 function siblings(doc: Doc, items: Item[], out: Cand[]): void {
   if (items.length < 2) return;
   const listStatus = statusBefore(doc, items[0]!.start);
-  const headed = items.map((it) => !!headEndingAt(doc.text, it.start, it.end, true) || firstHeadEnd(doc, it.start, it.end) === it.end);
+  const headed: boolean[] = [];
+  let without = 0;
+  for (const it of items) {
+    const h = !!headEndingAt(doc.text, it.start, it.end, true) || firstHeadEnd(doc, it.start, it.end) === it.end;
+    headed.push(h);
+    if (!h) without++;
+  }
   const strong = items.some((it) => !!headEndingAt(doc.text, it.start, it.end, false));
-  const without = headed.filter((h) => !h).length;
   if (!strong || without > 1 || items.length - without < 2) return;
   items.forEach((it, i) => {
     if (classify(doc, it.start, it.end) !== 'name') return;

@@ -102,8 +102,13 @@ function clean(s: string, doc: Doc, end: number): string {
   if (/[0-9%]/.test(s)) {
     s = s.replace(/^.*[0-9%]/, '');
     if (COUNT_CLASSIFIERS.includes(s[0] ?? '')) {
-      const v = MEASURE_VERBS.map((m) => s.indexOf(m)).filter((i) => i > 0);
-      s = v.length ? s.slice(Math.min(...v)) : s.slice(1);
+      // the first measure verb after the classifier (a loop: see prepareItems in project.ts)
+      let first = -1;
+      for (const m of MEASURE_VERBS) {
+        const i = s.indexOf(m);
+        if (i > 0 && (first < 0 || i < first)) first = i;
+      }
+      s = first > 0 ? s.slice(first) : s.slice(1);
     }
     s = peel(s);
   }

@@ -181,7 +181,10 @@ export function runBatch(tasks: Task[], current: Int32Array): BatchReply {
       return prepareTask(t);
     });
     // the extractors over the group, one after the other
-    const ok = prepared.flatMap((p, k) => ('error' in p ? [] : [{ p, k }]));
+    const ok: { p: Prepared; k: number }[] = [];
+    prepared.forEach((p, k) => {
+      if (!('error' in p)) ok.push({ p, k });
+    });
     const failed = draftGroup(
       ok.map((x) => x.p),
       (j) => Atomics.store(current, 0, group[ok[j]!.k]!.seq),
