@@ -234,8 +234,8 @@ class Pool {
     if (size >= availableParallelism()) setFlagsFromString('--no-parallel-scavenge');
     // a worker's heap is let grow to twice what survived its last full collection, not the up to four times V8
     // chooses for a thread that allocates fast: that slack, 100-150 MB a worker, made peak RSS depend on how far
-    // a run got between full collections (measured on a 87 MB archive: --jobs 2 peak RSS 1178 → 988 MB, --jobs 1
-    // 694 → 579 MB, flat from the first seconds on; MB/s -1.4% at --jobs 2, unchanged at --jobs 1)
+    // a run got between full collections (measured on an 87 MB archive: --jobs 2 peak RSS 1085-1206 → 974-988 MB,
+    // --jobs 1 694 → 579 MB, flat from the first seconds on; MB/s within the noise: -1.4% and +1.3% at --jobs 2)
     setFlagsFromString('--heap-growing-percent=100');
     for (let n = 0; n < size; n++) this.starting.push(this.spawn());
     this.ready = Promise.all(this.starting).then(() => undefined);
@@ -329,7 +329,8 @@ class Pool {
   private pump(): void {
     // at the end of the input, a worker gets a batch only when it has none, and batches shrink with what is left,
     // so that the workers finish together instead of one working alone through its last batches (measured on the
-    // 4.4 MB bench archive with --jobs 2: the last worker used to finish 50-60 ms after the other, in a run of 0.8 s)
+    // 4.4 MB bench archive with --jobs 2: the last worker used to finish about 50 ms after the other, in a run of
+    // 0.8 s)
     const depth = this.ending ? 1 : BATCHES;
     for (let round = 0; round < depth; round++) {
       for (const slot of this.workers) {

@@ -1,6 +1,6 @@
 // A worker thread of the extract pool: receives a batch of files' bytes, extracts them (see runBatch), and sends
 // back the lines to write for the whole batch in one message, encoded here as UTF-8 into a buffer shared with the
-// main thread, which only writes them and then hands the buffer back (see Outs).
+// main thread, which only writes them and then hands the buffer back (see outs).
 import { parentPort, workerData } from 'node:worker_threads';
 import { readdirSync, readFileSync } from 'node:fs';
 import { draftGroup, extractPrepared, prepareBytes, type Prepared } from './pipeline.js';
@@ -75,9 +75,9 @@ class OutBytes {
  * message). So no memory is allocated per batch, and nothing detached: transferring a buffer detaches it, and a
  * thread's first detach invalidates an assumption of V8's optimised code for typed arrays, which is then
  * compiled again (measured with a transferred buffer per batch: the first batch of a run 2.7 times slower, runs
- * 20-30% slower). Copying the bytes into a new buffer per batch instead cost the main thread a major GC now and
- * then (the received buffers are memory outside V8's heap, which V8 collects by collecting the whole heap) and
- * 5-10% more peak RSS. */
+ * 20-30% slower). Copying the bytes into a new buffer per batch instead was 2.5-3.6% slower, the main thread
+ * marking its heap about twice as much (the received buffers count as memory outside V8's heap, which it
+ * reclaims with full collections). */
 const outs = {
   all: [] as OutBytes[],
   free: [] as OutBytes[],
