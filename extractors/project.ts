@@ -329,13 +329,13 @@ function stopCode(w: string, tag: string): number {
   if (punct) c |= SC_PUNCT;
   if (JOINERS.test(w)) c |= SC_JOINER;
   if (SEPARATORS.test(w)) c |= SC_SEPARATOR;
-  const conj = tag === 'x' && /[及和与]/.test(w);
+  const conj = tag === 'x' && CONJ_CHAR.test(w);
   if (conj) c |= SC_CONJ_X;
   if (punct || isFrameWord(w, tag)) return c | SC_TRUE;
   // 地 before a noun ends a place name (油麻|地|避风塘), it is no particle there
   if (w === '地') c |= SC_DI;
   // 武汉至宜昌高铁, 巡检至西三连乡公路: 至 joins the two ends of a line
-  if (w === '至' || w === '到') return c | SC_TO;
+  if (LINE_JOINERS.has(w)) return c | SC_TO;
   // an unknown word that holds a conjunction: 沟及|排洪沟道路工程
   if (conj) return c | SC_TRUE;
   if (PHASE_TOKEN.test(w)) return c | SC_FALSE;
@@ -434,7 +434,7 @@ function leftEdge(doc: Doc, from: number, end: number): number {
     if (!joiner && ((c & SC_JOINER) !== 0 || stops(c, end - te, nextIsNoun))) {
       // a name cut by junk (a garbled span, a stray backslash) is not a name
       if (c & SC_PUNCT && !(c & SC_SEPARATOR)) return -1;
-      if (c & SC_CONJ_X) return ts + Math.max(word.lastIndexOf('及'), word.lastIndexOf('和'), word.lastIndexOf('与')) + 1;
+      if (c & SC_CONJ_X) return ts + lastConjChar(word) + 1;
       let s = te;
       // a verb's complement glued to the name by jieba: 解决|好脚落沼煤矿
       if (c & SC_VERB_TAG && RESULTATIVES.has(text[s] ?? '') && end - s > 3) s++;
@@ -759,6 +759,14 @@ interface Item {
 }
 
 const CONJUNCTIONS = new Set(T.CONJUNCTIONS);
+/** A one-character conjunction of the table, anywhere in a string. */
+const CONJ_CHAR = new RegExp(`[${T.CONJUNCTIONS.filter((c) => c.length === 1).join('')}]`);
+/** Where the last one-character conjunction is in `w` (-1 if none). */
+function lastConjChar(w: string): number {
+  for (let i = w.length - 1; i >= 0; i--) if (CONJ_CHAR.test(w[i]!)) return i;
+  return -1;
+}
+const LINE_JOINERS = new Set(T.LINE_JOINERS);
 
 /** Items of a list: split at 、 and at the conjunction before the last item (本桓高速和徐大堡核电站). */
 function splitItems(doc: Doc, from: number, to: number): Item[] {
@@ -1097,7 +1105,7 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
     // a phase alone is no name (一期工程完工后)
     if (/^第?[一二三四五六七八九十0-9]{1,2}期$/.test(nameText)) continue;
     if (T.ANONYMOUS_MARKERS.some((m) => nameText.startsWith(m)) || nameText.includes('某')) continue;
-    if (allGeneric(doc, s, i) && !CONJUNCTIONS.has(text.slice(s, i).match(/[及和与]/)?.[0] ?? '')) continue;
+    if (allGeneric(doc, s, i) && !CONJ_CHAR.test(text.slice(s, i))) continue;
     // a bare 项目 needs a name of its own: a brand, an organisation, a word jieba does not know (吉利汽车整车项目)
     if (bare && !bareName(doc, s, i)) continue;
     const stage = stageAfter(text, end, ce);
@@ -1111,7 +1119,7 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
 }
 
 function LIST_NOUN_AT(text: string, pos: number): boolean {
-  for (const n of T.LIST_NOUNS) if (text.startsWith(n, pos)) return !text.startsWith('项目部', pos);
+  for (const n of T.LIST_NOUNS) if (text.startsWith(n, pos)) return !T.LIST_NOUN_BLOCKERS.some((b) => text.startsWith(b, pos));
   return false;
 }
 

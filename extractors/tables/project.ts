@@ -40,6 +40,8 @@ export const PHASE_RE = /^(?:第?[一二三四五六七八九十0-9]{1,2}期|(?!
 
 /** The nouns a list of names ends with: 北营料场环保改造、绿色矿山提效等本钢集团项目. */
 export const LIST_NOUNS: readonly string[] = ['项目', '工程'];
+/** Words that begin with a list noun and are something else (项目部, a project's site office). */
+export const LIST_NOUN_BLOCKERS: readonly string[] = ['项目部'];
 
 /** Words after 等 (before 项目) that make the list one of categories, not of projects
  * (超低排放、数字化升级等技改项目, 道路维修、校舍改造等零散项目, 交通、水利等专项债项目). */
@@ -224,5 +226,9 @@ export const FUNCTION_CHARS = '的地得和及与或在对为将把被从向以�
 /** A verb's complement that jieba may glue to the name after it (解决|好脚落沼煤矿). */
 export const RESULTATIVE_CHARS = '好完到给';
 
-/** Conjunctions between the last two items of a list (本桓高速和徐大堡核电站). */
+/** Conjunctions between the last two items of a list (本桓高速和徐大堡核电站). The one-character ones also split
+ * an unknown word that holds them (沟及|排洪沟道路工程). */
 export const CONJUNCTIONS: readonly string[] = ['和', '及', '与', '以及'];
+
+/** Words that join the two ends of a line inside a name (武汉至宜昌高铁, 巡检至西三连乡公路). */
+export const LINE_JOINERS: readonly string[] = ['至', '到'];
