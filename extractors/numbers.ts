@@ -3,7 +3,8 @@
 import { scanNumber, NUMERAL_START, type NumberMatch } from '../src/numerals.js';
 import type { Doc } from '../src/doc.js';
 
-const cache = new WeakMap<Doc, NumberMatch[]>();
+/** the key of a document's numbers in its memo */
+const NUMBERS = {};
 
 /** The characters of NUMERAL_START by code, one bit each (8 KB, which stays in cache while the text is scanned),
  * when it is a plain character class (else null: the regexp scans). */
@@ -26,8 +27,10 @@ const START_CODES = ((): Uint32Array | null => {
 })();
 
 export function numbersOf(doc: Doc): NumberMatch[] {
-  const hit = cache.get(doc);
-  if (hit) return hit;
+  return doc.memo(NUMBERS, scanNumbers);
+}
+
+function scanNumbers(doc: Doc): NumberMatch[] {
   const text = doc.text;
   const out: NumberMatch[] = [];
   if (START_CODES) {
@@ -56,7 +59,6 @@ export function numbersOf(doc: Doc): NumberMatch[] {
       re.lastIndex = n.end;
     }
   }
-  cache.set(doc, out);
   return out;
 }
 

@@ -167,21 +167,23 @@ function isSingle(len: number, c: number): boolean {
   return len === 1 && isHanCode(c) && FUNCTION_CODES[c] !== 1;
 }
 
-const views = new WeakMap<Doc, NameView>();
+/** the key of a document's name view in its memo */
+const VIEW = {};
 /** jieba's tokens, with runs of single characters joined into one unknown word (本|桓 → 本桓, 老|旧 → 老旧):
  * jieba's cut leaves the names it does not know in pieces; and the positions where a head may start. Computed
  * once per document, in one pass over the tokens. */
-// the view of the document being read, in front of the WeakMap (nameView is asked for in every helper)
+// the view of the document being read, in front of the document's memo (nameView is asked for in every helper)
 let lastDoc: Doc | null = null;
 let lastView: NameView | null = null;
 function nameView(doc: Doc): NameView {
   if (doc === lastDoc) return lastView!;
-  let v = views.get(doc);
-  if (v) {
-    lastDoc = doc;
-    lastView = v;
-    return v;
-  }
+  const v = doc.memo(VIEW, buildView);
+  lastDoc = doc;
+  lastView = v;
+  return v;
+}
+
+function buildView(doc: Doc): NameView {
   const toks: Token[] = [];
   const raw = doc.tokens;
   const text = doc.text;
@@ -206,11 +208,7 @@ function nameView(doc: Doc): NameView {
     ends[e] = 1;
     heads.add(text, t.start, e);
   }
-  v = { toks, at, ends, headPos: heads.pos.subarray(0, heads.n), headTok: heads.tok.subarray(0, heads.n), codes: new Uint16Array(toks.length) };
-  views.set(doc, v);
-  lastDoc = doc;
-  lastView = v;
-  return v;
+  return { toks, at, ends, headPos: heads.pos.subarray(0, heads.n), headTok: heads.tok.subarray(0, heads.n), codes: new Uint16Array(toks.length) };
 }
 
 /** Tokens clipped to [from, to). */
