@@ -35,7 +35,7 @@ export class Doc {
   /** Values the extractors derive from this document (a view of its tokens, its numbers), kept on it and gone with
    * it. Not in a WeakMap beside the documents: that kept the derived data alive through a worker's scavenges
    * and promoted it to the old generation (measured at --jobs 2 on the 43 MB bench archive: per scavenge 6 MB
-   * survived and 1.5 MB was promoted; kept here, 1.9 MB and none; pauses 6.7 → 2.2 ms). */
+   * survived and 1.5 MB was promoted; kept here, about 2 MB and none; pauses 6.7 → 2.2-2.6 ms). */
   private readonly memos = new Map<object, unknown>();
 
   /** The value under `key`, made by `make` on first use. */
