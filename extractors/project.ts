@@ -11,60 +11,23 @@ import type { ProjectRecord } from '../src/schemas.js';
 import type { Extractor, ProjectDraft } from './types.js';
 import * as T from './tables/project.js';
 import { codeUnitTest, isHanAt, isHanCode } from '../src/han.js';
+import { wordList, type Words } from './shared.js';
 
 type Status = ProjectRecord['status'];
 
-/** A table indexed by the first and by the last character of its words (each list in table order): the words
- * written at a position, or ending a string, are found among the few that share that character. Built once per
- * table, at load. */
-class Words {
-  private readonly first = new Map<number, string[]>();
-  private readonly last = new Map<number, string[]>();
-  constructor(words: readonly string[]) {
-    for (const w of words) {
-      const f = w.charCodeAt(0);
-      const l = w.charCodeAt(w.length - 1);
-      if (!this.first.has(f)) this.first.set(f, []);
-      this.first.get(f)!.push(w);
-      if (!this.last.has(l)) this.last.set(l, []);
-      this.last.get(l)!.push(w);
-    }
-  }
-  /** The words that start with the code unit `c`, in table order. */
-  startingWith(c: number): string[] | undefined {
-    return this.first.get(c);
-  }
-  /** The first (longest, for sorted tables) word written at `pos` of `text`. */
-  at(text: string, pos: number): string | null {
-    const cands = this.first.get(text.charCodeAt(pos));
-    if (!cands) return null;
-    for (const w of cands) if (text.startsWith(w, pos)) return w;
-    return null;
-  }
-  /** The first (longest, for sorted tables) word that ends `s`. */
-  ending(s: string): string | null {
-    const cands = this.last.get(s.charCodeAt(s.length - 1));
-    if (!cands) return null;
-    for (const w of cands) if (s.endsWith(w)) return w;
-    return null;
-  }
-}
-const longestFirst = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length);
-// the tables matched at a position or at an end, indexed (see Words, below)
-const VERB_HEADS_LONGEST = new Words(longestFirst(T.VERB_HEADS));
-const NOUN_HEADS = new Words(longestFirst(T.NOUN_HEADS));
-const WEAK_HEADS = new Words(longestFirst(T.WEAK_HEADS));
-const VERB_HEADS = new Words(longestFirst(T.VERB_HEADS));
-const STATUS_KEYS = new Words(longestFirst(Object.keys(T.STATUS_WORDS)));
-const PLACE_SUFFIXES_LIST = longestFirst(T.PLACE_SUFFIXES);
-const PLACE_SUFFIXES = new Words(PLACE_SUFFIXES_LIST);
-const STAGE_WORDS = new Words(T.STAGE_WORDS);
-const ORG_ENDINGS = new Words(T.ORG_ENDINGS);
-const PROGRAMME_ENDINGS = new Words(T.PROGRAMME_ENDINGS);
-const PROJECT_BLOCKERS = new Words(T.PROJECT_BLOCKERS);
-const HEAD_BLOCKERS = new Words(T.HEAD_BLOCKERS);
-/** What closes an action on a facility into a name (污水处理厂|提标改造|工程). */
-const CLOSERS = new Words(['工程', '项目']);
+// the tables matched at a position or at an end, indexed by first and last character, longest word first
+const NOUN_HEADS = wordList(T.NOUN_HEADS);
+const WEAK_HEADS = wordList(T.WEAK_HEADS);
+const VERB_HEADS = wordList(T.VERB_HEADS);
+const STATUS_KEYS = wordList(Object.keys(T.STATUS_WORDS));
+const PLACE_SUFFIXES = wordList(T.PLACE_SUFFIXES);
+const PLACE_SUFFIX_SET = new Set(T.PLACE_SUFFIXES);
+const STAGE_WORDS = wordList(T.STAGE_WORDS);
+const ORG_ENDINGS = wordList(T.ORG_ENDINGS);
+const PROGRAMME_ENDINGS = wordList(T.PROGRAMME_ENDINGS);
+const PROJECT_BLOCKERS = wordList(T.PROJECT_BLOCKERS);
+const HEAD_BLOCKERS = wordList(T.HEAD_BLOCKERS);
+const CLOSERS = wordList(T.ACTION_CLOSERS);
 const FRAME = new Set(T.FRAME_WORDS);
 const GOAL = new Set(T.GOAL_FRAMES);
 const STOP_TAGS = new Set(T.STOP_TAGS);
@@ -73,7 +36,7 @@ const SECTORS = new Set(T.SECTORS);
 const GENERIC = new Set([...T.GENERIC_WORDS, ...T.SECTORS]);
 const VERB_HEAD_SET = new Set(T.VERB_HEADS);
 const NOUN_HEAD_SET = new Set(T.NOUN_HEADS);
-const SECTOR_WORDS = new Words(longestFirst(T.SECTORS));
+const SECTOR_WORDS = wordList(T.SECTORS);
 
 const QUOTE_CHARS = /[“”"‘’'「」『』《》〈〉【】()（）\s]/;
 const HAN = /\p{Script=Han}/u;
@@ -121,11 +84,11 @@ function clausesOf(doc: Doc): number[] {
 }
 
 /** The first (longest, for sorted tables) word of `words` written at `pos`. */
-function startsWithAny(text: string, pos: number, words: Words): string | null {
+function startsWithAny(text: string, pos: number, words: Words<true>): string | null {
   return words.at(text, pos);
 }
 /** The first (longest, for sorted tables) word of `words` that ends `s`. */
-function endsWithAny(s: string, words: Words): string | null {
+function endsWithAny(s: string, words: Words<true>): string | null {
   return words.ending(s);
 }
 
@@ -627,7 +590,7 @@ function firstHeadEnd(doc: Doc, s: number, e: number): number {
       const ph = T.PHASE_RE.exec(doc.text.slice(end, e));
       if (ph) end += ph[0].length;
       // 污水处理厂|提标改造工程: an action on the facility, closed by 工程/项目, is part of the name
-      const act = startsWithAny(doc.text, end, VERB_HEADS_LONGEST);
+      const act = startsWithAny(doc.text, end, VERB_HEADS);
       const closer = act ? startsWithAny(doc.text, end + act.length, CLOSERS) : null;
       if (act && closer && end + act.length + closer.length <= e) end += act.length + closer.length;
       const more = nounsToProject(doc, end, e);
@@ -702,7 +665,7 @@ function peelPlaceAmount(doc: Doc, s: number, e: number): { start: number; locat
   if (place && place.end === amountStart && endsWithAny(place.word, PLACE_SUFFIXES)) {
     // a bare suffix joins the place name before it: 雄安|新区
     const prev = toks[toks.length - 2];
-    if (PLACE_SUFFIXES_LIST.includes(place.word) && prev && !isPunct(prev.word) && !STOP_TAGS.has(prev.tag) && !isFrame(prev)) location = prev.word + place.word;
+    if (PLACE_SUFFIX_SET.has(place.word) && prev && !isPunct(prev.word) && !STOP_TAGS.has(prev.tag) && !isFrame(prev)) location = prev.word + place.word;
     else if (place.word.length >= 2) location = place.word;
   }
   return { start: nameStart, location };

@@ -48,6 +48,16 @@ export class Words<T> {
     return null;
   }
 
+  /** The keys that start with the code unit `c`, longest first (none for a table with an empty key). */
+  startingWith(c: number): string[] | undefined {
+    return this.first.get(c);
+  }
+
+  /** The longest key that ends `s`. */
+  ending(s: string): string | null {
+    return this.before(s, s.length);
+  }
+
   /** The longest key that ends exactly at `pos`. */
   before(text: string, pos: number): string | null {
     // only the keys that end with the character before pos can end there
@@ -61,6 +71,11 @@ export class Words<T> {
     for (const k of keys) if (k.length === 1 || (pos - k.length >= 0 && text.startsWith(k, pos - k.length))) return k;
     return null;
   }
+}
+
+/** A list of words, compiled as the keys of a table. */
+export function wordList(words: readonly string[]): Words<true> {
+  return new Words(Object.fromEntries(words.map((w) => [w, true])));
 }
 
 const cache = new WeakMap<object, Words<unknown>>();

@@ -112,13 +112,6 @@ class Tok implements Token {
   }
 }
 
-/** Tokens with offsets into `text`, from jieba's cut (its tag() is cut plus a dictionary look-up, which is done
- * here lazily, only for the tokens whose tag is read). Tokens are matched back onto the text in order, so
- * whatever jieba drops or changes cannot shift the offsets of the rest. */
-export function segment(text: string): Token[] {
-  return segmentIndexed(text).tokens;
-}
-
 export interface IndexedTokens {
   tokens: Token[];
   /** for each position of the text (and its end): the index of the first token that ends after it */
@@ -127,7 +120,10 @@ export interface IndexedTokens {
   starts: Int32Array;
 }
 
-/** segment(text), with the index of its tokens by position, built in the same pass. */
+/** Tokens with offsets into `text`, from jieba's cut (its tag() is cut plus a dictionary look-up, which is done
+ * here lazily, only for the tokens whose tag is read), with their index by position, built in the same pass.
+ * Tokens are matched back onto the text in order, so whatever jieba drops or changes cannot shift the offsets of
+ * the rest. */
 export function segmentIndexed(text: string): IndexedTokens {
   // without HMM, as bare nodejieba.cut: unknown words come as single characters, which the extractors join where
   // a name needs it (the project name view); with HMM the cut costs 10% more and gave no record more on the dev

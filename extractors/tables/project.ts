@@ -40,6 +40,8 @@ export const PHASE_RE = /^(?:第?[一二三四五六七八九十0-9]{1,2}期|(?!
 
 /** The nouns a list of names ends with: 北营料场环保改造、绿色矿山提效等本钢集团项目. */
 export const LIST_NOUNS: readonly string[] = ['项目', '工程'];
+/** What closes an action on a facility into a name (污水处理厂|提标改造|工程). */
+export const ACTION_CLOSERS: readonly string[] = ['工程', '项目'];
 /** Words that begin with a list noun and are something else (项目部, a project's site office). */
 export const LIST_NOUN_BLOCKERS: readonly string[] = ['项目部'];
 
