@@ -167,7 +167,7 @@ function notACount(doc: Doc, c: Counted): boolean {
       break;
     }
   }
-  if (sep && /[0-9零〇一二两三四五六七八九十百千万]/.test(text[n.start - sep.length - 1] ?? '')) return true;
+  if (sep && NUMERAL_CHAR.test(text[n.start - sep.length - 1] ?? '')) return true;
   const change = CHANGE_W.before(text, c.start);
   if (change && T.CHANGE_WORDS[change]) return true;
   return false;

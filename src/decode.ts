@@ -3,6 +3,7 @@
 // how sure it is, and turns undecodable input into a typed failure instead of an exception.
 import iconv from 'iconv-lite';
 import { isUtf8 } from 'node:buffer';
+import { endianness } from 'node:os';
 import { COMMON_SIMPLIFIED, COMMON_TRADITIONAL } from './tables/common-chars.js';
 
 export interface Decoded {
@@ -76,7 +77,7 @@ const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
 /** 1 for the control characters that mark binary data (CONTROL below) */
 const CONTROL_CODE = new Uint8Array(128);
 for (const c of [1, 2, 3, 4, 5, 6, 7, 8, 0x0b, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x1c, 0x1d, 0x1e, 0x1f]) CONTROL_CODE[c] = 1;
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const LITTLE_ENDIAN = endianness() === 'LE';
 let units = new Uint16Array(1 << 16);
 
 /** What fatalUtf8.decode(buf) returns for bytes that isUtf8 accepts and that do not start with a BOM, or null when

@@ -1,6 +1,7 @@
 // Normalize (SPEC 1.2): every step edits a MappedText, so the result maps back to the original text.
 import { MappedText, regexFinder, type Finder } from './mapped.js';
 import { isHanCode } from './han.js';
+import { endianness } from 'node:os';
 import { T2S_FROM, T2S_TO, SIMPLIFIED_ONLY } from './tables/script-chars.js';
 import { TONE_VOWELS, NEUTRAL_SYLLABLES, DOUBLED_PUNCTUATION, UNIT_STARTS, NUMBER_SPACES } from './tables/normalization.js';
 
@@ -142,7 +143,7 @@ for (let i = 0; i < SIMPLIFIED_ONLY.length; i++) {
   if (T2S[c] === 0) SIMPLIFIED[c >> 5]! |= 1 << (c & 31);
 }
 const utf16 = new TextDecoder('utf-16le');
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const LITTLE_ENDIAN = endianness() === 'LE';
 /** The UTF-16 code units of a string, in a new array (copied natively where the platform's order allows). */
 function codeUnits(s: string): Uint16Array {
   if (LITTLE_ENDIAN) {
