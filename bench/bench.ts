@@ -165,6 +165,8 @@ const out = [
   '',
   `best of ${ROUNDS} rounds; all rounds, MB/s — cut: ${all(cut)} | jobs 1: ${all(j1.map((r) => r.mb_per_second))} | jobs 2: ${all(j2.map((r) => r.mb_per_second))}` +
     ` | 10× jobs 1: ${all(x10j1.map((r) => r.mb_per_second))} | 10× jobs 2: ${all(x10j2.map((r) => r.mb_per_second))}`,
+  `peak RSS of each round, MB — jobs 1: ${j1.map((r) => r.peak_rss_mb).join(' ')} | jobs 2: ${j2.map((r) => r.peak_rss_mb).join(' ')}` +
+    ` | 10× jobs 1: ${x10j1.map((r) => r.peak_rss_mb).join(' ')} | 10× jobs 2: ${x10j2.map((r) => r.peak_rss_mb).join(' ')}`,
   `wall clock incl. worker start-up (best round), MB/s — jobs 1: ${f2(b1.mb_per_second_wall)} (start-up ${b1.seconds.startup}s) | ` +
     `jobs 2: ${f2(b2.mb_per_second_wall)} (start-up ${b2.seconds.startup}s); 10× runs: jobs 1 ${ten1.seconds.total}s, jobs 2 ${ten2.seconds.total}s`,
   'MB/s of extract = the extraction phase in run.json (first document to last write; worker start-up, i.e. dictionaries and a short warm-up, excluded).',

@@ -855,7 +855,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     mb_per_cpu_second: cpuExtract > 0 ? round(t.bytesExtracted / 1e6 / cpuExtract) : null,
     mb_per_second_wall: seconds.total > 0 ? round(t.bytesExtracted / 1e6 / seconds.total) : null,
     documents_per_second: seconds.extract > 0 ? round(t.extracted / seconds.extract) : null,
-    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    peak_rss_mb: peakRssMb(),
   };
   const tmp = join(out, `run.json.${process.pid}.tmp`);
   writeFileSync(tmp, JSON.stringify(run, null, 2) + '\n');
@@ -927,6 +927,20 @@ function closeAll(dataFds: number[], journalFd: number, sources: Source[]): void
       /* closed */
     }
   }
+}
+
+/** The process's peak resident memory, MB. On Linux from /proc (VmHWM): getrusage's maxRSS, which Node reports,
+ * is kept across exec, so a run started from a large process (a script that loaded a lot, the bench with its
+ * dictionaries and threads) reported that process's peak instead of its own (measured: 993 MB for every 10×
+ * run of the bench, --jobs 1 included, whose own peak is 500 MB). */
+export function peakRssMb(): number {
+  try {
+    const m = /^VmHWM:\s*(\d+)\s*kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Math.round(Number(m[1]) / 1024);
+  } catch {
+    /* not Linux */
+  }
+  return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 function mib(n: number): string {

@@ -36,6 +36,19 @@ describe('bulletin-miner CLI', () => {
     run('extract', CORPUS, '-o', b, '--quiet');
     expect(readFileSync(join(a, 'records.jsonl'), 'utf8')).toBe(readFileSync(join(b, 'records.jsonl'), 'utf8'));
   });
+  it("run.json's peak RSS is the run's own, not that of the process that started it", () => {
+    // getrusage's peak is kept across exec: a parent that once held 1.5 GB made every run it started report 1.5 GB
+    const out = mkdtempSync(join(tmpdir(), 'bm-rss-'));
+    const parent = `const b = Buffer.alloc(1.5e9, 1);
+      const r = require('node:child_process').spawnSync(process.execPath, ${JSON.stringify([CLI, 'extract', CORPUS, '-o', out, '--jobs', '1', '--quiet'])});
+      process.exit(r.status ?? 1);`;
+    const r = spawnSync(process.execPath, ['-e', parent], { encoding: 'utf8', cwd: ROOT });
+    expect(r.status).toBe(0);
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(run.peak_rss_mb).toBeGreaterThan(50);
+    expect(run.peak_rss_mb).toBeLessThan(1200);
+  });
+
   it('schema prints a JSON Schema for every record type', () => {
     const s = JSON.parse(execFileSync('node', [CLI, 'schema'], { encoding: 'utf8' }));
     for (const t of ['amount', 'percentage', 'count', 'project', 'document']) expect(s[t]).toHaveProperty('properties');
