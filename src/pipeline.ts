@@ -208,9 +208,13 @@ export function extractPrepared(p: Prepared): ExtractResult {
  * code and tables stay in cache), keeping each document's drafts for extractPrepared. `each(k)` is called
  * before each extractor reads document k. Returns, by document, the error an extractor threw on it, if any
  * (that document's drafts are then incomplete and must not be used). */
-export function draftGroup(ps: Prepared[], each: (k: number) => void = () => {}): { error: unknown }[] {
-  const failed: { error: unknown }[] = [];
-  for (const p of ps) p.drafts = [];
+export function draftGroup(ps: Prepared[], each: (k: number) => void = () => {}): ({ error: unknown } | undefined)[] {
+  // (loops, not map and forEach: see runBatch in worker.ts)
+  const failed: ({ error: unknown } | undefined)[] = [];
+  for (let k = 0; k < ps.length; k++) {
+    ps[k]!.drafts = [];
+    failed.push(undefined);
+  }
   for (const ex of EXTRACTORS) {
     for (let k = 0; k < ps.length; k++) {
       if (failed[k]) continue;

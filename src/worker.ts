@@ -176,22 +176,29 @@ export function runBatch(tasks: Task[], current: Int32Array): BatchReply {
       bytes += tasks[i]!.bytes.byteLength;
       group.push(tasks[i++]!);
     }
-    const prepared = group.map((t) => {
+    // (loops, here and in draftGroup, not map and forEach: with those, the worker's optimised batch code was thrown
+    // away twice in a 5000-document run, 'wrong map' on the arrays they made, and compiled again; MB/s did not
+    // measurably change)
+    const prepared: (Prepared | { error: unknown })[] = [];
+    for (const t of group) {
       Atomics.store(current, 0, t.seq);
-      return prepareTask(t);
-    });
+      prepared.push(prepareTask(t));
+    }
     // the extractors over the group, one after the other
-    const ok: { p: Prepared; k: number }[] = [];
-    prepared.forEach((p, k) => {
-      if (!('error' in p)) ok.push({ p, k });
-    });
-    const failed = draftGroup(
-      ok.map((x) => x.p),
-      (j) => Atomics.store(current, 0, group[ok[j]!.k]!.seq),
-    );
-    failed.forEach((f, j) => {
-      if (f) prepared[ok[j]!.k] = f;
-    });
+    const ok: Prepared[] = [];
+    const okAt: number[] = [];
+    for (let k = 0; k < prepared.length; k++) {
+      const p = prepared[k]!;
+      if (!('error' in p)) {
+        ok.push(p);
+        okAt.push(k);
+      }
+    }
+    const failed = draftGroup(ok, (j) => Atomics.store(current, 0, group[okAt[j]!]!.seq));
+    for (let j = 0; j < ok.length; j++) {
+      const f = failed[j];
+      if (f) prepared[okAt[j]!] = f;
+    }
     for (let k = 0; k < group.length; k++) {
       Atomics.store(current, 0, group[k]!.seq);
       results.push(finishTask(group[k]!, prepared[k]!, out));
