@@ -657,9 +657,14 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   for (const s of SIGNALS) process.on(s, onSignal);
 
   // ---- the pipeline: walk → read (p-queue) → reuse or extract (pool) → reorder → write
-  // how far reading runs ahead of writing: enough documents for each worker's batches (see Pool), and a cap on
-  // their bytes, so that memory stays flat whatever the files' sizes
-  const window = Math.max(16, jobs * BATCHES * BATCH_DOCS);
+  // how far reading runs ahead of writing: twice what the workers' batches hold, so that a worker that finishes a
+  // batch before an older one is written still finds documents read, and the end of the input is seen while
+  // there is work left to share out (see Pool.endOfInput) (measured on the 4.4 MB bench archive with --jobs 2,
+  // against just what the batches hold: +2.5% MB/s, the workers finishing within 2 ms of each other instead of
+  // up to 46 ms apart); while the workers start, only their first batches. And a cap on their bytes, so that
+  // memory stays flat whatever the files' sizes.
+  const inFlight = Math.max(16, jobs * BATCHES * BATCH_DOCS);
+  const window = 2 * inFlight;
   const AHEAD_BYTES = 64 << 20;
   let aheadBytes = 0;
   const io = new PQueue({ concurrency: Math.max(4, jobs * 2) });
@@ -667,6 +672,15 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   let nextWrite = 0;
   let seq = 0;
   let wake: (() => void) | null = null;
+  // reading goes on to the full window once the workers are ready
+  poolReady.then(
+    () => {
+      const w = wake;
+      wake = null;
+      w?.();
+    },
+    () => undefined,
+  );
   let failure: unknown = null;
 
   const flush = () => {
@@ -753,7 +767,9 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     const pump = (async () => {
       for await (const w of walker) {
         if (interrupted || failure) break;
-        while ((seq - nextWrite >= window || aheadBytes >= AHEAD_BYTES) && !interrupted && !failure) await new Promise<void>((r) => (wake = r));
+        while ((seq - nextWrite >= (tReady ? window : inFlight) || aheadBytes >= AHEAD_BYTES) && !interrupted && !failure) {
+          await new Promise<void>((r) => (wake = r));
+        }
         if (interrupted || failure) break;
         if (!tFirst) tFirst = performance.now();
         const item: Item = { ...w, seq: seq++, candidates: [] };
