@@ -660,7 +660,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   // how far reading runs ahead of writing: twice what the workers' batches hold, so that a worker that finishes a
   // batch before an older one is written still finds documents read, and the end of the input is seen while
   // there is work left to share out (see Pool.endOfInput) (measured on the 4.4 MB bench archive with --jobs 2,
-  // against just what the batches hold: +2.5% MB/s, the workers finishing within 2 ms of each other instead of
+  // against just what the batches hold: +2.5-4.5% MB/s, the workers finishing within 4 ms of each other instead of
   // up to 46 ms apart); while the workers start, only their first batches. And a cap on their bytes, so that
   // memory stays flat whatever the files' sizes.
   const inFlight = Math.max(16, jobs * BATCHES * BATCH_DOCS);
