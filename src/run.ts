@@ -5,9 +5,10 @@
 // (see state.ts): an interrupted run leaves valid output, and the same command run again only does what is
 // not done yet; unchanged documents (same bytes, same extractors version) are not extracted twice.
 import { readdir, stat, realpath, open, access, unlink } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { mkdirs } from './fsutil.js';
 import { constants, readFileSync, readdirSync, readSync, closeSync, existsSync, fstatSync, ftruncateSync, openSync, rmSync, writeFileSync, writeSync, renameSync } from 'node:fs';
-import { join, relative, basename, extname, sep } from 'node:path';
+import { join, basename, extname, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { setFlagsFromString } from 'node:v8';
@@ -89,8 +90,40 @@ export async function* walkInputs(inputs: string[]): AsyncGenerator<WalkItem> {
       rel: rel || input,
       error: { path: rel || input, ...error },
     });
-    async function* walk(dir: string): AsyncGenerator<WalkItem> {
-      const rel = relative(input, dir);
+    // A folder's entries in order: the items, and in their places the subfolders to walk. (Apart from the
+    // generator, and with an entry's path relative to the input carried down as its parts instead of computed with
+    // path.relative for each file: the generator that did all this took 25 ms to compile, in a run of 0.5 s.)
+    const listDir = async (dir: string, parts: string[], entries: Dirent[]): Promise<(WalkItem | { sub: string; k: string[] })[]> => {
+      const out: (WalkItem | { sub: string; k: string[] })[] = [];
+      for (const ent of entries) {
+        const p = join(dir, ent.name);
+        const k = parts.concat(ent.name);
+        const r = k.join(sep);
+        let isDir = ent.isDirectory();
+        let isFile = ent.isFile();
+        if (ent.isSymbolicLink()) {
+          try {
+            const t = await stat(p);
+            isDir = t.isDirectory();
+            isFile = t.isFile();
+          } catch (e) {
+            const code = (e as NodeJS.ErrnoException).code;
+            if (code === 'ELOOP') out.push(item(r, { kind: 'symlink-loop', message: 'a symbolic link that points back to itself: skipped' }));
+            else if (code === 'ENOENT') out.push(item(r, { kind: 'dangling-link', message: 'a symbolic link to nothing: skipped' }));
+            else out.push(item(r, { kind: kindOf(e), message: messageOf(e) }));
+            continue;
+          }
+        }
+        if (isDir) out.push({ sub: p, k });
+        else if (INPUT_EXTENSIONS.has(extname(ent.name).toLowerCase())) {
+          if (isFile) out.push({ i, k, rel: r, file: p });
+          else out.push(item(r, { kind: 'not-a-file', message: 'not a regular file (fifo, socket or device): skipped' }));
+        }
+      }
+      return out;
+    };
+    async function* walk(dir: string, parts: string[]): AsyncGenerator<WalkItem> {
+      const rel = parts.join(sep);
       let real: string;
       try {
         real = await realpath(dir);
@@ -116,33 +149,13 @@ export async function* walkInputs(inputs: string[]): AsyncGenerator<WalkItem> {
       }
       ancestors.push(real);
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const ent of entries) {
-        const p = join(dir, ent.name);
-        const r = relative(input, p);
-        let isDir = ent.isDirectory();
-        let isFile = ent.isFile();
-        if (ent.isSymbolicLink()) {
-          try {
-            const t = await stat(p);
-            isDir = t.isDirectory();
-            isFile = t.isFile();
-          } catch (e) {
-            const code = (e as NodeJS.ErrnoException).code;
-            if (code === 'ELOOP') yield item(r, { kind: 'symlink-loop', message: 'a symbolic link that points back to itself: skipped' });
-            else if (code === 'ENOENT') yield item(r, { kind: 'dangling-link', message: 'a symbolic link to nothing: skipped' });
-            else yield item(r, { kind: kindOf(e), message: messageOf(e) });
-            continue;
-          }
-        }
-        if (isDir) yield* walk(p);
-        else if (INPUT_EXTENSIONS.has(extname(ent.name).toLowerCase())) {
-          if (isFile) yield { i, k: r.split(sep), rel: r, file: p };
-          else yield item(r, { kind: 'not-a-file', message: 'not a regular file (fifo, socket or device): skipped' });
-        }
+      for (const e of await listDir(dir, parts, entries)) {
+        if ('sub' in e) yield* walk(e.sub, e.k);
+        else yield e;
       }
       ancestors.pop();
     }
-    yield* walk(input);
+    yield* walk(input, []);
   }
 }
 
