@@ -724,9 +724,10 @@ const CONJUNCTIONS = new Set(T.CONJUNCTIONS);
 const CONJ_CHAR = new RegExp(`[${T.CONJUNCTIONS.filter((c) => c.length === 1).join('')}]`);
 /** Where the last one-character conjunction is in `w` (-1 if none). */
 function lastConjChar(w: string): number {
-  for (let i = w.length - 1; i >= 0; i--) if (CONJ_CHAR.test(w[i]!)) return i;
+  for (let i = w.length - 1; i >= 0; i--) if (isConjCode(w.charCodeAt(i))) return i;
   return -1;
 }
+const isConjCode = codeUnitTest(CONJ_CHAR);
 const LINE_JOINERS = new Set(T.LINE_JOINERS);
 
 /** Items of a list: split at 、 and at the conjunction before the last item (本桓高速和徐大堡核电站). */

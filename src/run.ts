@@ -962,7 +962,7 @@ function closeAll(dataFds: number[], journalFd: number, sources: Source[]): void
  * is kept across exec, so a run started from a large process (a script that loaded a lot, the bench with its
  * dictionaries and threads) reported that process's peak instead of its own (measured: 993 MB for every 10×
  * run of the bench, --jobs 1 included, whose own peak is 500 MB). */
-export function peakRssMb(): number {
+function peakRssMb(): number {
   try {
     const m = /^VmHWM:\s*(\d+)\s*kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
     if (m) return Math.round(Number(m[1]) / 1024);

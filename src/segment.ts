@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
+import { codeUnitTest } from './han.js';
 
 const require = createRequire(import.meta.url);
 
@@ -73,17 +74,17 @@ class TagTable {
     const tagIds = new Map<string, number>();
     // each line as line.trim().split(/\s+/) reads it: at least three fields, the first the word, the third its tag
     const n = text.length;
-    const skip = (p: number, end: number, white: number): number => {
-      while (p < end && WHITE_SPACE[text.charCodeAt(p)] === white) p++;
+    const skip = (p: number, end: number, white: boolean): number => {
+      while (p < end && isWhiteSpace(text.charCodeAt(p)) === white) p++;
       return p;
     };
     for (let i = 0; i < n; ) {
       let end = text.indexOf('\n', i);
       if (end < 0) end = n;
-      const ws = skip(i, end, 1);
-      const we = skip(ws, end, 0);
-      const ts = skip(skip(skip(we, end, 1), end, 0), end, 1);
-      const te = skip(ts, end, 0);
+      const ws = skip(i, end, true);
+      const we = skip(ws, end, false);
+      const ts = skip(skip(skip(we, end, true), end, false), end, true);
+      const te = skip(ts, end, false);
       i = end + 1;
       if (ts === te || we - ws > 0xffff) continue;
       const t = text.slice(ts, te);
@@ -95,7 +96,7 @@ class TagTable {
         tagIds.set(t, id);
       }
       const wl = we - ws;
-      let slot = this.hashRange(ws, wl) & this.mask;
+      let slot = fnv1a(text, ws, we) & this.mask;
       while (this.at[slot] !== 0 && !(this.len[slot] === wl && this.sameRange(this.at[slot]! - 1, ws, wl))) slot = (slot + 1) & this.mask;
       this.at[slot] = ws + 1;
       this.len[slot] = wl;
@@ -111,25 +112,23 @@ class TagTable {
   /** The tag of `word`, or undefined when it is in neither dictionary. */
   get(word: string): string | undefined {
     const wl = word.length;
-    let h = 0x811c9dc5;
-    for (let i = 0; i < wl; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
-    for (let slot = h & this.mask; this.at[slot] !== 0; slot = (slot + 1) & this.mask) {
+    for (let slot = fnv1a(word, 0, wl) & this.mask; this.at[slot] !== 0; slot = (slot + 1) & this.mask) {
       if (this.len[slot] === wl && this.text.startsWith(word, this.at[slot]! - 1)) return this.tags[this.tag[slot]!];
     }
     return undefined;
   }
-
-  /** FNV-1a over the code units of text[start, start + len) (as get() hashes a word) */
-  private hashRange(start: number, len: number): number {
-    let h = 0x811c9dc5;
-    for (let i = start; i < start + len; i++) h = Math.imul(h ^ this.text.charCodeAt(i), 0x01000193);
-    return h;
-  }
 }
 
-/** the code units /\s/ matches (and trim() removes) */
-const WHITE_SPACE = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) WHITE_SPACE[c] = 1;
+/** FNV-1a over the code units of s[start, end): the table's hash, of a dictionary word in place and of a word
+ * looked up alike */
+function fnv1a(s: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** whether /\s/ matches a code unit (the characters trim() removes) */
+const isWhiteSpace = codeUnitTest(/\s/);
 
 let posTags: TagTable | null = null;
 

@@ -242,7 +242,7 @@ function warmUp(): void {
       // the tasks as a message brings them (structured clones have their own object shapes, which the optimised
       // code should have seen)
       const reply = runBatch(
-        structuredClone(texts.map((t, i) => ({ seq: -1, rel: `warm-up/${i}.txt`, file: '', bytes: t.slice().buffer as ArrayBuffer, sha256: '0'.repeat(64) }))),
+        structuredClone(texts.map((t, i) => ({ seq: -1, rel: `warm-up/${i}.txt`, file: '', bytes: t.buffer.slice(t.byteOffset, t.byteOffset + t.byteLength) as ArrayBuffer, sha256: '0'.repeat(64) }))),
         new Int32Array(1),
       );
       outs.release([reply.out]);
