@@ -231,6 +231,35 @@ interface Slot {
   freed: number[];
 }
 
+/** V8 flags for the run, put back when the pool closes (unless the process was started with them). They are
+ * process-wide: every thread's heap, the main thread's and each worker's, reads them at each collection.
+ * - No incremental marking. The main thread's heap stays small (~12 MB) and V8 then keeps its old generation's
+ *   limit less than a young generation's size above it, which it takes as the limit being near: from the first
+ *   documents to the last, it marked the whole heap again about every 300 ms, in steps on the main thread and
+ *   with helper threads, which take turns with the workers (measured on the 43 MB bench archive with --jobs 2: 13
+ *   full collections in the run, ~200 ms of the main thread's CPU; without incremental marking, 1 full
+ *   collection and 7 young ones). A worker's rare full collection is then done at once, which costs less CPU in
+ *   all than marking alongside it. Measured, MB/s: on the 4.4 MB bench archive --jobs 2 +2.3%, --jobs 1 +3.3%;
+ *   on the 43 MB archive --jobs 2 +4.3%, --jobs 1 the same.
+ * - When the workers occupy every core, no parallel scavenging: V8 scavenges a thread's young generation with
+ *   helper threads, which then only take turns with the other workers, and a scavenge done by the worker alone
+ *   costs less CPU in all (measured on the 43 MB bench archive: --jobs 2 on 2 cores +4% MB/s without them;
+ *   --jobs 1 -4%, as there the helpers run on the idle core).
+ * (V8's heap growth is left as it chooses. Capping it at twice what survived a full collection kept peak RSS
+ * flat while a worker's heap held the dictionaries' part-of-speech tags; since they are out of it (see
+ * segment.ts) the cap only made more full collections: without it, measured on the 4.4 MB bench archive, MB/s
+ * +4% with two workers and +1.4% with one, CPU -3%, peak RSS within 15 MB on the 4.4, 43 and 87 MB archives.) */
+function setRunFlags(size: number): () => void {
+  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].map((a) => a.replace(/_/g, '-'));
+  const flags = ['incremental-marking'];
+  if (size >= availableParallelism()) flags.push('parallel-scavenge');
+  const set = flags.filter((f) => !given.some((a) => a === `--${f}` || a === `--no-${f}`));
+  for (const f of set) setFlagsFromString(`--no-${f}`);
+  return () => {
+    for (const f of set) setFlagsFromString(`--${f}`);
+  };
+}
+
 class Pool {
   private workers: Slot[] = [];
   private waiting: Pending[] = [];
@@ -238,21 +267,13 @@ class Pool {
   /** each first worker's start-up */
   private starting: Promise<void>[] = [];
   private closed = false;
+  private readonly restoreFlags: () => void;
   /** no work goes out before every first worker is ready: the run's timings separate start-up from work, and a
    * worker that starts first would otherwise take work the others then wait for */
   private allReady = false;
 
   constructor(size: number) {
-    // V8 scavenges a thread's young generation with helper threads; when the workers occupy every core, those
-    // helpers only take turns with the other workers, and a scavenge done by the worker alone costs less CPU in
-    // all (measured on the 43 MB bench archive: --jobs 2 on 2 cores +4% MB/s without them; --jobs 1 -4%, as
-    // there the helpers run on the idle core). The flag is read at each scavenge, by every thread of the process.
-    if (size >= availableParallelism()) setFlagsFromString('--no-parallel-scavenge');
-    // (V8's heap growth is left as it chooses. Capping it at twice what survived a full collection kept peak RSS
-    // flat while a worker's heap held the dictionaries' part-of-speech tags; since they are out of it (see
-    // segment.ts) the cap only made more full collections: without it, measured on the 4.4 MB bench archive,
-    // MB/s +4% with two workers and +1.4% with one, CPU -3%, peak RSS within 15 MB on the 4.4, 43 and 87 MB
-    // archives.)
+    this.restoreFlags = setRunFlags(size);
     for (let n = 0; n < size; n++) this.starting.push(this.spawn());
     this.ready = Promise.all(this.starting).then(() => {
       this.allReady = true;
@@ -394,6 +415,7 @@ class Pool {
    * native code aborts the process), then end the threads. */
   async close(): Promise<void> {
     this.closed = true;
+    this.restoreFlags();
     this.waiting = [];
     // a worker still loading its dictionaries is in native code too: when one could not start, the others are
     // waited for (ending one inside jieba aborted the whole process, with no message)
