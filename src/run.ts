@@ -64,22 +64,32 @@ export interface WalkItem extends Key {
 /** Every input under the given paths, lazily, in a deterministic order (inputs as given, then each folder's
  * entries sorted by name, depth first). What cannot be read comes as an item with `error`. */
 export async function* walkInputs(inputs: string[]): AsyncGenerator<WalkItem> {
+  for await (const chunk of walkChunks(inputs)) yield* chunk;
+}
+
+/** walkInputs' items, a folder's run of them at a time (the items between two of its subfolders), which the
+ * folder's listing holds anyway: the run's reader then takes them in a plain loop, and the generator resumes
+ * once a run instead of once an item, through as many generators as the folder is deep (measured on the 4.4 MB
+ * bench archive, one folder of 500 files, against the reader taking walkInputs' items: --jobs 2 +3.1% MB/s,
+ * --jobs 1 the same, the walk's work being the main thread's, which takes turns with the workers only when they
+ * occupy every core; the generators' compiling after the workers' start-up, ~25 ms, is gone). */
+async function* walkChunks(inputs: string[]): AsyncGenerator<WalkItem[]> {
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i]!;
     let info;
     try {
       info = await stat(input);
     } catch (e) {
-      yield { i, k: [], rel: input, error: { path: input, kind: kindOf(e), message: messageOf(e) } };
+      yield [{ i, k: [], rel: input, error: { path: input, kind: kindOf(e), message: messageOf(e) } }];
       continue;
     }
     if (info.isFile()) {
       const rel = basename(input);
-      yield { i, k: [rel], rel, file: input };
+      yield [{ i, k: [rel], rel, file: input }];
       continue;
     }
     if (!info.isDirectory()) {
-      yield { i, k: [], rel: input, error: { path: input, kind: 'not-a-file', message: 'not a regular file or folder (fifo, socket or device): skipped' } };
+      yield [{ i, k: [], rel: input, error: { path: input, kind: 'not-a-file', message: 'not a regular file or folder (fifo, socket or device): skipped' } }];
       continue;
     }
     const seen = new Set<string>();
@@ -122,21 +132,21 @@ export async function* walkInputs(inputs: string[]): AsyncGenerator<WalkItem> {
       }
       return out;
     };
-    async function* walk(dir: string, parts: string[]): AsyncGenerator<WalkItem> {
+    async function* walk(dir: string, parts: string[]): AsyncGenerator<WalkItem[]> {
       const rel = parts.join(sep);
       let real: string;
       try {
         real = await realpath(dir);
       } catch (e) {
-        yield item(rel, { kind: kindOf(e), message: messageOf(e) });
+        yield [item(rel, { kind: kindOf(e), message: messageOf(e) })];
         return;
       }
       if (ancestors.includes(real)) {
-        yield item(rel, { kind: 'symlink-loop', message: 'a symbolic link back to a folder that holds it: skipped' });
+        yield [item(rel, { kind: 'symlink-loop', message: 'a symbolic link back to a folder that holds it: skipped' })];
         return;
       }
       if (seen.has(real)) {
-        yield item(rel, { kind: 'already-visited', message: 'this folder was already read through another link: skipped' });
+        yield [item(rel, { kind: 'already-visited', message: 'this folder was already read through another link: skipped' })];
         return;
       }
       seen.add(real);
@@ -144,15 +154,20 @@ export async function* walkInputs(inputs: string[]): AsyncGenerator<WalkItem> {
       try {
         entries = await readdir(dir, { withFileTypes: true });
       } catch (e) {
-        yield item(rel, { kind: kindOf(e), message: `cannot read this folder: ${messageOf(e)}` });
+        yield [item(rel, { kind: kindOf(e), message: `cannot read this folder: ${messageOf(e)}` })];
         return;
       }
       ancestors.push(real);
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      let chunk: WalkItem[] = [];
       for (const e of await listDir(dir, parts, entries)) {
-        if ('sub' in e) yield* walk(e.sub, e.k);
-        else yield e;
+        if ('sub' in e) {
+          if (chunk.length) yield chunk;
+          chunk = [];
+          yield* walk(e.sub, e.k);
+        } else chunk.push(e);
       }
+      if (chunk.length) yield chunk;
       ancestors.pop();
     }
     yield* walk(input, []);
@@ -798,14 +813,14 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     // the walk and the first reads go on while the workers start, so that their first batches are there when they
     // are ready (measured on the 4.4 MB bench archive: the first documents used to reach the workers 8-20 ms after
     // they were ready, in a run of 0.6 s)
-    const walker = walkInputs(opts.inputs);
+    const walker = walkChunks(opts.inputs);
     const pump = (async () => {
-      for await (const w of walker) {
-        if (interrupted || failure) break;
+      walking: for await (const chunk of walker) for (const w of chunk) {
+        if (interrupted || failure) break walking;
         while ((seq - nextWrite >= (tReady ? window : inFlight) || aheadBytes >= AHEAD_BYTES) && !interrupted && !failure) {
           await new Promise<void>((r) => (wake = r));
         }
-        if (interrupted || failure) break;
+        if (interrupted || failure) break walking;
         if (!tFirst) tFirst = performance.now();
         const item: Item = { ...w, seq: seq++, candidates: [] };
         for (const s of sources) {
