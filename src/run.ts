@@ -316,15 +316,23 @@ class Pool {
         }
         const batch = slot.batches.shift() ?? [];
         if (!this.closed) this.pump();
-        const bySeq = new Map(batch.map((p) => [p.task.seq, p]));
         // the buffer goes back to the worker when every result in it is written
         let left = m.results.length;
         const release = () => {
           if (--left === 0) slot.freed.push(m.out);
         };
         if (!left) slot.freed.push(m.out);
-        for (const { at, ...r } of m.results) {
-          bySeq.get(r.seq)?.resolve({ ...r, bytes: new Uint8Array(m.buffer, at, r.len[0] + r.len[1] + r.len[2]), release });
+        // the results come in the batch's order: each completed in place, the message's object being the result
+        // (instead of a Map by seq and two copies of each result; measured on the 43 MB bench archive with --jobs 2:
+        // the main thread 0.092 → 0.089 of a core, the means of four runs)
+        let bySeq: Map<number, Pending> | null = null;
+        for (let k = 0; k < m.results.length; k++) {
+          const r = m.results[k]! as TaskResult & { at: number };
+          r.bytes = new Uint8Array(m.buffer, r.at, r.len[0] + r.len[1] + r.len[2]);
+          r.release = release;
+          let p: Pending | undefined = batch[k];
+          if (p?.task.seq !== r.seq) p = (bySeq ??= new Map(batch.map((q) => [q.task.seq, q]))).get(r.seq);
+          p?.resolve(r);
         }
         this.checkIdle();
       });
