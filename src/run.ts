@@ -475,6 +475,10 @@ interface Done {
   result?: TaskResult;
 }
 
+function done(item: Item, sig: string, bytes: number, reuse: Done['reuse'], result: TaskResult | undefined): Done {
+  return { item, sig, bytes, reuse, result };
+}
+
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 export async function runExtract(opts: RunOptions): Promise<RunSummary> {
@@ -581,7 +585,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   // ---- totals
   const t = {
     documents: 0, records: 0, errors: 0, extracted: 0, skipped: 0, inputs: 0,
-    bytes: 0, bytesExtracted: 0, errorsByKind: {} as Record<string, number>, warningsByKind: {} as Record<string, number>,
+    bytes: 0, bytesExtracted: 0, errorsByKind: new Map<string, number>(), warningsByKind: new Map<string, number>(),
   };
   const count = (e: Pick<Entry, 'n' | 'd' | 'b' | 'x' | 'w'>) => {
     t.inputs++;
@@ -589,8 +593,8 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     t.documents += e.d;
     if (e.d) t.bytes += e.b;
     t.errors += e.x.length;
-    for (const k of e.x) t.errorsByKind[k] = (t.errorsByKind[k] ?? 0) + 1;
-    for (const k of e.w) t.warningsByKind[k] = (t.warningsByKind[k] ?? 0) + 1;
+    for (const k of e.x) t.errorsByKind.set(k, (t.errorsByKind.get(k) ?? 0) + 1);
+    for (const k of e.w) t.warningsByKind.set(k, (t.warningsByKind.get(k) ?? 0) + 1);
   };
 
   // ---- writing, in input order
@@ -629,7 +633,6 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     jpos += b.length;
   };
   const write = (d: Done) => {
-    const key = { i: d.item.i, k: d.item.k };
     if (prefix) {
       if (d.reuse && d.reuse.source === mainSource && d.reuse.index === mainNext) {
         const e = d.reuse.entry;
@@ -647,7 +650,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     if (d.reuse) {
       const { source, entry: e } = d.reuse;
       for (let n = 0; n < 3; n++) copyRange(source.dataFds[n]!, e.o[n]! - source.base[n]!, e.l[n]!, dataFds[n]!, o[n]!);
-      entry = { ...key, s: d.sig, o, l: e.l, n: e.n, d: e.d, b: e.b, x: e.x, w: e.w };
+      entry = { i: d.item.i, k: d.item.k, s: d.sig, o, l: e.l, n: e.n, d: e.d, b: e.b, x: e.x, w: e.w };
       t.skipped += e.d;
     } else {
       const r = d.result!;
@@ -659,7 +662,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
       writeBytes(dataFds[2]!, r.bytes, l[0] + l[1], l[2], o[2]);
       r.release?.();
       crashPoint('document');
-      entry = { ...key, s: d.sig, o, l, n: r.nRecords, d: r.doc ? 1 : 0, b: d.bytes, x: r.errorKinds, w: r.warningKinds };
+      entry = { i: d.item.i, k: d.item.k, s: d.sig, o, l, n: r.nRecords, d: r.doc ? 1 : 0, b: d.bytes, x: r.errorKinds, w: r.warningKinds };
       if (entry.d) {
         t.extracted++;
         t.bytesExtracted += d.bytes;
@@ -784,7 +787,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     if (item.error) {
       const sig = `e:${item.error.kind}:${item.error.message}`;
       const reuse = item.candidates.find((c) => c.entry.s === sig);
-      finish({ item, sig, bytes: 0, reuse, result: errorResult(item, item.error) });
+      finish(done(item, sig, 0, reuse, errorResult(item, item.error)));
       return;
     }
     let bytes: Buffer;
@@ -795,14 +798,14 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
       const kind = code === 'TOOLARGE' ? 'too-large' : code === 'NOTAFILE' ? 'not-a-file' : kindOf(e);
       const error = { path: item.rel, kind, message: messageOf(e) };
       const sig = `e:${kind}:${error.message}`;
-      finish({ item, sig, bytes: 0, reuse: item.candidates.find((c) => c.entry.s === sig), result: errorResult(item, error) });
+      finish(done(item, sig, 0, item.candidates.find((c) => c.entry.s === sig), errorResult(item, error)));
       return;
     }
     aheadBytes += bytes.length;
     const sig = sha256(bytes);
     const reuse = item.candidates.find((c) => c.entry.s === sig);
     if (reuse) {
-      finish({ item, sig, bytes: bytes.length, reuse });
+      finish(done(item, sig, bytes.length, reuse, undefined));
       return;
     }
     // hand the bytes to a worker without copying them when they own their memory
@@ -811,7 +814,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     const result = await pool.run({ seq: item.seq, rel: item.rel, file: item.file!, bytes: own as ArrayBuffer, sha256: sig });
     // a crash is not a property of the bytes: such an entry is never reused, the next run tries again
     const retry = result.errorKinds.some((k) => k === 'worker-crash' || k === 'out-of-memory' || k === 'internal-error');
-    finish({ item, sig: retry ? `retry:${sig}` : sig, bytes: size, result });
+    finish(done(item, retry ? `retry:${sig}` : sig, size, undefined, result));
   };
 
   const inflight = new Set<Promise<void>>();
@@ -830,7 +833,9 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
         }
         if (interrupted || failure) break walking;
         if (!tFirst) tFirst = performance.now();
-        const item: Item = { ...w, seq: seq++, candidates: [] };
+        // (every item and every Done of one shape, made by one literal: with shapes that differed by the walk item's
+        // kind, the main thread's reads of them were megamorphic)
+        const item: Item = { i: w.i, k: w.k, rel: w.rel, file: w.file, error: w.error, seq: seq++, candidates: [] };
         for (const s of sources) {
           if (s.dead) continue;
           let p = s.cursor.peek();
@@ -918,8 +923,8 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     skipped_unchanged: t.skipped,
     records: t.records,
     errors: t.errors,
-    errors_by_kind: t.errorsByKind,
-    warnings_by_kind: t.warningsByKind,
+    errors_by_kind: Object.fromEntries(t.errorsByKind),
+    warnings_by_kind: Object.fromEntries(t.warningsByKind),
     bytes: t.bytes,
     bytes_extracted: t.bytesExtracted,
     seconds,
@@ -935,7 +940,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   writeFileSync(tmp, JSON.stringify(run, null, 2) + '\n');
   renameSync(tmp, join(out, 'run.json'));
   releaseLock();
-  const kinds = Object.entries(t.errorsByKind).map(([k, n]) => `${n} ${k}`).join(', ');
+  const kinds = [...t.errorsByKind].map(([k, n]) => `${n} ${k}`).join(', ');
   say(
     `${interrupted ? 'interrupted after ' : ''}${t.documents} documents (${t.extracted} extracted, ${t.skipped} unchanged and skipped), ` +
       `${t.records} records, ${t.errors} errors${kinds ? ` (${kinds})` : ''} → ${out} in ${seconds.total}s` +
