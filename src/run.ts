@@ -247,7 +247,7 @@ interface Slot {
 }
 
 /** V8 flags for the run, put back when the pool closes (unless the process was started with them). They are
- * process-wide: every thread's heap, the main thread's and each worker's, reads them at each collection.
+ * process-wide: every thread's heap and compiler, the main thread's and each worker's, reads them as it goes.
  * - No incremental marking. The main thread's heap stays small (~12 MB) and V8 then keeps its old generation's
  *   limit less than a young generation's size above it, which it takes as the limit being near: from the first
  *   documents to the last, it marked the whole heap again about every 300 ms, in steps on the main thread and
@@ -260,20 +260,38 @@ interface Slot {
  *   helper threads, which then only take turns with the other workers, and a scavenge done by the worker alone
  *   costs less CPU in all (measured on the 43 MB bench archive: --jobs 2 on 2 cores +4% MB/s without them;
  *   --jobs 1 -4%, as there the helpers run on the idle core).
+ * - When the workers occupy every core, once they are warmed up: a function is optimised after 8 rounds of
+ *   V8's interrupt budget instead of 3. What first becomes hot after the warm-up is code a document seldom runs
+ *   (a count without a noun, a project's list of amounts), and its compiling, on helper threads, then takes turns
+ *   with the workers for little gain: in a run of the 4.4 MB bench archive with two workers, the compiling
+ *   during extraction took 60 ms of CPU in 0.45 s, 6% of the two cores. Measured, --jobs 2 MB/s: 4.4 MB archive
+ *   +4.2% (eight runs each), 43 MB archive -0.4% (five runs each); 6 rounds gave +2.0% / +1.4%, 12 rounds +4.9%
+ *   / -1 to -2%. A short run, such as an incremental one over a few hundred new documents, gains; a long one
+ *   stays the same.
  * (V8's heap growth is left as it chooses. Capping it at twice what survived a full collection kept peak RSS
  * flat while a worker's heap held the dictionaries' part-of-speech tags; since they are out of it (see
  * segment.ts) the cap only made more full collections: without it, measured on the 4.4 MB bench archive, MB/s
  * +4% with two workers and +1.4% with one, CPU -3%, peak RSS within 15 MB on the 4.4, 43 and 87 MB archives.) */
-function setRunFlags(size: number): () => void {
+function setRunFlags(size: number): { warmedUp(): void; restore(): void } {
   const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].map((a) => a.replace(/_/g, '-'));
-  const flags = ['incremental-marking'];
-  if (size >= availableParallelism()) flags.push('parallel-scavenge');
-  const set = flags.filter((f) => !given.some((a) => a === `--${f}` || a === `--no-${f}`));
-  for (const f of set) setFlagsFromString(`--no-${f}`);
-  return () => {
-    for (const f of set) setFlagsFromString(`--${f}`);
+  const free = (f: string) => !given.some((a) => a === `--${f}` || a === `--no-${f}` || a.startsWith(`--${f}=`));
+  const busy = size >= availableParallelism();
+  const off = ['incremental-marking', ...(busy ? ['parallel-scavenge'] : [])].filter(free);
+  for (const f of off) setFlagsFromString(`--no-${f}`);
+  const ticks = busy && free('ticks-before-optimization');
+  return {
+    warmedUp() {
+      if (ticks) setFlagsFromString(`--ticks-before-optimization=${TICKS_AFTER_WARM_UP}`);
+    },
+    restore() {
+      for (const f of off) setFlagsFromString(`--${f}`);
+      if (ticks) setFlagsFromString(`--ticks-before-optimization=${V8_TICKS_BEFORE_OPTIMIZATION}`);
+    },
   };
 }
+/** see setRunFlags; and V8's own figure (in Node 20), to put back */
+const TICKS_AFTER_WARM_UP = 8;
+const V8_TICKS_BEFORE_OPTIMIZATION = 3;
 
 class Pool {
   private workers: Slot[] = [];
@@ -282,16 +300,17 @@ class Pool {
   /** each first worker's start-up */
   private starting: Promise<void>[] = [];
   private closed = false;
-  private readonly restoreFlags: () => void;
+  private readonly flags: ReturnType<typeof setRunFlags>;
   /** no work goes out before every first worker is ready: the run's timings separate start-up from work, and a
    * worker that starts first would otherwise take work the others then wait for */
   private allReady = false;
 
   constructor(size: number) {
-    this.restoreFlags = setRunFlags(size);
+    this.flags = setRunFlags(size);
     for (let n = 0; n < size; n++) this.starting.push(this.spawn());
     this.ready = Promise.all(this.starting).then(() => {
       this.allReady = true;
+      this.flags.warmedUp();
       this.pump();
     });
   }
@@ -438,7 +457,7 @@ class Pool {
    * native code aborts the process), then end the threads. */
   async close(): Promise<void> {
     this.closed = true;
-    this.restoreFlags();
+    this.flags.restore();
     this.waiting = [];
     // a worker still loading its dictionaries is in native code too: when one could not start, the others are
     // waited for (ending one inside jieba aborted the whole process, with no message)
