@@ -267,7 +267,8 @@ interface Slot {
  *   during extraction took 60 ms of CPU in 0.45 s, 6% of the two cores. Measured, --jobs 2 MB/s: 4.4 MB archive
  *   +4.2% (eight runs each), 43 MB archive -0.4% (five runs each); 6 rounds gave +2.0% / +1.4%, 12 rounds +4.9%
  *   / -1 to -2%. A short run, such as an incremental one over a few hundred new documents, gains; a long one
- *   stays the same.
+ *   stays the same. With one worker on two cores, where the compiling has a core of its own, it would cost 1.5%
+ *   (4.4 MB archive, eight runs each): not set there.
  * (V8's heap growth is left as it chooses. Capping it at twice what survived a full collection kept peak RSS
  * flat while a worker's heap held the dictionaries' part-of-speech tags; since they are out of it (see
  * segment.ts) the cap only made more full collections: without it, measured on the 4.4 MB bench archive, MB/s
