@@ -11,7 +11,7 @@ import type { ProjectRecord } from '../src/schemas.js';
 import type { Extractor, ProjectDraft } from './types.js';
 import * as T from './tables/project.js';
 import { codeUnitTest, isHanAt, isHanCode } from '../src/han.js';
-import { wordList, type Words } from './shared.js';
+import { wordList } from './shared.js';
 
 type Status = ProjectRecord['status'];
 
@@ -83,14 +83,6 @@ function clausesOf(doc: Doc): number[] {
   return out;
 }
 
-/** The first (longest, for sorted tables) word of `words` written at `pos`. */
-function startsWithAny(text: string, pos: number, words: Words<true>): string | null {
-  return words.at(text, pos);
-}
-/** The first (longest, for sorted tables) word of `words` that ends `s`. */
-function endsWithAny(s: string, words: Words<true>): string | null {
-  return words.ending(s);
-}
 
 /** Characters that stand alone in a text, never as a piece of an unknown name. */
 const FUNCTION_CHARS = new Set([...T.FUNCTION_CHARS]);
@@ -415,7 +407,7 @@ const RESULTATIVES = new Set([...T.RESULTATIVE_CHARS]);
 function stageAfter(text: string, end: number, ce: number): boolean {
   const rest = text.slice(end, Math.min(ce, end + 12));
   const adv = T.STAGE_ADVERBS.exec(rest)![0];
-  return startsWithAny(rest, adv.length, STAGE_WORDS) !== null;
+  return STAGE_WORDS.at(rest, adv.length) !== null;
 }
 
 /** A goal verb (打造, 争创) shortly before the name: the name is an aim, not a project. */
@@ -453,7 +445,7 @@ function hasNameEvidence(doc: Doc, s: number, e: number): boolean {
     if (isPunct(t.word) || GENERIC.has(t.word)) continue;
     if (PROPER_TAGS.has(t.tag)) return true;
     if (t.word.length === 1 && isHanCode(t.word.charCodeAt(0)) && !EMPTY_CHARS.has(t.word)) return true;
-    if (endsWithAny(t.word, ORG_ENDINGS)) return true;
+    if (ORG_ENDINGS.ending(t.word)) return true;
   }
   return false;
 }
@@ -462,7 +454,7 @@ function hasNameEvidence(doc: Doc, s: number, e: number): boolean {
  * characters or more, or Latin letters. A place alone is not enough (玉溪市集中开工项目). */
 function hasStrongEvidence(doc: Doc, s: number, e: number): boolean {
   if (/[A-Za-z]/.test(doc.text.slice(s, e))) return true;
-  return clipped(doc, s, e).some((t) => !GENERIC.has(t.word) && ((STRONG_TAGS.has(t.tag) && t.word.length >= 2) || (t.tag === 'ns' && t.word.length >= 2 && !endsWithAny(t.word, PLACE_SUFFIXES)) || (t.tag === 'x' && HAN.test(t.word) && t.word.length >= 2)));
+  return clipped(doc, s, e).some((t) => !GENERIC.has(t.word) && ((STRONG_TAGS.has(t.tag) && t.word.length >= 2) || (t.tag === 'ns' && t.word.length >= 2 && !PLACE_SUFFIXES.ending(t.word)) || (t.tag === 'x' && HAN.test(t.word) && t.word.length >= 2)));
 }
 const STRONG_TAGS = new Set(['nr', 'nrt', 'nrfg', 'nz', 'nt']);
 
@@ -523,14 +515,14 @@ function classify(doc: Doc, s: number, e: number): ItemKind {
   if (/^[“"「『][^”"」』]+[”"」』](?:工程|项目|行动|计划)$/.test(name)) return 'sector';
   if (T.ANONYMOUS_MARKERS.some((m) => name.startsWith(m)) || (name.includes('项目') && ANONYMOUS_PROJECTS.some((m) => name.includes(m)))) return 'sector';
   if (name.includes('某')) return 'sector';
-  if (endsWithAny(name, PROGRAMME_ENDINGS)) return 'sector';
+  if (PROGRAMME_ENDINGS.ending(name)) return 'sector';
   if (PROGRAMME_NUMERALS.test(name)) return 'sector';
-  if (endsWithAny(name, ORG_ENDINGS)) return 'sector';
+  if (ORG_ENDINGS.ending(name)) return 'sector';
   const toks = clipped(doc, s, e).filter((t) => !isPunct(t.word));
   if (toks.length > 0 && toks.every((t) => SECTORS.has(t.word))) return 'sector';
   if (coveredBySectors(name.replace(/[“”"‘’「」『』]/g, ''))) return 'sector';
   if (toks.length === 1 && !PROPER_TAGS.has(toks[0]!.tag)) return 'plain';
-  if (toks.length === 1 && toks[0]!.tag === 'ns' && endsWithAny(name, PLACE_SUFFIXES)) return 'sector';
+  if (toks.length === 1 && toks[0]!.tag === 'ns' && PLACE_SUFFIXES.ending(name)) return 'sector';
   if (allGenericTokens(toks)) return 'sector';
   return 'name';
 }
@@ -554,10 +546,10 @@ function headEndingAt(text: string, s: number, end: number, weak: boolean): stri
   if (part.endsWith('项目')) part = part.slice(0, -2);
   const phase = phaseAtEnd(part);
   if (phase > 0) return part.slice(phase);
-  const h = endsWithAny(part, NOUN_HEADS);
+  const h = NOUN_HEADS.ending(part);
   if (h && part.length > h.length) return h;
   if (weak) {
-    const w = endsWithAny(part, WEAK_HEADS);
+    const w = WEAK_HEADS.ending(part);
     if (w && part.length > w.length) return w;
   }
   return null;
@@ -571,7 +563,7 @@ function nounsToProject(doc: Doc, end: number, limit: number): number {
     if (t.start !== pos) return -1;
     if (t.word === '项目' || t.word.startsWith('项目')) {
       if (pos === end) return -1;
-      return startsWithAny(doc.text, pos + 2, PROJECT_BLOCKERS) ? -1 : pos + 2;
+      return PROJECT_BLOCKERS.at(doc.text, pos + 2) ? -1 : pos + 2;
     }
     if (!/^(?:n|b|j|s|a$)/.test(t.tag) || isFrame(t) || (GENERIC.has(t.word) && t.word.length > 1)) return -1;
     pos = t.end;
@@ -590,12 +582,12 @@ function firstHeadEnd(doc: Doc, s: number, e: number): number {
       const ph = T.PHASE_RE.exec(doc.text.slice(end, e));
       if (ph) end += ph[0].length;
       // 污水处理厂|提标改造工程: an action on the facility, closed by 工程/项目, is part of the name
-      const act = startsWithAny(doc.text, end, VERB_HEADS);
-      const closer = act ? startsWithAny(doc.text, end + act.length, CLOSERS) : null;
+      const act = VERB_HEADS.at(doc.text, end);
+      const closer = act ? CLOSERS.at(doc.text, end + act.length) : null;
       if (act && closer && end + act.length + closer.length <= e) end += act.length + closer.length;
       const more = nounsToProject(doc, end, e);
       if (more > 0) return more;
-      if (doc.text.startsWith('项目', end) && end + 2 <= e && !startsWithAny(doc.text, end + 2, PROJECT_BLOCKERS)) return end + 2;
+      if (doc.text.startsWith('项目', end) && end + 2 <= e && !PROJECT_BLOCKERS.at(doc.text, end + 2)) return end + 2;
       return end;
     }
   }
@@ -615,12 +607,12 @@ const isQuoteCode = codeUnitTest(QUOTE_CHARS);
  * clause after the name, unless the clause speaks of a plan (确保年内动工). */
 function statusOf(doc: Doc, clauseStart: number, nameStart: number, clauseEnd: number, after: number, words = ''): Status {
   for (let i = 0; i < words.length; i++) {
-    const w = startsWithAny(words, i, STATUS_KEYS);
+    const w = STATUS_KEYS.at(words, i);
     if (w) return T.STATUS_WORDS[w]!;
   }
   const rest = doc.text.slice(after, clauseEnd);
   for (let i = 0; i < rest.length; i++) {
-    const w = startsWithAny(rest, i, STATUS_KEYS);
+    const w = STATUS_KEYS.at(rest, i);
     if (!w) continue;
     // a plan said between the name and the word (争取尽快…动工, 如期完工) or just before the name (确保…)
     const between = rest.slice(0, i);
@@ -662,7 +654,7 @@ function peelPlaceAmount(doc: Doc, s: number, e: number): { start: number; locat
   const toks = clipped(doc, s, amountStart);
   const place = toks[toks.length - 1];
   let location: string | null = null;
-  if (place && place.end === amountStart && endsWithAny(place.word, PLACE_SUFFIXES)) {
+  if (place && place.end === amountStart && PLACE_SUFFIXES.ending(place.word)) {
     // a bare suffix joins the place name before it: 雄安|新区
     const prev = toks[toks.length - 2];
     if (PLACE_SUFFIX_SET.has(place.word) && prev && !isPunct(prev.word) && !STOP_TAGS.has(prev.tag) && !isFrame(prev)) location = prev.word + place.word;
@@ -678,10 +670,10 @@ function peelPlace(doc: Doc, s: number, e: number): { start: number; location: s
   if (!first || first.tag !== 'ns') return { start: s, location: null };
   let placeEnd = first.end;
   let place = first.word;
-  const suffix = endsWithAny(place, PLACE_SUFFIXES);
+  const suffix = PLACE_SUFFIXES.ending(place);
   if (!suffix) {
     const next = toks[1];
-    const suf = next ? startsWithAny(doc.text, next.start, PLACE_SUFFIXES) : null;
+    const suf = next ? PLACE_SUFFIXES.at(doc.text, next.start) : null;
     if (!next || !suf || next.word !== suf) return { start: s, location: null };
     placeEnd = next.end;
     place += next.word;
@@ -1000,7 +992,7 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
     const k = view.at[i]!;
     const t = k >= 0 ? view.toks[k]! : null;
     const facility = t !== null && t.start === i && t.end - i >= 2 && FACILITY_SINGLE[text.charCodeAt(t.end - 1)] === 1;
-    let head = startsWithAny(text, i, NOUN_HEADS);
+    let head = NOUN_HEADS.at(text, i);
     let verb = false;
     if (!head && facility && !GENERIC.has(t.word)) head = t.word;
     if (!head && NUMERAL_CODES[text.charCodeAt(i)] === 1) {
@@ -1012,12 +1004,12 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
       // most 项目 follow a generic word (重点, 新开工, 储备): only a noun of a name can stand before a bare 项目
       const prev = tokenAt(view, i - 1, ce);
       if (!prev || !/^(?:n|vn|eng|x)/.test(prev.tag) || GENERIC.has(prev.word) || FRAME.has(prev.word) || isPunct(prev.word)) continue;
-      if (startsWithAny(text, i + 2, PROJECT_BLOCKERS)) continue;
+      if (PROJECT_BLOCKERS.at(text, i + 2)) continue;
       head = '项目';
       bare = true;
     }
     if (!head) {
-      const v = startsWithAny(text, i, VERB_HEADS);
+      const v = VERB_HEADS.at(text, i);
       if (v && LIST_NOUN_AT(text, i + v.length)) {
         head = v;
         verb = true;
@@ -1037,17 +1029,17 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
     // a head glued to a one-character noun is part of a longer word (非煤矿|石)
     const next = tokenAt(view, end, ce);
     if (next && next.start === end && next.word.length === 1 && next.tag === 'n') continue;
-    if (startsWithAny(text, end, HEAD_BLOCKERS)) continue;
+    if (HEAD_BLOCKERS.at(text, end)) continue;
     const ph = T.PHASE_RE.exec(text.slice(end, ce));
     if (ph) end += ph[0].length;
     // a facility and the work done on it: 巡检司电厂扩建
-    const work = !verb ? startsWithAny(text, end, VERB_HEADS) : null;
+    const work = !verb ? VERB_HEADS.at(text, end) : null;
     if (work && (tokEnds(end + work.length) || LIST_NOUN_AT(text, end + work.length)) && (!T.WEAK_WORK.includes(work) || LIST_NOUN_AT(text, end + work.length))) end += work.length;
     const more = !bare && !verb ? nounsToProject(doc, end, ce) : -1;
     if (more > 0) end = more;
-    else if (!bare && text.startsWith('项目', end) && !startsWithAny(text, end + 2, PROJECT_BLOCKERS)) end += 2;
-    else if (verb && text.startsWith('工程', end) && !startsWithAny(text, end + 2, HEAD_BLOCKERS)) end += 2;
-    else if (!bare && work && text.startsWith('工程', end) && !startsWithAny(text, end + 2, HEAD_BLOCKERS)) end += 2;
+    else if (!bare && text.startsWith('项目', end) && !PROJECT_BLOCKERS.at(text, end + 2)) end += 2;
+    else if (verb && text.startsWith('工程', end) && !HEAD_BLOCKERS.at(text, end + 2)) end += 2;
+    else if (!bare && work && text.startsWith('工程', end) && !HEAD_BLOCKERS.at(text, end + 2)) end += 2;
     let s = leftEdge(doc, cs, i);
     if (s < 0) continue;
     // one facility and its works: 县城第二水厂及配套管网工程
@@ -1100,7 +1092,7 @@ function quoted(doc: Doc, out: Cand[]): void {
     if (!/(项目|工程)$/.test(inner)) continue;
     const core = inner.replace(/(项目|工程)$/, '');
     if (core.length < 2) continue;
-    if (endsWithAny(core, PROGRAMME_ENDINGS) || endsWithAny(core, ORG_ENDINGS)) continue;
+    if (PROGRAMME_ENDINGS.ending(core) || ORG_ENDINGS.ending(core)) continue;
     if (T.ANONYMOUS_MARKERS.some((a) => core.startsWith(a)) || core.includes('某')) continue;
     if (PROGRAMME_NUMERALS.test(core)) continue;
     if (allGeneric(doc, s, s + core.length)) continue;
