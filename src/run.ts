@@ -974,6 +974,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
  * the main thread again (measured: about 85 against 20 microseconds a file). Opened non-blocking, so that a fifo
  * is refused at once instead of waiting for a writer; refused too when larger than `max`. The buffer owns its
  * memory, so it can be handed to a worker without a copy. */
+const probe = Buffer.alloc(1);
 function readInput(file: string, max: number): Buffer {
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
@@ -984,15 +985,21 @@ function readInput(file: string, max: number): Buffer {
         code: 'TOOLARGE',
       });
     }
-    // read to the end: a file can grow after fstat (up to the limit) or be shorter than it said
+    // read to the end: a file can grow after fstat (up to the limit) or be shorter than it said. The buffer has
+    // the size fstat gave; when it is full, a read of one byte into a scratch buffer says whether the file ends
+    // there (it nearly always does: then the buffer is returned as it is, not copied into a larger one and back)
     let buf = Buffer.allocUnsafeSlow(Math.max(info.size, 1));
     let n = 0;
     for (;;) {
       if (n === buf.length) {
         if (buf.length >= max + 1) break;
+        const r = readSync(fd, probe, 0, 1, null);
+        if (r === 0) break;
         const bigger = Buffer.allocUnsafeSlow(Math.min(buf.length * 2, max + 1));
         buf.copy(bigger, 0, 0, n);
+        bigger[n++] = probe[0]!;
         buf = bigger;
+        continue;
       }
       const r = readSync(fd, buf, n, buf.length - n, null);
       if (r === 0) break;

@@ -149,6 +149,35 @@ describe('a hostile archive', () => {
   });
 });
 
+describe('the size limit per file, at its edge', () => {
+  it('a file of exactly --max-file-mb is extracted whole; one byte more is refused', () => {
+    const d = tmp('edge');
+    const o = tmp('edge-out');
+    const limit = 64 * 1024; // --max-file-mb 0.0625
+    const text = Buffer.from(GOOD.repeat(Math.ceil(limit / Buffer.byteLength(GOOD)) + 1));
+    // cut at a line break so that the file at the limit ends on a whole character
+    const at = text.lastIndexOf(0x0a, limit - 1) + 1;
+    const exact = Buffer.concat([text.subarray(0, at), Buffer.alloc(limit - at, 0x20)]);
+    writeFileSync(join(d, 'at-limit.txt'), exact);
+    writeFileSync(join(d, 'over-limit.txt'), Buffer.concat([exact, Buffer.from(' ')]));
+    const r = cli(['extract', d, '-o', o, '--max-file-mb', String(limit / 1024 / 1024), '--quiet']);
+    expect(r.status).toBe(0);
+    const docs = jsonl<{ path: string }>(join(o, 'documents.jsonl'));
+    expect(docs.map((x) => x.path)).toEqual(['at-limit.txt']);
+    expect(runJson(o).bytes_extracted).toBe(limit);
+    expect(jsonl<{ path: string; kind: string }>(join(o, 'errors.jsonl'))).toEqual([expect.objectContaining({ path: 'over-limit.txt', kind: 'too-large' })]);
+  });
+  it.runIf(existsSync('/proc/self/status'))('a file longer than its size says (Linux /proc: size 0) is read to its end', () => {
+    const o = tmp('proc-out');
+    const r = cli(['extract', '/proc/self/status', '-o', o, '--quiet']);
+    expect(r.status).toBe(0);
+    const [doc] = jsonl<{ bytes: number; chars: number; title: string }>(join(o, 'documents.jsonl'));
+    expect(doc!.title).toMatch(/^Name:/);
+    expect(doc!.bytes).toBeGreaterThan(200);
+    expect(doc!.chars).toBe(doc!.bytes);
+  });
+});
+
 describe('an output folder that cannot be written', () => {
   it('is a usage error before any work: exit 2, a message, no stack trace', () => {
     const d = tmp('nowrite');
