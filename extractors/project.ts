@@ -28,6 +28,10 @@ const PROGRAMME_ENDINGS = wordList(T.PROGRAMME_ENDINGS);
 const PROJECT_BLOCKERS = wordList(T.PROJECT_BLOCKERS);
 const HEAD_BLOCKERS = wordList(T.HEAD_BLOCKERS);
 const CLOSERS = wordList(T.ACTION_CLOSERS);
+const LIST_NOUNS = wordList(T.LIST_NOUNS);
+const P = T.PROJECT_NOUN;
+const W = T.WORKS_NOUN;
+const QUOTED_CATEGORY = new RegExp(`^[“"「『][^”"」』]+[”"」』](?:${T.QUOTED_CATEGORY_ENDINGS.join('|')})$`);
 const FRAME = new Set(T.FRAME_WORDS);
 const GOAL = new Set(T.GOAL_FRAMES);
 const STOP_TAGS = new Set(T.STOP_TAGS);
@@ -209,7 +213,7 @@ function isPunct(word: string): boolean {
 /** Characters that join letters and digits inside a name (TFT-LCD, 10.5代, 2×300MW). */
 const JOINERS = /^[-.·×/]$/;
 
-const PHASE_TOKEN = /^[一二三四五六七八九十0-9]{1,2}期(?:工程)?$/;
+const PHASE_TOKEN = new RegExp(`^[一二三四五六七八九十0-9]{1,2}期(?:${T.WORKS_NOUN})?$`);
 
 const LONG_FRAMES = T.FRAME_WORDS.filter((f) => f.length >= 2);
 /** A frame word, or a longer verb token that ends with one (妥善解决). */
@@ -429,8 +433,8 @@ const FACILITY_END = new Uint8Array(0x10000);
 for (const c of T.FACILITY_CHARS) FACILITY_END[c.charCodeAt(0)] = 1;
 /** First characters of every head, action, 项目 and phase; and the heads a token may end with. */
 const HEAD_FIRST = new Uint8Array(0x10000);
-for (const w of [...T.NOUN_HEADS, ...T.VERB_HEADS, '项目', ...NUMERAL_CHARS]) HEAD_FIRST[w.charCodeAt(0)] = 1;
-const HEAD_SET = new Set([...T.NOUN_HEADS, ...T.VERB_HEADS, '项目']);
+for (const w of [...T.NOUN_HEADS, ...T.VERB_HEADS, P, ...NUMERAL_CHARS]) HEAD_FIRST[w.charCodeAt(0)] = 1;
+const HEAD_SET = new Set([...T.NOUN_HEADS, ...T.VERB_HEADS, P]);
 const AREA_AFTER = new RegExp(`^[\\u4e00-\\u9fff]{0,4}(?:${T.AREA_WORDS.join('|')})`);
 const CATEGORY_ADJ = new Set(T.CATEGORY_ADJECTIVES);
 
@@ -483,7 +487,7 @@ function allGenericTokens(toks: Token[]): boolean {
 
 type ItemKind = 'name' | 'plain' | 'sector';
 /** 某项目, 若干项目 …: each anonymous marker before 项目. */
-const ANONYMOUS_PROJECTS = T.ANONYMOUS_MARKERS.map((m) => m + '项目');
+const ANONYMOUS_PROJECTS = T.ANONYMOUS_MARKERS.map((m) => m + P);
 
 /** How many code points of `s` are Han characters, counted up to `upTo` ([...s].filter(HAN.test).length, without
  * the array). */
@@ -512,8 +516,8 @@ function classify(doc: Doc, s: number, e: number): ItemKind {
   if (SECTORS.has(name)) return 'sector';
   if (COUNT_RE.test(name)) return 'sector';
   // a quoted label before the head is a programme: “菜篮子”工程, “互联互通”工程
-  if (/^[“"「『][^”"」』]+[”"」』](?:工程|项目|行动|计划)$/.test(name)) return 'sector';
-  if (T.ANONYMOUS_MARKERS.some((m) => name.startsWith(m)) || (name.includes('项目') && ANONYMOUS_PROJECTS.some((m) => name.includes(m)))) return 'sector';
+  if (QUOTED_CATEGORY.test(name)) return 'sector';
+  if (T.ANONYMOUS_MARKERS.some((m) => name.startsWith(m)) || (name.includes(P) && ANONYMOUS_PROJECTS.some((m) => name.includes(m)))) return 'sector';
   if (name.includes('某')) return 'sector';
   if (PROGRAMME_ENDINGS.ending(name)) return 'sector';
   if (PROGRAMME_NUMERALS.test(name)) return 'sector';
@@ -543,7 +547,7 @@ function phaseAtEnd(part: string): number {
 /** The facility head that ends at `end` (a noun head, a phase, or a weak head when `weak`). */
 function headEndingAt(text: string, s: number, end: number, weak: boolean): string | null {
   let part = text.slice(s, end);
-  if (part.endsWith('项目')) part = part.slice(0, -2);
+  if (part.endsWith(P)) part = part.slice(0, -P.length);
   const phase = phaseAtEnd(part);
   if (phase > 0) return part.slice(phase);
   const h = NOUN_HEADS.ending(part);
@@ -561,7 +565,7 @@ function nounsToProject(doc: Doc, end: number, limit: number): number {
   let pos = end;
   for (const t of toks) {
     if (t.start !== pos) return -1;
-    if (t.word === '项目' || t.word.startsWith('项目')) {
+    if (t.word.startsWith(P)) {
       if (pos === end) return -1;
       return PROJECT_BLOCKERS.at(doc.text, pos + 2) ? -1 : pos + 2;
     }
@@ -587,7 +591,7 @@ function firstHeadEnd(doc: Doc, s: number, e: number): number {
       if (act && closer && end + act.length + closer.length <= e) end += act.length + closer.length;
       const more = nounsToProject(doc, end, e);
       if (more > 0) return more;
-      if (doc.text.startsWith('项目', end) && end + 2 <= e && !PROJECT_BLOCKERS.at(doc.text, end + 2)) return end + 2;
+      if (doc.text.startsWith(P, end) && end + P.length <= e && !PROJECT_BLOCKERS.at(doc.text, end + P.length)) return end + P.length;
       return end;
     }
   }
@@ -696,7 +700,8 @@ function pushName(doc: Doc, out: Cand[], s: number, e: number, prio: number, sta
   if (doc.crossesGarbled(Math.max(0, s - 1), e + 1)) return;
   if (peel && !location) {
     const p = peelPlace(doc, s, e);
-    const core = /(?:项目|工程)$/.test(doc.text.slice(p.start, e)) ? e - 2 : e;
+    const noun = LIST_NOUNS.before(doc.text, e);
+    const core = noun && e - noun.length >= p.start ? e - noun.length : e;
     if (p.location && core - p.start >= 2 && !allGeneric(doc, p.start, core)) {
       s = p.start;
       location = p.location;
@@ -790,7 +795,8 @@ function prepareItem(doc: Doc, it: Item, first: boolean): Item | null {
   return { start: s, end: e, location: null };
 }
 
-const LIST_TAIL = /^等((?:[^，,；;：:。！？!?、\n“”"《》等]){0,18}?)(项目|工程)(?!部)/;
+/** 等, then up to 18 characters of one clause, then a list noun (等本钢集团项目). */
+const LIST_TAIL = new RegExp(`^等((?:[^，,；;：:。！？!?、\\n“”"《》等]){0,18}?)(${T.LIST_NOUNS.join('|')})(?!${T.LIST_TAIL_NOT_BEFORE.join('|')})`);
 
 /** The first position of the code unit `c` in [from, to) of `text`, or -1 (a search bounded by the clause). */
 function indexIn(text: string, c: number, from: number, to: number): number {
@@ -1000,12 +1006,12 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
       if (ph) head = ph[0];
     }
     let bare = false;
-    if (!head && text.startsWith('项目', i) && tokEnds(i)) {
+    if (!head && text.startsWith(P, i) && tokEnds(i)) {
       // most 项目 follow a generic word (重点, 新开工, 储备): only a noun of a name can stand before a bare 项目
       const prev = tokenAt(view, i - 1, ce);
       if (!prev || !/^(?:n|vn|eng|x)/.test(prev.tag) || GENERIC.has(prev.word) || FRAME.has(prev.word) || isPunct(prev.word)) continue;
       if (PROJECT_BLOCKERS.at(text, i + 2)) continue;
-      head = '项目';
+      head = P;
       bare = true;
     }
     if (!head) {
@@ -1037,9 +1043,9 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
     if (work && (tokEnds(end + work.length) || LIST_NOUN_AT(text, end + work.length)) && (!T.WEAK_WORK.includes(work) || LIST_NOUN_AT(text, end + work.length))) end += work.length;
     const more = !bare && !verb ? nounsToProject(doc, end, ce) : -1;
     if (more > 0) end = more;
-    else if (!bare && text.startsWith('项目', end) && !PROJECT_BLOCKERS.at(text, end + 2)) end += 2;
-    else if (verb && text.startsWith('工程', end) && !HEAD_BLOCKERS.at(text, end + 2)) end += 2;
-    else if (!bare && work && text.startsWith('工程', end) && !HEAD_BLOCKERS.at(text, end + 2)) end += 2;
+    else if (!bare && text.startsWith(P, end) && !PROJECT_BLOCKERS.at(text, end + P.length)) end += P.length;
+    else if (verb && text.startsWith(W, end) && !HEAD_BLOCKERS.at(text, end + W.length)) end += W.length;
+    else if (!bare && work && text.startsWith(W, end) && !HEAD_BLOCKERS.at(text, end + W.length)) end += W.length;
     let s = leftEdge(doc, cs, i);
     if (s < 0) continue;
     // one facility and its works: 县城第二水厂及配套管网工程
@@ -1089,8 +1095,9 @@ function quoted(doc: Doc, out: Cand[]): void {
     const s = m.index + 1;
     const e = s + m[1]!.length;
     const inner = m[1]!;
-    if (!/(项目|工程)$/.test(inner)) continue;
-    const core = inner.replace(/(项目|工程)$/, '');
+    const noun = LIST_NOUNS.ending(inner);
+    if (!noun) continue;
+    const core = inner.slice(0, -noun.length);
     if (core.length < 2) continue;
     if (PROGRAMME_ENDINGS.ending(core) || ORG_ENDINGS.ending(core)) continue;
     if (T.ANONYMOUS_MARKERS.some((a) => core.startsWith(a)) || core.includes('某')) continue;
@@ -1151,7 +1158,7 @@ export const project: Extractor = {
 /** A short prefix that the document also leaves off the same name (新哨夸竹褐煤开发 … 夸竹褐煤开发) is where the
  * project is, when it reads as a place (a place-name word, or a word jieba does not know): it goes to location. */
 function placePrefixes(doc: Doc, drafts: ProjectDraft[]): void {
-  const bare = (n: string) => n.replace(/项目$/, '');
+  const bare = (n: string) => (n.endsWith(P) ? n.slice(0, -P.length) : n);
   const names = new Set(drafts.map((d) => bare(d.name)));
   for (const d of drafts) {
     if (d.location) continue;

@@ -38,12 +38,23 @@ export const WEAK_WORK: readonly string[] = ['建设', '提升'];
 /** A phase or section after a head, or as the head itself (成大疫苗三期, 滇中引水工程玉溪段). */
 export const PHASE_RE = /^(?:第?[一二三四五六七八九十0-9]{1,2}期|(?![^段]*(?:阶段|手段|时段|地段))[\u4e00-\u9fff]{2,4}段)(?:工程)?/;
 
+/** The generic noun of a project: a name may end with it (区人民医院新院区项目), and it closes a name or a list
+ * (吉利汽车整车项目, 等本钢集团项目). */
+export const PROJECT_NOUN = '项目';
+/** The noun of construction works: it closes an action into a name (污水处理厂提标改造工程). */
+export const WORKS_NOUN = '工程';
+/** What a quoted name ends with when it names a campaign or a category of projects (“菜篮子”工程, “双百”项目). */
+export const QUOTED_CATEGORY_ENDINGS: readonly string[] = ['工程', '项目', '行动', '计划'];
+
 /** The nouns a list of names ends with: 北营料场环保改造、绿色矿山提效等本钢集团项目. */
 export const LIST_NOUNS: readonly string[] = ['项目', '工程'];
 /** What closes an action on a facility into a name (污水处理厂|提标改造|工程). */
 export const ACTION_CLOSERS: readonly string[] = ['工程', '项目'];
 /** Words that begin with a list noun and are something else (项目部, a project's site office). */
 export const LIST_NOUN_BLOCKERS: readonly string[] = ['项目部'];
+/** What may not follow the list noun that closes a list after 等: the noun then begins another word (等…项目部,
+ * 等…工程部署). */
+export const LIST_TAIL_NOT_BEFORE: readonly string[] = ['部'];
 
 /** Words after 等 (before 项目) that make the list one of categories, not of projects
  * (超低排放、数字化升级等技改项目, 道路维修、校舍改造等零散项目, 交通、水利等专项债项目). */
