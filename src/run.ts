@@ -499,6 +499,76 @@ function done(item: Item, sig: string, bytes: number, reuse: Done['reuse'], resu
   return { item, sig, bytes, reuse, result };
 }
 
+interface OpenedOutput {
+  stateNote: string;
+  headerLength: number;
+  /** where the writer starts in the data files and the journal */
+  ends: [number, number, number];
+  jpos: number;
+  /** inputs committed in the main files by an earlier run of the same command */
+  mainEntries: number;
+  gens: Source[];
+  dataFds: number[];
+  journalFd: number;
+}
+
+/** The output folder's files, opened for this run: resumed from an earlier run of the same command (what a killed
+ * run wrote after its last journal line cut off) or started afresh. */
+function openOutput(header: Header, journalPath: string, dataPaths: string[], stateDir: string, fresh: boolean): OpenedOutput {
+  const sameRun = (h: Header) => h.extractors === header.extractors && JSON.stringify(h.inputs) === JSON.stringify(header.inputs);
+  let stateNote = 'fresh';
+  let headerLength = 0;
+  let ends: [number, number, number] = [0, 0, 0];
+  let jpos = 0;
+  let mainEntries = 0;
+  const old = fresh ? null : readHeader(journalPath);
+  if (old && sameRun(old.header) && dataPaths.every((p) => existsSync(p))) {
+    const c = committedEnd(journalPath, old.length);
+    if (dataPaths.every((p, n) => fileSize(p) >= c.ends[n]!)) {
+      headerLength = old.length;
+      ends = c.ends;
+      jpos = c.journal;
+      mainEntries = c.entries;
+      // cut what a killed run wrote after its last journal line
+      dataPaths.forEach((p, n) => {
+        if (fileSize(p) > ends[n]!) truncateFile(p, ends[n]!);
+      });
+      if (fileSize(journalPath) > jpos) truncateFile(journalPath, jpos);
+      // the writer starts at the top, moving over the main files' entries as long as the inputs match them
+      ends = [0, 0, 0];
+      jpos = old.length;
+      stateNote = `resumed: ${mainEntries} inputs in the output folder`;
+    } else {
+      stateNote = 'fresh: the output files were shorter than the journal says';
+    }
+  } else if (old) {
+    stateNote = fresh
+      ? 'fresh: --fresh'
+      : !sameRun(old.header)
+        ? 'fresh: the extractors or the inputs changed'
+        : 'fresh: an output file was missing';
+  } else if (fresh) stateNote = 'fresh: --fresh';
+  const gens: Source[] = [];
+  if (headerLength === 0) {
+    // start afresh: empty output, a new journal, no gens
+    for (const g of listGens(stateDir)) rmSync(g, { recursive: true, force: true });
+    for (const p of dataPaths) writeFileSync(p, '');
+    const h = Buffer.from(JSON.stringify(header) + '\n');
+    writeFileSync(journalPath, h);
+    headerLength = h.length;
+    jpos = headerLength;
+  } else {
+    for (const g of listGens(stateDir)) {
+      const s = openGen(g, header.extractors, header.inputs);
+      if (s) gens.push(s);
+      else rmSync(g, { recursive: true, force: true });
+    }
+  }
+  const dataFds = dataPaths.map((p) => openSync(p, 'r+'));
+  const journalFd = openSync(journalPath, 'r+');
+  return { stateNote, headerLength, ends, jpos, mainEntries, gens, dataFds, journalFd };
+}
+
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 export async function runExtract(opts: RunOptions): Promise<RunSummary> {
@@ -539,57 +609,18 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
 
   // ---- the state of earlier runs
   const header: Header = { bulletin_miner_journal: 1, extractors: EXTRACTORS_VERSION, inputs: opts.inputs };
-  const sameRun = (h: Header) => h.extractors === header.extractors && JSON.stringify(h.inputs) === JSON.stringify(header.inputs);
-  let stateNote = 'fresh';
-  let headerLength = 0;
-  let ends: [number, number, number] = [0, 0, 0];
-  let jpos = 0;
-  let mainEntries = 0;
-  const old = opts.fresh ? null : readHeader(journalPath);
-  if (old && sameRun(old.header) && dataPaths.every((p) => existsSync(p))) {
-    const c = committedEnd(journalPath, old.length);
-    if (dataPaths.every((p, n) => fileSize(p) >= c.ends[n]!)) {
-      headerLength = old.length;
-      ends = c.ends;
-      jpos = c.journal;
-      mainEntries = c.entries;
-      // cut what a killed run wrote after its last journal line
-      dataPaths.forEach((p, n) => {
-        if (fileSize(p) > ends[n]!) truncateFile(p, ends[n]!);
-      });
-      if (fileSize(journalPath) > jpos) truncateFile(journalPath, jpos);
-      // the writer starts at the top, moving over the main files' entries as long as the inputs match them
-      ends = [0, 0, 0];
-      jpos = old.length;
-      stateNote = `resumed: ${mainEntries} inputs in the output folder`;
-    } else {
-      stateNote = 'fresh: the output files were shorter than the journal says';
-    }
-  } else if (old) {
-    stateNote = opts.fresh
-      ? 'fresh: --fresh'
-      : !sameRun(old.header)
-        ? 'fresh: the extractors or the inputs changed'
-        : 'fresh: an output file was missing';
-  } else if (opts.fresh) stateNote = 'fresh: --fresh';
-  const gens: Source[] = [];
-  if (headerLength === 0) {
-    // start afresh: empty output, a new journal, no gens
-    for (const g of listGens(stateDir)) rmSync(g, { recursive: true, force: true });
-    for (const p of dataPaths) writeFileSync(p, '');
-    const h = Buffer.from(JSON.stringify(header) + '\n');
-    writeFileSync(journalPath, h);
-    headerLength = h.length;
-    jpos = headerLength;
-  } else {
-    for (const g of listGens(stateDir)) {
-      const s = openGen(g, header.extractors, header.inputs);
-      if (s) gens.push(s);
-      else rmSync(g, { recursive: true, force: true });
-    }
+  let opened: OpenedOutput;
+  try {
+    opened = openOutput(header, journalPath, dataPaths, stateDir, !!opts.fresh);
+  } catch (e) {
+    // the workers are starting: a run that cannot open its output must still end them, or they keep the
+    // process alive after the message (an output file that is a folder used to hang the CLI)
+    await pool.close();
+    releaseLock();
+    throw new UsageError(`cannot open the output files in ${out}: ${messageOf(e)}`);
   }
-  const dataFds = dataPaths.map((p) => openSync(p, 'r+'));
-  const journalFd = openSync(journalPath, 'r+');
+  const { stateNote, headerLength, mainEntries, gens, dataFds, journalFd } = opened;
+  let { ends, jpos } = opened;
   const mainSource: Source & { dead?: boolean } = {
     name: 'main',
     cursor: new LineCursor(journalFd, headerLength),

@@ -1,7 +1,7 @@
 // Bad input (SPEC 4): a hostile archive built in a temp folder at test time, run through the real CLI. Every
 // case gets a clear line in errors.jsonl or a document warning, the run goes on, exits 0, prints no stack trace.
 import { describe, it, expect, beforeAll } from 'vitest';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync, ftruncateSync, chownSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync, ftruncateSync, chownSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -194,6 +194,18 @@ describe('an output folder that cannot be written', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/cannot write to the output folder/);
     expect(existsSync(join(d, 'run.json'))).toBe(false);
+  });
+  it('an output file that is a folder: exit 2 and a message, the workers ended (it used to hang)', () => {
+    const d = tmp('isdir');
+    mkdirSync(join(d, 'records.jsonl'));
+    const r = cli(['extract', CORPUS, '-o', d, '--quiet']);
+    expect(r.error).toBeUndefined(); // not killed by the helper's timeout
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot open the output files in .*records\.jsonl/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    // the lock was released: once the output folder is mended, the same command runs
+    rmSync(join(d, 'records.jsonl'), { recursive: true });
+    expect(cli(['extract', CORPUS, '-o', d, '--quiet']).status).toBe(0);
   });
   it('nothing readable at all exits 1 with a message', () => {
     const r = cli(['extract', join(tmp('none'), 'missing'), '-o', tmp('none-out')]);
