@@ -6,6 +6,8 @@
 // not done yet; unchanged documents (same bytes, same extractors version) are not extracted twice.
 import { readdir, stat, realpath, open, access, unlink } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
 import { mkdirs } from './fsutil.js';
 import { constants, readFileSync, readdirSync, readSync, closeSync, existsSync, fstatSync, ftruncateSync, openSync, rmSync, writeFileSync, writeSync, renameSync } from 'node:fs';
 import { join, basename, extname, sep } from 'node:path';
@@ -49,17 +51,55 @@ export interface RunSummary {
 export const INPUT_EXTENSIONS = new Set(['.txt', '.htm', '.html']);
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 
-export interface InputFile {
-  file: string;
-  rel: string;
-}
-
-/** One item of the walk, in output order: a file to read, or something that could not be read. */
+/** One item of the walk, in output order: a file to read, or something that could not be read. The file is
+ * a Buffer when its path is not UTF-8 (see RawEntry); `rel` is then the decoded path. */
 export interface WalkItem extends Key {
   rel: string;
-  file?: string;
+  file?: string | Buffer;
   error?: ErrorRecord;
 }
+
+/** An entry of a folder whose names are not all UTF-8 (archives unpacked from Windows often have GBK names):
+ * read by its bytes, so that it can be opened, and shown by its name decoded (nameOf). */
+class RawEntry {
+  readonly name: string;
+  constructor(
+    readonly raw: Buffer,
+    private readonly d: Dirent<Buffer>,
+  ) {
+    this.name = nameOf(raw);
+  }
+  isDirectory(): boolean {
+    return this.d.isDirectory();
+  }
+  isFile(): boolean {
+    return this.d.isFile();
+  }
+  isSymbolicLink(): boolean {
+    return this.d.isSymbolicLink();
+  }
+}
+
+/** A file name's bytes as text: UTF-8 when they are UTF-8, else GB18030 (GBK is its subset) when they are that,
+ * else UTF-8 with each byte that is not part of a character written %XX. */
+export function nameOf(raw: Buffer): string {
+  if (isUtf8(raw)) return raw.toString('utf8');
+  const gb = iconv.decode(raw, 'gb18030');
+  if (!gb.includes('\uFFFD')) return gb;
+  let out = '';
+  for (let i = 0; i < raw.length; ) {
+    let n = 0;
+    const b = raw[i]!;
+    if (b < 0x80) n = 1;
+    else for (const len of [2, 3, 4]) if (i + len <= raw.length && isUtf8(raw.subarray(i, i + len))) n = len;
+    if (n) {
+      out += raw.toString('utf8', i, i + n);
+      i += n;
+    } else out += '%' + raw[i++]!.toString(16).toUpperCase().padStart(2, '0');
+  }
+  return out;
+}
+const SEP_BYTES = Buffer.from(sep);
 
 /** Every input under the given paths, lazily, in a deterministic order (inputs as given, then each folder's
  * entries sorted by name, depth first). What cannot be read comes as an item with `error`. */
@@ -103,10 +143,10 @@ async function* walkChunks(inputs: string[]): AsyncGenerator<WalkItem[]> {
     // A folder's entries in order: the items, and in their places the subfolders to walk. (Apart from the
     // generator, and with an entry's path relative to the input carried down as its parts instead of computed with
     // path.relative for each file: the generator that did all this took 25 ms to compile, in a run of 0.5 s.)
-    const listDir = async (dir: string, parts: string[], entries: Dirent[]): Promise<(WalkItem | { sub: string; k: string[] })[]> => {
-      const out: (WalkItem | { sub: string; k: string[] })[] = [];
+    const listDir = async (dir: string | Buffer, parts: string[], entries: (Dirent | RawEntry)[]): Promise<(WalkItem | { sub: string | Buffer; k: string[] })[]> => {
+      const out: (WalkItem | { sub: string | Buffer; k: string[] })[] = [];
       for (const ent of entries) {
-        const p = join(dir, ent.name);
+        const p = ent instanceof RawEntry ? Buffer.concat([dir as Buffer, SEP_BYTES, ent.raw]) : join(dir as string, ent.name);
         const k = parts.concat(ent.name);
         const r = k.join(sep);
         let isDir = ent.isDirectory();
@@ -132,11 +172,12 @@ async function* walkChunks(inputs: string[]): AsyncGenerator<WalkItem[]> {
       }
       return out;
     };
-    async function* walk(dir: string, parts: string[]): AsyncGenerator<WalkItem[]> {
+    async function* walk(dir: string | Buffer, parts: string[]): AsyncGenerator<WalkItem[]> {
       const rel = parts.join(sep);
       let real: string;
       try {
-        real = await realpath(dir);
+        // compared by its bytes (as latin1 text): a path that is not UTF-8 would not survive decoding
+        real = (await realpath(dir, { encoding: 'buffer' })).toString('latin1');
       } catch (e) {
         yield [item(rel, { kind: kindOf(e), message: messageOf(e) })];
         return;
@@ -150,15 +191,24 @@ async function* walkChunks(inputs: string[]): AsyncGenerator<WalkItem[]> {
         return;
       }
       seen.add(real);
-      let entries;
+      let entries: (Dirent | RawEntry)[];
       try {
-        entries = await readdir(dir, { withFileTypes: true });
+        if (typeof dir === 'string') entries = await readdir(dir, { withFileTypes: true });
+        else entries = [];
+        // names that are not UTF-8 came back with U+FFFD in them, under which they cannot be opened: read the
+        // folder again by the bytes of its names
+        if (typeof dir !== 'string' || entries.some((e) => e.name.includes('\uFFFD'))) {
+          if (typeof dir === 'string') dir = Buffer.from(dir);
+          entries = (await readdir(dir, { withFileTypes: true, encoding: 'buffer' })).map((d) => new RawEntry(d.name, d));
+        }
       } catch (e) {
         yield [item(rel, { kind: kindOf(e), message: `cannot read this folder: ${messageOf(e)}` })];
         return;
       }
       ancestors.push(real);
-      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      entries.sort((a, b) =>
+        a.name < b.name ? -1 : a.name > b.name ? 1 : a instanceof RawEntry && b instanceof RawEntry ? Buffer.compare(a.raw, b.raw) : 0,
+      );
       let chunk: WalkItem[] = [];
       for (const e of await listDir(dir, parts, entries)) {
         if ('sub' in e) {
@@ -172,16 +222,6 @@ async function* walkChunks(inputs: string[]): AsyncGenerator<WalkItem[]> {
     }
     yield* walk(input, []);
   }
-}
-
-/** Every input file under the given paths, in a deterministic order; what cannot be read goes to `errors`. */
-export async function findInputs(inputs: string[], errors: ErrorRecord[]): Promise<InputFile[]> {
-  const out: InputFile[] = [];
-  for await (const it of walkInputs(inputs)) {
-    if (it.error) errors.push(it.error);
-    else out.push({ file: it.file!, rel: it.rel });
-  }
-  return out;
 }
 
 export function kindOf(e: unknown): string {
@@ -1006,7 +1046,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
  * is refused at once instead of waiting for a writer; refused too when larger than `max`. The buffer owns its
  * memory, so it can be handed to a worker without a copy. */
 const probe = Buffer.alloc(1);
-function readInput(file: string, max: number): Buffer {
+function readInput(file: string | Buffer, max: number): Buffer {
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const info = fstatSync(fd);

@@ -11,7 +11,7 @@ export interface Task {
   seq: number;
   rel: string;
   /** the file, to read again if the worker holding this task dies */
-  file: string;
+  file: string | Buffer;
   bytes: ArrayBuffer;
   sha256: string;
 }

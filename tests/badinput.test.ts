@@ -28,6 +28,7 @@ let errors: { path: string; kind: string; message: string }[];
 let documents: { path: string; warnings: { kind: string; message: string }[]; counts: Record<string, number> }[];
 
 const errorOf = (path: string) => errors.find((e) => e.path === path);
+const docOfGood = () => documents.find((d) => d.path === 'good.txt')!;
 const docOf = (path: string) => documents.find((d) => d.path === path);
 
 beforeAll(() => {
@@ -146,6 +147,29 @@ describe('a hostile archive', () => {
     expect(d.counts.amount).toBe(1); // the script's 9亿元 is not text
     const recs = jsonl<{ path: string; text: string; value: number }>(join(out, 'records.jsonl')).filter((r) => r.path === 'news.htm');
     expect(recs.map((r) => r.value)).toEqual(expect.arrayContaining([16120000000, 7.3]));
+  });
+});
+
+describe('file names that are not UTF-8', () => {
+  it('a GBK file and folder name is read by its bytes and shown decoded; other bytes as %XX', () => {
+    const d = tmp('names');
+    const o = tmp('names-out');
+    const gbk = (s: string) => iconv.encode(s, 'gbk');
+    const bytesPath = (...parts: Buffer[]) => Buffer.concat([Buffer.from(d), ...parts.flatMap((p) => [Buffer.from('/'), p])]);
+    writeFileSync(bytesPath(Buffer.concat([gbk('统计公报'), Buffer.from('.txt')])), GOOD);
+    mkdirSync(bytesPath(gbk('子目录')));
+    writeFileSync(bytesPath(gbk('子目录'), Buffer.concat([gbk('年报'), Buffer.from('.txt')])), GOOD);
+    writeFileSync(bytesPath(Buffer.from([0x62, 0xff, 0xfe, 0x2e, 0x74, 0x78, 0x74])), GOOD); // b\xff\xfe.txt
+    writeFileSync(join(d, 'utf8名.txt'), GOOD);
+    const r = cli(['extract', d, '-o', o, '--quiet']);
+    expect(r.status).toBe(0);
+    expect(jsonl(join(o, 'errors.jsonl'))).toEqual([]);
+    const docs = jsonl<{ path: string; counts: Record<string, number> }>(join(o, 'documents.jsonl'));
+    expect(docs.map((x) => x.path)).toEqual(['b%FF%FE.txt', 'utf8名.txt', '子目录/年报.txt', '统计公报.txt']);
+    expect(new Set(docs.map((x) => x.counts.amount))).toEqual(new Set([docOfGood().counts.amount]));
+    // and the next run finds them unchanged
+    cli(['extract', d, '-o', o, '--quiet']);
+    expect(runJson(o).skipped_unchanged).toBe(4);
   });
 });
 
