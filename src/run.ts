@@ -113,7 +113,7 @@ export async function* walkInputs(inputs: string[]): AsyncGenerator<WalkItem> {
  * bench archive, five folders of 100 files, against the reader taking walkInputs' items: --jobs 2 +3.1% MB/s,
  * --jobs 1 the same, the walk's work being the main thread's, which takes turns with the workers only when they
  * occupy every core; the generators' compiling after the workers' start-up, ~25 ms, is gone). */
-async function* walkChunks(inputs: string[]): AsyncGenerator<WalkItem[]> {
+async function* walkChunks(inputs: string[], ignored?: Map<string, number>): AsyncGenerator<WalkItem[]> {
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i]!;
     let info;
@@ -165,9 +165,12 @@ async function* walkChunks(inputs: string[]): AsyncGenerator<WalkItem[]> {
           }
         }
         if (isDir) out.push({ sub: p, k });
-        else if (INPUT_EXTENSIONS.has(extname(ent.name).toLowerCase())) {
-          if (isFile) out.push({ i, k, rel: r, file: p });
-          else out.push(item(r, { kind: 'not-a-file', message: 'not a regular file (fifo, socket or device): skipped' }));
+        else {
+          const ext = extname(ent.name).toLowerCase();
+          if (INPUT_EXTENSIONS.has(ext)) {
+            if (isFile) out.push({ i, k, rel: r, file: p });
+            else out.push(item(r, { kind: 'not-a-file', message: 'not a regular file (fifo, socket or device): skipped' }));
+          } else if (ignored && isFile) ignored.set(ext, (ignored.get(ext) ?? 0) + 1);
         }
       }
       return out;
@@ -688,6 +691,10 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     for (const k of e.w) t.warningsByKind.set(k, (t.warningsByKind.get(k) ?? 0) + 1);
   };
 
+  // files in the input folders that are not inputs (other extensions), by extension: counted, so that an
+  // archive of .shtml pages or of files without an extension does not give 0 documents without a word
+  const ignored = new Map<string, number>();
+
   // ---- writing, in input order
   // tests only: BULLETIN_MINER_CRASH=N:phase kills the process (SIGKILL, as `kill -9` would) while writing the
   // N-th input this run writes, after its records, its document line or its journal line
@@ -915,7 +922,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     // the walk and the first reads go on while the workers start, so that their first batches are there when they
     // are ready (measured on the 4.4 MB bench archive: the first documents used to reach the workers 8-20 ms after
     // they were ready, in a run of 0.6 s)
-    const walker = walkChunks(opts.inputs);
+    const walker = walkChunks(opts.inputs, ignored);
     const pump = (async () => {
       walking: for await (const chunk of walker) for (const w of chunk) {
         if (interrupted || failure) break walking;
@@ -1000,6 +1007,8 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     startup: round(((tReady || tEnd) - t0) / 1000),
     extract: round(((tDone || tEnd) - Math.min(extractStart, tDone || tEnd)) / 1000),
   };
+  const ignoredSorted = [...ignored].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const ignoredTotal = ignoredSorted.reduce((a, [, n]) => a + n, 0);
   const run = {
     extractors: EXTRACTORS_VERSION,
     inputs: opts.inputs,
@@ -1016,6 +1025,8 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     errors: t.errors,
     errors_by_kind: Object.fromEntries(t.errorsByKind),
     warnings_by_kind: Object.fromEntries(t.warningsByKind),
+    ignored_files: ignoredTotal,
+    ignored_by_extension: Object.fromEntries(ignoredSorted.map(([e, n]) => [e || '(none)', n])),
     bytes: t.bytes,
     bytes_extracted: t.bytesExtracted,
     seconds,
@@ -1037,6 +1048,10 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
       `${t.records} records, ${t.errors} errors${kinds ? ` (${kinds})` : ''} → ${out} in ${seconds.total}s` +
       (run.mb_per_second ? `, ${run.mb_per_second} MB/s` : ''),
   );
+  if (ignoredTotal) {
+    const exts = ignoredSorted.slice(0, 5).map(([e, n]) => `${n} ${e || 'without an extension'}`).join(', ');
+    say(`${ignoredTotal} other files ignored, not ${[...INPUT_EXTENSIONS].join('/')} (${exts}${ignoredSorted.length > 5 ? ', …' : ''}; see run.json)`);
+  }
   return { documents: t.documents, records: t.records, errors: t.errors, extracted: t.extracted, skipped: t.skipped, interrupted };
 }
 

@@ -150,6 +150,26 @@ describe('a hostile archive', () => {
   });
 });
 
+describe('files that are not inputs', () => {
+  it('are counted by extension in run.json and named in the summary, not passed over in silence', () => {
+    const d = tmp('other');
+    const o = tmp('other-out');
+    writeFileSync(join(d, 'good.txt'), GOOD);
+    writeFileSync(join(d, 'page-1'), GOOD);
+    writeFileSync(join(d, 'page-2'), GOOD);
+    writeFileSync(join(d, 'notice.SHTML'), GOOD);
+    mkdirSync(join(d, 'img'));
+    writeFileSync(join(d, 'img', 'chart.png'), 'x');
+    const r = cli(['extract', d, '-o', o]);
+    expect(r.status).toBe(0);
+    const run = runJson(o);
+    expect(run.documents).toBe(1);
+    expect(run.ignored_files).toBe(4);
+    expect(run.ignored_by_extension).toEqual({ '(none)': 2, '.png': 1, '.shtml': 1 });
+    expect(r.stderr).toMatch(/4 other files ignored, not \.txt\/\.htm\/\.html \(2 without an extension, 1 \.png, 1 \.shtml/);
+  });
+});
+
 describe('file names that are not UTF-8', () => {
   it('a GBK file and folder name is read by its bytes and shown decoded; other bytes as %XX', () => {
     const d = tmp('names');
