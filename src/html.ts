@@ -113,3 +113,13 @@ export function htmlToText(html: string): string {
 export function isHtmlPath(path: string): boolean {
   return /\.html?$/i.test(path);
 }
+
+/** Whether bytes are a web page whatever the file's name: a page saved by a browser or a scraper as .txt starts,
+ * after a UTF-8 byte-order mark and white space, with <!DOCTYPE html> or an <html> tag (an ASCII-compatible
+ * encoding; a UTF-16 page under another name is read as text). */
+export function looksLikeHtml(bytes: Uint8Array): boolean {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset + i, Math.min(bytes.length - i, 16)).toString('latin1').toLowerCase();
+  return /^(?:<!doctype\s+html|<html[\s>])/.test(head);
+}

@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Doc } from './doc.js';
 import { decodeBytes, DecodeError, type Decoded } from './decode.js';
-import { declaredCharset, htmlToText, isHtmlPath } from './html.js';
+import { declaredCharset, htmlToText, isHtmlPath, looksLikeHtml } from './html.js';
 import { codePointIndex } from './mapped.js';
 import { link } from './link.js';
 import { EXTRACTORS } from '../extractors/index.js';
@@ -172,11 +172,16 @@ export async function extractFile(file: string, relPath?: string, maxBytes = 16 
   return extractBytes(bytes, relPath ?? basename(file));
 }
 
-/** A document's original text from its bytes: a web page (.htm/.html) is decoded honouring its declared charset
- * and its visible text is the original text; anything else is the decoded text. Every offset points into it. */
+/** A document's original text from its bytes: a web page (.htm/.html, or a file of another name that starts as
+ * one: see looksLikeHtml) is decoded honouring its declared charset and its visible text is the original text;
+ * anything else is the decoded text. Every offset points into it. */
 export function decodeDocument(bytes: Uint8Array, path: string): { text: string; decoded: Decoded } {
-  const html = isHtmlPath(path);
+  const named = isHtmlPath(path);
+  const html = named || looksLikeHtml(bytes);
   const decoded = decodeBytes(bytes, html ? { declared: declaredCharset(bytes) } : {});
+  if (html && !named) {
+    decoded.warnings.push({ kind: 'html', message: 'a web page in a file not named .htm/.html: its visible text was read, without tags, scripts and styles' });
+  }
   return { text: html ? htmlToText(decoded.text) : decoded.text, decoded };
 }
 

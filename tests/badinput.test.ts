@@ -79,6 +79,11 @@ beforeAll(() => {
     join(dir, 'news.htm'),
     iconv.encode('<html><head><meta charset="gbk"><title>t</title><script>var x="9亿元";</script></head><body><p>全市完成投资&nbsp;161.2亿元&#65292;同比增长7.3&#37;。</p></body></html>', 'gbk'),
   );
+  // the same page saved as .txt (as scrapers and browsers do), after white space
+  writeFileSync(
+    join(dir, 'saved-page.txt'),
+    iconv.encode('\n  <!DOCTYPE html><html><head><meta charset="gbk"><title>t</title><script>var x="9亿元";</script></head><body><p>全市完成投资&nbsp;161.2亿元&#65292;同比增长7.3&#37;。</p></body></html>', 'gbk'),
+  );
   if (asNobody) {
     chmodSync(dir, 0o755);
     chmodSync(out, 0o777);
@@ -147,6 +152,14 @@ describe('a hostile archive', () => {
     expect(d.counts.amount).toBe(1); // the script's 9亿元 is not text
     const recs = jsonl<{ path: string; text: string; value: number }>(join(out, 'records.jsonl')).filter((r) => r.path === 'news.htm');
     expect(recs.map((r) => r.value)).toEqual(expect.arrayContaining([16120000000, 7.3]));
+  });
+  it('HTML under another name (a page saved as .txt) is read as a web page, with a warning', () => {
+    const d = docOf('saved-page.txt')! as unknown as { encoding: string; title: string; counts: Record<string, number>; warnings: { kind: string }[] };
+    expect(d.encoding).toBe('gb18030');
+    expect(d.title).toContain('全市完成投资');
+    expect(d.counts.amount).toBe(1);
+    expect(d.warnings.map((w) => w.kind)).toContain('html');
+    expect(docOf('news.htm')!.warnings.map((w) => w.kind)).not.toContain('html');
   });
 });
 

@@ -41,3 +41,17 @@ describe('decode', () => {
     expect(() => decodeBytes(png)).toThrowError(/binary/);
   });
 });
+
+describe('web pages under other names', () => {
+  it('a file that starts as an HTML page is read as one; text that only mentions a tag is not', async () => {
+    const { decodeDocument } = await import('../src/pipeline.js');
+    const page = decodeDocument(Buffer.from('\ufeff\r\n<HTML lang="zh"><body><script>var a="5亿元"</script><p>投资5亿元</p></body></HTML>'), 'a.txt');
+    expect(page.text.trim()).toBe('投资5亿元');
+    expect(page.decoded.warnings.map((w) => w.kind)).toEqual(['html']);
+    const text = decodeDocument(Buffer.from('说明：网页以<html>标签开头。投资5亿元'), 'b.txt');
+    expect(text.text).toBe('说明：网页以<html>标签开头。投资5亿元');
+    expect(text.decoded.warnings).toEqual([]);
+    // <htmlx> is no html tag
+    expect(decodeDocument(Buffer.from('<htmlx>投资5亿元'), 'c.txt').text).toBe('<htmlx>投资5亿元');
+  });
+});
