@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { decodeDocument } from '../pipeline.js';
-import { isHtmlPath } from '../html.js';
+import { isHtmlPath, looksLikeHtml } from '../html.js';
 import type { DocumentRecord, ErrorRecord, OutRecord } from '../schemas.js';
 
 export interface OutputFolder {
@@ -121,7 +121,8 @@ export function inputRoots(out: OutputFolder, sources: string[] | undefined, cwd
 }
 
 /** A document's original text from its bytes, as the pipeline makes it (extractBytes): a web page
- * (.htm/.html) is decoded honouring its declared charset and its visible text is the original text. */
+ * (.htm/.html, or a file that starts as one) is decoded honouring its declared charset and its visible text is
+ * the original text. */
 export function originalText(bytes: Uint8Array, path: string): string {
   return decodeDocument(bytes, path).text;
 }
@@ -161,7 +162,7 @@ export async function loadSource(doc: DocumentRecord, roots: string[]): Promise<
       continue;
     }
     try {
-      return { ok: true, file, text: originalText(bytes, doc.path), html: isHtmlPath(doc.path) };
+      return { ok: true, file, text: originalText(bytes, doc.path), html: isHtmlPath(doc.path) || looksLikeHtml(bytes) };
     } catch (e) {
       return { ok: false, reason: `the source could not be decoded: ${(e as Error).message}` };
     }
