@@ -567,7 +567,7 @@ function nounsToProject(doc: Doc, end: number, limit: number): number {
     if (t.start !== pos) return -1;
     if (t.word.startsWith(P)) {
       if (pos === end) return -1;
-      return PROJECT_BLOCKERS.at(doc.text, pos + 2) ? -1 : pos + 2;
+      return PROJECT_BLOCKERS.at(doc.text, pos + P.length) ? -1 : pos + P.length;
     }
     if (!/^(?:n|b|j|s|a$)/.test(t.tag) || isFrame(t) || (GENERIC.has(t.word) && t.word.length > 1)) return -1;
     pos = t.end;
@@ -1010,7 +1010,7 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
       // most 项目 follow a generic word (重点, 新开工, 储备): only a noun of a name can stand before a bare 项目
       const prev = tokenAt(view, i - 1, ce);
       if (!prev || !/^(?:n|vn|eng|x)/.test(prev.tag) || GENERIC.has(prev.word) || FRAME.has(prev.word) || isPunct(prev.word)) continue;
-      if (PROJECT_BLOCKERS.at(text, i + 2)) continue;
+      if (PROJECT_BLOCKERS.at(text, i + P.length)) continue;
       head = P;
       bare = true;
     }
