@@ -10,8 +10,11 @@
 //    documents (the highest of the rounds at each size);
 // 6. MB per CPU-second of cut and of extract --jobs 1, a figure that other work on a shared machine disturbs less.
 // Cut, --jobs 1 and --jobs 2 are measured in alternation, ROUNDS times (the 10× archive's two as well), and the
-// best of each is kept: on a shared machine the best run is the one least disturbed by other work. Options: --docs N (default 500), --kb K (8),
-// --rounds R (3), --keep (keep the temp folders).
+// best of each is kept: on a shared machine the best run is the one least disturbed by other work. Five rounds:
+// --jobs 2 needs both cores at once, so other work disturbs more of its rounds than of --jobs 1's, and with three
+// rounds the best --jobs 2 round was itself disturbed in some bench runs (two workers 1.65-1.84 × one in 17 runs
+// over two sessions of nearly the same code, on a 2-core machine shared with other work). Options: --docs N (default 500),
+// --kb K (8), --rounds R (5), --keep (keep the temp folders).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -33,7 +36,7 @@ const { values } = parseArgs({
   options: {
     docs: { type: 'string', default: '500' },
     kb: { type: 'string', default: '8' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
     keep: { type: 'boolean' },
   },
 });
