@@ -1079,8 +1079,7 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
 }
 
 function LIST_NOUN_AT(text: string, pos: number): boolean {
-  for (const n of T.LIST_NOUNS) if (text.startsWith(n, pos)) return !T.LIST_NOUN_BLOCKERS.some((b) => text.startsWith(b, pos));
-  return false;
+  return LIST_NOUNS.at(text, pos) !== null && !T.LIST_NOUN_BLOCKERS.some((b) => text.startsWith(b, pos));
 }
 
 const PROGRAMME_NUMERALS = T.PROGRAMME_NUMERALS;

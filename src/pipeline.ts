@@ -175,14 +175,14 @@ export async function extractFile(file: string, relPath?: string, maxBytes = 16 
 /** A document's original text from its bytes: a web page (.htm/.html, or a file of another name that starts as
  * one: see looksLikeHtml) is decoded honouring its declared charset and its visible text is the original text;
  * anything else is the decoded text. Every offset points into it. */
-export function decodeDocument(bytes: Uint8Array, path: string): { text: string; decoded: Decoded } {
+export function decodeDocument(bytes: Uint8Array, path: string): { text: string; decoded: Decoded; html: boolean } {
   const named = isHtmlPath(path);
   const html = named || looksLikeHtml(bytes);
   const decoded = decodeBytes(bytes, html ? { declared: declaredCharset(bytes) } : {});
   if (html && !named) {
     decoded.warnings.push({ kind: 'html', message: 'a web page in a file not named .htm/.html: its visible text was read, without tags, scripts and styles' });
   }
-  return { text: html ? htmlToText(decoded.text) : decoded.text, decoded };
+  return { text: html ? htmlToText(decoded.text) : decoded.text, decoded, html };
 }
 
 /** A document decoded, normalized and segmented, ready for the extractors (see extractPrepared). */

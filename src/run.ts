@@ -205,12 +205,12 @@ async function* walkChunks(inputs: string[], ignored?: Map<string, number>): Asy
       seen.add(real);
       let entries: (Dirent | RawEntry)[];
       try {
-        if (typeof dir === 'string') entries = await readdir(dir, { withFileTypes: true });
-        else entries = [];
-        // names that are not UTF-8 came back with U+FFFD in them, under which they cannot be opened: read the
-        // folder again by the bytes of its names
-        if (typeof dir !== 'string' || entries.some((e) => e.name.includes('\uFFFD'))) {
-          if (typeof dir === 'string') dir = Buffer.from(dir);
+        // names that are not UTF-8 come back with U+FFFD in them, under which they cannot be opened: such a
+        // folder (and every folder under it) is read by the bytes of its names
+        const named = typeof dir === 'string' ? await readdir(dir, { withFileTypes: true }) : null;
+        if (named && !named.some((e) => e.name.includes('\uFFFD'))) entries = named;
+        else {
+          dir = typeof dir === 'string' ? Buffer.from(dir) : dir;
           entries = (await readdir(dir, { withFileTypes: true, encoding: 'buffer' })).map((d) => new RawEntry(d.name, d));
         }
       } catch (e) {

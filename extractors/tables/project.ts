@@ -44,12 +44,12 @@ export const PROJECT_NOUN = '项目';
 /** The noun of construction works: it closes an action into a name (污水处理厂提标改造工程). */
 export const WORKS_NOUN = '工程';
 /** What a quoted name ends with when it names a campaign or a category of projects (“菜篮子”工程, “双百”项目). */
-export const QUOTED_CATEGORY_ENDINGS: readonly string[] = ['工程', '项目', '行动', '计划'];
+export const QUOTED_CATEGORY_ENDINGS: readonly string[] = [WORKS_NOUN, PROJECT_NOUN, '行动', '计划'];
 
 /** The nouns a list of names ends with: 北营料场环保改造、绿色矿山提效等本钢集团项目. */
-export const LIST_NOUNS: readonly string[] = ['项目', '工程'];
+export const LIST_NOUNS: readonly string[] = [PROJECT_NOUN, WORKS_NOUN];
 /** What closes an action on a facility into a name (污水处理厂|提标改造|工程). */
-export const ACTION_CLOSERS: readonly string[] = ['工程', '项目'];
+export const ACTION_CLOSERS: readonly string[] = [WORKS_NOUN, PROJECT_NOUN];
 /** Words that begin with a list noun and are something else (项目部, a project's site office). */
 export const LIST_NOUN_BLOCKERS: readonly string[] = ['项目部'];
 /** What may not follow the list noun that closes a list after 等: the noun then begins another word (等…项目部,

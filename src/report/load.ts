@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { decodeDocument } from '../pipeline.js';
-import { isHtmlPath, looksLikeHtml } from '../html.js';
 import type { DocumentRecord, ErrorRecord, OutRecord } from '../schemas.js';
 
 export interface OutputFolder {
@@ -120,13 +119,6 @@ export function inputRoots(out: OutputFolder, sources: string[] | undefined, cwd
   return roots;
 }
 
-/** A document's original text from its bytes, as the pipeline makes it (extractBytes): a web page
- * (.htm/.html, or a file that starts as one) is decoded honouring its declared charset and its visible text is
- * the original text. */
-export function originalText(bytes: Uint8Array, path: string): string {
-  return decodeDocument(bytes, path).text;
-}
-
 /** Find, read and decode a document's original text; the bytes must still hash to the document's sha256. */
 export async function loadSource(doc: DocumentRecord, roots: string[]): Promise<Source> {
   const candidates: string[] = [];
@@ -162,7 +154,9 @@ export async function loadSource(doc: DocumentRecord, roots: string[]): Promise<
       continue;
     }
     try {
-      return { ok: true, file, text: originalText(bytes, doc.path), html: isHtmlPath(doc.path) || looksLikeHtml(bytes) };
+      // the original text as the pipeline made it (a web page's visible text), so that offsets point into it
+      const { text, html } = decodeDocument(bytes, doc.path);
+      return { ok: true, file, text, html };
     } catch (e) {
       return { ok: false, reason: `the source could not be decoded: ${(e as Error).message}` };
     }
