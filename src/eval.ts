@@ -1,6 +1,7 @@
 // Scoring against a gold file, exactly as SPEC 5 says: amount/percentage/count records match a gold item of
 // the same document and type when their spans overlap and their values are equal (relative tolerance 1e-9);
-// projects are scored per document on the set of distinct names (a trailing 项目 ignored, `alt` accepted);
+// projects are scored per document on the set of distinct names (quotes and `·` anywhere and a trailing 项目
+// ignored, `alt` accepted);
 // optional items are neither rewarded nor punished; micro-averaged P/R/F1, attribute accuracy over matched
 // pairs, and a strict F1 that needs every attribute the gold item gives to agree.
 import { readFileSync, readdirSync } from 'node:fs';
@@ -56,7 +57,9 @@ function prf(tp: number, predicted: number, gold: number) {
   return { precision, recall, f1 };
 }
 
-export const projectKey = (name: string) => name.trim().replace(/项目$/, '');
+/** A project name as scored (SPEC 5): quotation marks and `·` anywhere, and a trailing 项目, ignored. */
+const PROJECT_KEY_IGNORED = /[“”‘’"'「」『』《》〈〉·•・]/g;
+export const projectKey = (name: string) => name.replace(PROJECT_KEY_IGNORED, '').trim().replace(/项目$/, '');
 
 export function loadGold(file: string): GoldItem[] {
   return readFileSync(file, 'utf8')
