@@ -8,7 +8,7 @@ import type { AmountDraft, Extractor } from './types.js';
 import { CURRENCY_WORDS, CURRENCY_PREFIXES, MULTIPLIERS, SUBUNITS, CLOSERS, DEFAULT_CURRENCY, DOCUMENT_CURRENCIES } from './tables/amount.js';
 import { QUALIFIERS_INSIDE } from './tables/qualifiers.js';
 import { numbersOf } from './numbers.js';
-import { wordsOf, qualifierBefore, qualifierAfter, rangeEnd, rangeSeparatorAt, isSpaceCode } from './shared.js';
+import { wordsOf, qualifierBefore, qualifierAfter, rangeEnd, rangeSeparatorAt, isSpaceCode, sharedUnitAfter } from './shared.js';
 import { CN_DIGITS, CN_SMALL_UNITS, CN_BIG_UNITS } from '../src/numerals.js';
 
 const INSIDE = wordsOf(QUALIFIERS_INSIDE);
@@ -27,6 +27,21 @@ function rangeMin(text: string, n1: NumberMatch, n2: NumberMatch): number {
   const inherit = n1.bare ? unitFactor(tail) : unitFactor(bigTail(tail));
   const v = scale(n1.value, inherit);
   return v <= n2.value ? v : n1.value;
+}
+
+/** The unit of money written after a number, with the multiplier the numeral took in (the 亿元 of 11.1亿元),
+ * or null. */
+function unitAfter(text: string, m: NumberMatch): string | null {
+  let pos = m.end;
+  const written = text.slice(m.start, m.end);
+  // 8千万元 (an Arabic number's whole unit tail); 一千二百万元 (a Chinese numeral's big unit only)
+  let mult = m.arabic ? /[十百千万亿拾佰仟萬億兆]+$/.exec(written)?.[0] ?? '' : bigTail(written);
+  if (!mult) {
+    mult = MULTIPLIER_WORDS.at(text, pos)?.replace(/^个/, '') ?? '';
+    pos += mult.length;
+  }
+  const cur = CURRENCIES.at(text, pos);
+  return cur && (mult === '' || MULTIPLIERS[mult] !== undefined) ? mult + cur : null;
 }
 
 export const amount: Extractor = {
@@ -73,6 +88,16 @@ export const amount: Extractor = {
         if (again && CURRENCY_WORDS[again]) {
           currencyFromWord = CURRENCY_WORDS[again]!;
           pos += again.length;
+        }
+      }
+      // 47.2和11.1亿元: the unit of the last number of a list (the span stays the number's)
+      if (!cur && !multWord && !last.endsWithBigUnit && !n2 && !inside) {
+        const shared = sharedUnitAfter(text, pos, (m) => unitAfter(text, m));
+        if (shared) {
+          multWord = MULTIPLIER_WORDS.at(shared, 0) ?? '';
+          factor = multWord ? MULTIPLIERS[multWord]! : 1;
+          cur = shared.slice(multWord.length);
+          currencyFromWord = CURRENCY_WORDS[cur]!;
         }
       }
       // without a currency word, only a prefix currency before a multiplier makes an amount (below)

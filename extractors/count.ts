@@ -32,6 +32,8 @@ const NP_TAGS = new Set(T.NOUN_PHRASE_TAGS);
 const SCALE_END = new RegExp(`(?:${T.SCALE_PHRASE})$`);
 const SCALE_ANY = new RegExp(T.SCALE_PHRASE);
 const SCALE_AT = new RegExp(`^(?:${T.SCALE_PHRASE})`);
+/** A year inside a noun: 25个2023年重点建设项目 */
+const YEAR_AT = new RegExp(`^(?:${T.YEAR_IN_NOUN})`);
 const QUOTES = /[“”‘’"'《》「」〈〉]/g;
 const PARENS = /[(（][^()（）]*[)）]/g;
 /** QUOTES.test of one code unit (without its g flag) */
@@ -74,6 +76,10 @@ const STOPS_W = wordsOf(STOPS);
 const NOUN_WORDS_W = wordsOf(NOUN_WORDS);
 const COORD_W = wordsOf(COORD);
 const RESPECTIVELY_W = wordsOf(RESPECTIVELY);
+const SCALE_W = wordsOf(set(T.SCALE_WORDS));
+/** After 项目中, a clause mark: the noun is the whole that the counts after it divide (全市新签约产业项目中，…). */
+const SUBSET_NOUN_END = /[，,：:]/;
+
 const BARE_UNIT = new RegExp(`[百千万](?=[余多]?[${Object.keys(T.COUNT_CLASSIFIERS).join('')}])`);
 const BARE_UNIT_ALL = new RegExp(BARE_UNIT.source, 'g');
 
@@ -214,7 +220,8 @@ function headAt(doc: Doc, pos: number): number | null {
 /** A status or scale word straight before the 的 at `de`: it describes the noun after it (已开工的, 亿元以上的). */
 function wordBeforeDe(doc: Doc, de: number): string {
   const text = doc.text;
-  const s = STATUS_W.before(text, de);
+  // a status word that ends with the 的 (已完成的), or one before it
+  const s = STATUS_W.before(text, de + 1) ?? STATUS_W.before(text, de) ?? SCALE_W.before(text, de);
   if (s) return s;
   const scale = SCALE_END.exec(text.slice(Math.max(0, de - 12), de));
   return scale ? scale[0] : '';
@@ -272,7 +279,13 @@ function nounPhrase(doc: Doc, from: number, to: number, headStart: number): bool
       p += w.length;
       continue;
     }
-    const scale = SCALE_AT.exec(text.slice(p, to));
+    // 续建及竣工项目: statuses joined by a conjunction
+    const coord = p > from ? COORD_W.at(text, p) : null;
+    if (coord && STATUS_W.before(text, p) && STATUS_W.at(text, p + coord.length)) {
+      p += coord.length;
+      continue;
+    }
+    const scale = SCALE_AT.exec(text.slice(p, to)) ?? YEAR_AT.exec(text.slice(p, to));
     if (scale && wordEnds(doc, p + scale[0].length)) {
       p += scale[0].length;
       continue;
@@ -292,7 +305,7 @@ function nounAfter(doc: Doc, c: Counted, depth = 0): Hit | 'blocked' | null {
   const a = c.after;
   if (notProjectAt(doc, a)) return 'blocked';
   // a noun written after the classifier starts with a word, not with a mark (新开工项目120个、续建项目180个)
-  if (!isHanAt(text, a) && !OPEN_QUOTES.has(text[a] ?? '') && !SCALE_AT.test(text.slice(a, a + 12))) return null;
+  if (!isHanAt(text, a) && !OPEN_QUOTES.has(text[a] ?? '') && !SCALE_AT.test(text.slice(a, a + 12)) && !YEAR_AT.test(text.slice(a, a + 6))) return null;
   const clauseEnd = doc.clauseEnd(a);
   const limit = Math.min(clauseEnd, a + T.MAX_MODIFIER + T.MAX_NOUN_AFTER);
   let headStart = -1;
@@ -395,7 +408,7 @@ function walkNoun(doc: Doc, headStart: number): { start: number; phraseStart: nu
       status_ = true;
       continue;
     }
-    const w = LEVELS_W.before(text, p) ?? NOUN_WORDS_W.before(text, p);
+    const w = LEVELS_W.before(text, p) ?? NOUN_WORDS_W.before(text, p) ?? SCALE_W.before(text, p);
     if (w && wordStarts(doc, p - w.length)) {
       p -= w.length;
       continue;
@@ -491,8 +504,10 @@ function elided(doc: Doc, c: Counted, e: number, prev: CountDraft | undefined): 
   return null;
 }
 
-/** The status word of a phrase: the last one written (储备新开工项目 → new). */
-function statusIn(phrase: string): Category {
+/** The status words of a phrase: the status of the last one written (储备新开工项目 → new, a governing verb and the
+ * noun's own word), and whether the noun itself names two statuses (续建及竣工项目), which makes its status
+ * none. */
+function statusIn(phrase: string, noun: string): { status: Category; twoInNoun: boolean } {
   let found: Category = null;
   for (let i = 0; i < phrase.length; ) {
     const w = STATUS_W.at(phrase, i);
@@ -501,7 +516,15 @@ function statusIn(phrase: string): Category {
       i += w.length;
     } else i++;
   }
-  return found;
+  const inNoun = new Set<Category>();
+  for (let i = 0; i < noun.length; ) {
+    const w = STATUS_W.at(noun, i);
+    if (w) {
+      inNoun.add(T.STATUS_WORDS[w]!);
+      i += w.length;
+    } else i++;
+  }
+  return { status: found, twoInNoun: inNoun.size > 1 };
 }
 
 /** A status word at `i` said of projects counted elsewhere in the clause (not 开工率, not 签约项目). */
@@ -526,15 +549,19 @@ function statusOfClause(doc: Doc, hit: Hit): Category {
     if (s) return s;
   }
   if (hit.order === 'after' || hit.order === 'before') {
-    // 开工建设16个项目, 全年新签外商直接投资项目263个: a status word earlier in the clause, with no other noun between
+    // 开工建设16个项目, 全年新签外商直接投资项目263个: a status word earlier in the clause, with no other noun between;
+    // the names of a list closed by 等 before the count (新开工建设甲工程、乙项目等133个项目) are the counted
+    // projects themselves, not other nouns
     const from = doc.clauseStart(hit.start);
+    const listEnd = hit.order === 'after' && T.LIST_CLOSERS.some((w) => text.startsWith(w, hit.start - w.length))
+      ? from : hit.start;
     let found: Category = null;
     for (let i = from; i < hit.start; i++) {
       const w = STATUS_W.at(text, i);
       if (w) {
         found = statusWordAt(doc, i);
         i += w.length - 1;
-      } else if (HEADS_W.at(text, i)) found = null; // a status before another noun belongs to that noun
+      } else if (i < listEnd && HEADS_W.at(text, i)) found = null; // a status before another noun belongs to that noun
     }
     if (found) return found;
   }
@@ -601,19 +628,52 @@ function respectively(doc: Doc, first: NumberMatch): { drafts: CountDraft[]; num
     const hit: Hit = { start, end, noun: nouns[i]!, phrase: nouns[i]!, order: 'before' };
     drafts.push({
       type: 'count', start, end, value: n.value, unit: (c ?? last).unit, noun: nouns[i]!,
-      category: categoryOf(doc, hit), qualifier: c ? c.qualifier : 'exact',
+      category: categoryOf(doc, hit, drafts), qualifier: c ? c.qualifier : 'exact',
     });
   });
   return { drafts, numbers: items.map((x) => x.n) };
 }
 
-function categoryOf(doc: Doc, hit: Hit): Category {
-  const own = statusIn(hit.phrase);
-  if (own) return own;
+/** The category SPEC 3 gives a count: a status word in its noun first (two statuses there: none), then the status its
+ * clause gives the counted projects, then that of the count it is a subset of (谋划项目511个，其中百亿级项目21个),
+ * then a scale word (重点, 亿元以上 …). */
+function categoryOf(doc: Doc, hit: Hit, before: readonly CountDraft[]): Category {
+  const own = statusIn(hit.phrase, hit.noun);
+  if (own.twoInNoun) return null;
+  if (own.status) return own.status;
   const said = statusOfClause(doc, hit);
   if (said) return said;
+  const whole = subsetOf(doc, hit, before);
+  if (whole && whole.category !== 'key' && whole.category !== null) return whole.category;
   if (T.SCALE_WORDS.some((w) => hit.phrase.includes(w)) || SCALE_ANY.test(hit.phrase)) return 'key';
   return null;
+}
+
+/** What `hit` is a subset of in its sentence: the nearest count before it that a subset lead (其中, 当中, 中)
+ * follows (谋划项目511个，其中甲项目21个、乙项目8个: both are of the 511), or else the status of a noun
+ * written with its status and a subset lead (全市新签约产业项目中，甲项目43个). */
+function subsetOf(doc: Doc, hit: Hit, before: readonly CountDraft[]): { category: Category } | undefined {
+  const text = doc.text;
+  const sent = doc.sentenceAt(hit.start);
+  let next = hit.start;
+  for (let k = before.length - 1; k >= 0; k--) {
+    const d = before[k]!;
+    if (d.end > hit.start) continue;
+    if (d.start < sent.start) break;
+    const between = text.slice(d.end, next);
+    if (T.SUBSET_LEADS.some((w) => (w === '中' ? between.startsWith(w) : between.includes(w)))) return d;
+    next = d.start;
+  }
+  // a status noun followed by 中 and a clause mark: the status of the whole
+  const lead = text.slice(sent.start, hit.start);
+  for (const h of T.PROJECT_HEADS) {
+    const i = lead.lastIndexOf(h + '中');
+    if (i < 0 || !SUBSET_NOUN_END.test(lead[i + h.length + 1] ?? '')) continue;
+    const from = doc.clauseStart(sent.start + i);
+    const status = statusIn(text.slice(from, sent.start + i), '').status;
+    if (status) return { category: status };
+  }
+  return undefined;
 }
 
 /** The numerals of the text, and a bare 百, 千 or 万 after a qualifier before a classifier (近百个项目, 逾千个),
@@ -662,7 +722,7 @@ export const count: Extractor = {
         value: n.value,
         unit: c.unit,
         noun: hit.noun,
-        category: categoryOf(doc, hit),
+        category: categoryOf(doc, hit, out),
         qualifier: c.qualifier,
       });
     }

@@ -5,10 +5,11 @@ import type { Qualifier } from '../src/schemas.js';
 import { scanNumber, type NumberMatch } from '../src/numerals.js';
 import type { Extractor, PercentageDraft } from './types.js';
 import { PERCENT_UNIT_WORDS, PERCENT_PREFIXES, DIRECTION_WORDS, DIRECTION_ADJACENT, BASIS_WORDS, COMPARATIVE_WORDS,
-  PROGRESS_AFTER, SHARE_AFTER, PROGRESS_VERBS, CHANGE_VERBS, PROGRESS_RATES,
-  COMPARATIVE_DIRECTION, CONTINUATION_LEADS } from './tables/percentage.js';
+  PROGRESS_AFTER, SHARE_AFTER, PROGRESS_VERBS, PROGRESS_RATES,
+  COMPARATIVE_DIRECTION, OWN_REFERENCE, NOT_SAME_PERIOD, TARGET_WORDS, SHARE_OVER_PROGRESS, LEVEL_BEFORE,
+  GROWTH_VERBS, REFERENCE_COMPARATORS, REFERENCE_LIST_END, NOT_REFERENCE } from './tables/percentage.js';
 import { numbersOf } from './numbers.js';
-import { wordsOf, qualifierBefore, qualifierAfter, rangeEnd, isSpaceCode } from './shared.js';
+import { wordsOf, qualifierBefore, qualifierAfter, rangeEnd, sharedUnitAfter } from './shared.js';
 
 const NUMERAL_CHAR = /[0-9零〇一二两三四五六七八九十百千万亿]/;
 const MINUS = /[-−－负]/;
@@ -52,7 +53,13 @@ export function basisOf(doc: Doc, start: number, end: number, from: number): Per
   // what follows the number names what it is a rate of (实现100%入统, 30%以上项目): that decides first
   if (PROGRESS_AFTER.some((w) => text.startsWith(w, end))) return 'progress';
   if (SHARE_AFTER.some((w) => text.startsWith(w, end))) return 'share';
-  const before = basisBefore(doc, start, from);
+  let before = basisBefore(doc, start, from);
+  const clauseText = text.slice(from, start);
+  const shareWord = SHARE_OVER_PROGRESS.some((w) => clauseText.includes(w));
+  // 占年度计划投资比重达53.3%: the share word wins; 占比由上年同期的63%提高到65.1%: a share's levels
+  if (shareWord && (before === 'progress' || ((before === 'yoy' || before === 'mom') && LEVEL_BEFORE.some((w) => clauseText.endsWith(w))))) before = 'share';
+  // …中占比最大的甲业分别增长35.2%: a growth rate
+  if (before === 'share' && GROWTH_VERBS.some((v) => clauseText.replace(/分别$/, '').endsWith(v))) before = null;
   if (before) return before;
   // 已完成80%, 完成工程总量的90%: completion of the work
   const clause = text.slice(from, start);
@@ -74,7 +81,11 @@ export function basisBefore(doc: Doc, pos: number, from: number): PercentageDraf
   let best = BASIS_EMPTY >= 0 ? BASIS_EMPTY : BASIS_WORDS.length;
   for (let i = 0; i < clause.length && best > 0; i++) {
     const ws = BASIS_BY_FIRST.get(clause.charCodeAt(i));
-    if (ws) for (const { word, family } of ws) if (family < best && clause.startsWith(word, i)) best = family;
+    if (ws) {
+      for (const { word, family } of ws) {
+        if (family < best && clause.startsWith(word, i) && !insideNotSamePeriod(clause, i, word)) best = family;
+      }
+    }
   }
   return best < BASIS_WORDS.length ? BASIS_WORDS[best]!.basis : null;
 }
@@ -144,8 +155,11 @@ export const percentage: Extractor = {
             pos = r.num.end;
           }
         }
-        if (!unitWord) continue;
-        pos += unitWord.length;
+        if (!unitWord) {
+          // 分别高14.2和10.5个百分点: the unit of the last number of a list
+          unitWord = sharedUnitAfter(text, pos, (m) => UNITS.at(text, m.end));
+          if (!unitWord) continue;
+        } else pos += unitWord.length;
       }
       // a multiple is a percentage only as a change or a ratio (增长3.3倍, 是…的2倍), not in 倍增 or 加倍
       const unit = prefixed ? 'percent' : PERCENT_UNIT_WORDS[unitWord!]!;
@@ -192,32 +206,89 @@ export const percentage: Extractor = {
         subject: null,
       });
     }
+    pairReferences(doc, out);
     inheritBasis(doc, out);
     return out;
   },
 };
 
-/** A change with no basis of its own, stated with a change verb, takes the yoy/mom basis of the change before it
- * in the same sentence, in the sentences joined to it by semicolons, or in the sentence before when this one goes
- * on with its figures (其中, 分产业看 …). */
+/** SPEC 3: a yoy (or mom) cue carries forward in its paragraph to later growth figures that state no comparison of
+ * their own (全市投资同比增长29.6%。其中，第一产业投资增长33.9% → yoy); not to a figure compared with something
+ * else (增幅比1—3月回落13.2个百分点), nor to a contribution (拉动投资增长2.9个百分点), nor to a target. */
 function inheritBasis(doc: Doc, drafts: PercentageDraft[]): void {
   const text = doc.text;
-  let prev: PercentageDraft | null = null;
   for (const d of drafts) {
-    if (prev && d.basis === null && d.direction !== null && prev.direction !== null && (prev.basis === 'yoy' || prev.basis === 'mom')) {
-      const lead = text.slice(doc.clauseStart(d.start), d.start);
-      const between = text.slice(prev.end, d.start);
-      const stops = between.match(/[。！？!?\n]/g)?.length ?? 0;
-      const sentence = doc.sentenceAt(d.start);
-      let continues = stops === 0;
-      if (stops === 1) {
-        // the sentence's first words, after spaces and quotes
-        let first = sentence.start;
-        while (first < text.length && (text[first] === '“' || text[first] === '"' || isSpaceCode(text.charCodeAt(first)))) first++;
-        continues = CONTINUATION_LEADS.some((w) => text.startsWith(w, first));
-      }
-      if (continues && CHANGE_VERBS.some((v) => lead.endsWith(v) || lead.endsWith(v + '了'))) d.basis = prev.basis;
-    }
-    prev = d;
+    if (d.basis !== null || d.direction === null) continue;
+    const from = doc.clauseStart(d.start);
+    const lead = text.slice(from, d.start);
+    const bare = NOT_REFERENCE.reduce((l, w) => l.split(w).join(''), lead);
+    if (OWN_REFERENCE.some((w) => bare.includes(w))) continue;
+    // a target or a forecast (力争全年增长7%左右) is no measured change
+    if (TARGET_WORDS.some((w) => lead.includes(w))) continue;
+    const paragraph = text.lastIndexOf('\n', d.start - 1) + 1;
+    d.basis = lastChangeCue(text, paragraph, from);
   }
+}
+
+/** Figures of one clause paired in order with a list of references before them (分别比上年同期、上年全年提高3.0和
+ * 1.6个百分点): each takes the basis of its own reference (yoy, and null for 上年全年). */
+function pairReferences(doc: Doc, drafts: PercentageDraft[]): void {
+  const text = doc.text;
+  for (let k = 0; k < drafts.length; ) {
+    const from = doc.clauseStart(drafts[k]!.start);
+    let n = k + 1;
+    while (n < drafts.length && doc.clauseStart(drafts[n]!.start) === from) n++;
+    const group = drafts.slice(k, n);
+    k = n;
+    if (group.length < 2 || group.some((d) => d.direction === null)) continue;
+    const lead = text.slice(from, group[0]!.start);
+    const list = lead.indexOf('、');
+    if (list < 0) continue;
+    let c = -1;
+    let cw = '';
+    for (const w of REFERENCE_COMPARATORS) {
+      const i = lead.lastIndexOf(w, list);
+      if (i > c) {
+        c = i;
+        cw = w;
+      }
+    }
+    if (c < 0) continue;
+    let end = lead.length;
+    for (const w of REFERENCE_LIST_END) {
+      const i = lead.indexOf(w, list);
+      if (i >= 0 && i < end) end = i;
+    }
+    const refs = lead.slice(c + cw.length, end).split('、');
+    if (refs.length !== group.length) continue;
+    group.forEach((d, i) => {
+      const ref = refs[i]!;
+      d.basis = lastChangeCue(ref, 0, ref.length);
+    });
+  }
+}
+
+/** Whether the cue `word` written at `i` is part of a comparison with another period (比上年全年). */
+function insideNotSamePeriod(text: string, i: number, word: string): boolean {
+  for (const w of NOT_SAME_PERIOD) {
+    const k = w.indexOf(word);
+    if (k >= 0 && text.startsWith(w, i - k)) return true;
+  }
+  return false;
+}
+
+/** The family (yoy or mom) of the last change cue written in [from, to), leaving out comparisons with another
+ * period that begin like one (比上年全年). */
+function lastChangeCue(text: string, from: number, to: number): 'yoy' | 'mom' | null {
+  for (let i = to - 1; i >= from; i--) {
+    const ws = BASIS_BY_FIRST.get(text.charCodeAt(i));
+    if (!ws) continue;
+    for (const { word, family } of ws) {
+      const basis = BASIS_WORDS[family]!.basis;
+      if ((basis !== 'yoy' && basis !== 'mom') || !text.startsWith(word, i)) continue;
+      if (insideNotSamePeriod(text, i, word)) continue;
+      return basis;
+    }
+  }
+  return null;
 }

@@ -1,7 +1,8 @@
 // Matching helpers shared by the extractors: reading a word from a table at a position, qualifiers around a
 // number, the clause before a number.
 import type { Qualifier } from '../src/schemas.js';
-import { QUALIFIERS_BEFORE, QUALIFIERS_AFTER, RANGE_SEPARATORS, NOT_QUALIFIERS } from './tables/qualifiers.js';
+import { QUALIFIERS_BEFORE, QUALIFIERS_AFTER, RANGE_SEPARATORS, NOT_QUALIFIERS, UNIT_SHARING_COORDINATORS,
+  MAX_UNIT_SHARING } from './tables/qualifiers.js';
 import { scanNumber, type NumberMatch } from '../src/numerals.js';
 
 /** Table keys sorted longest first, so matching is greedy. */
@@ -121,6 +122,24 @@ export function qualifierAfter(text: string, pos: number): { qualifier: Qualifie
   const w = AFTER.at(text, pos);
   if (!w) return null;
   return { qualifier: QUALIFIERS_AFTER[w]!, end: pos + w.length };
+}
+
+const SHARING = wordsOf(Object.fromEntries(UNIT_SHARING_COORDINATORS.map((w) => [w, true])));
+/** A unit shared by a number without one and the numbers coordinated after it (the 亿元 of 47.2和11.1亿元): from
+ * `pos`, the end of the number, a coordinator and a number, as many times as it takes to reach a number that
+ * `unitAt` finds a unit for (the unit written after it, with a multiplier the numeral took in); that unit, or
+ * null. */
+export function sharedUnitAfter(text: string, pos: number, unitAt: (m: NumberMatch) => string | null): string | null {
+  for (let k = 0; k < MAX_UNIT_SHARING; k++) {
+    const c = SHARING.at(text, pos);
+    if (!c) return null;
+    const m = scanNumber(text, pos + c.length);
+    if (!m) return null;
+    const u = unitAt(m);
+    if (u) return u;
+    pos = m.end;
+  }
+  return null;
 }
 
 /** A second number after a range separator: the `20` of `10-20`. */

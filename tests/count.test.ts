@@ -63,7 +63,7 @@ describe('count: the noun after the number', () => {
   });
   it('reads a qualifier after the classifier and a multiplier in the number', () => {
     check('年内策划包装10个以上省级重点项目,储备项目总投资不低于200亿元。', [
-      { text: '10个以上省级重点项目', value: 10, noun: '省级重点项目', category: 'key', qualifier: 'over' },
+      { text: '10个以上省级重点项目', value: 10, noun: '省级重点项目', category: 'reserve', qualifier: 'over' },
     ]);
     check('全市共3000余个项目纳入项目库管理,其中近2万个项目已开工。', [
       { text: '3000余个项目', value: 3000, qualifier: 'over' },
@@ -234,7 +234,7 @@ describe('count: the status the sentence gives', () => {
   it('not from another clause, nor from a noun such as 开工率 or 完成投资', () => {
     check('聘请智库团队,谋划项目511个,其中百亿级项目21个。', [
       { text: '谋划项目511个', value: 511, category: 'reserve' },
-      { text: '百亿级项目21个', value: 21, category: 'key' },
+      { text: '百亿级项目21个', value: 21, category: 'reserve' },
     ]);
     check('新开工项目26个,开工率89.7%,竣工项目10个,转化项目8个。', [
       { text: '新开工项目26个', value: 26, category: 'new' },
@@ -302,6 +302,36 @@ describe('count: negation, 新签 and size brackets', () => {
     expect(counts('其中,10亿元以上项目6个,5亿元至10亿元项目11个。').map((r) => [r.value, r.category])).toEqual([
       [6, 'key'],
       [11, 'key'],
+    ]);
+  });
+});
+
+describe('count: status words and their scope (SPEC 3 as amended)', () => {
+  it('a 其中-subset takes the status of the count it belongs to, before its scale word', () => {
+    check('全年新开工项目1486个,比上年增加93个,其中计划总投资亿元以上项目412个。', [
+      { text: '新开工项目1486个', value: 1486, category: 'new' },
+      { text: '计划总投资亿元以上项目412个', value: 412, category: 'new' },
+    ]);
+    check('当天集中开工的31个重点工业项目中,有两个重点工业项目投资最多。', [
+      { text: '31个重点工业项目', value: 31, category: 'started' },
+      { text: '两个重点工业项目', value: 2, category: 'started' },
+    ]);
+  });
+  it('a status given to a list of named projects closed by 等', () => {
+    check('新开工建设甲乙铁路、丙丁水系连通工程、戊己显示项目等133个项目。', [
+      { text: '133个项目', value: 133, category: 'new' },
+    ]);
+  });
+  it('前期 and 策划 are reserve, 拟开工 and 计划开工 new, 签订 signed; two statuses in the noun are none', () => {
+    check('重大前期项目1个,项目总投资8亿元。', [{ text: '重大前期项目1个', value: 1, category: 'reserve' }]);
+    check('近期拟开工项目2个。', [{ text: '拟开工项目2个', value: 2, category: 'new' }]);
+    check('共签订投资额3000万元以上的正式合同项目750个。', [{ text: '合同项目750个', value: 750, category: 'signed' }]);
+    check('15个续建及竣工项目,一季度完成投资10.93亿元。', [{ text: '15个续建及竣工项目', value: 15, category: null }]);
+  });
+  it('nothing carries over from an earlier sentence', () => {
+    check('谋划储备项目826个。这8个项目总投资50亿元。', [
+      { text: '谋划储备项目826个', value: 826, category: 'reserve' },
+      { text: '8个项目', value: 8, category: null },
     ]);
   });
 });

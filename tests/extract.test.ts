@@ -37,6 +37,17 @@ describe('amounts', () => {
   });
 });
 
+describe('a unit shared by a list of numbers (SPEC 3)', () => {
+  it('gives each number the unit of the last one, with its multiplier', () => {
+    const a = ofType('城区和陵川县分别完成投资47.2和11.1亿元,分别为3、5和8千万元。', 'amount');
+    expect(a.map((r) => [r.text, r.value, r.unit])).toEqual([
+      ['47.2', 4.72e9, '亿元'], ['11.1亿元', 1.11e9, '亿元'], ['3', 3e7, '千万元'], ['5', 5e7, '千万元'], ['8千万元', 8e7, '千万元'],
+    ]);
+    const p = ofType('增速分别比全国和全省平均水平高14.2和10.5个百分点。', 'percentage');
+    expect(p.map((r) => [r.text, r.value, r.unit])).toEqual([['14.2', 14.2, 'point'], ['10.5个百分点', 10.5, 'point']]);
+  });
+});
+
 describe('percentages', () => {
   it('reads percent, points and multiples with direction and basis', () => {
     const p = ofType('全市完成固定资产投资161.2亿元,完成全年序时进度63.7%,同比增长7.3%、高于全省平均水平3.8个百分点。房地产开发投资增长3.3倍,更新改造投资下降94.5%。', 'percentage');
@@ -44,8 +55,27 @@ describe('percentages', () => {
       [63.7, 'percent', null, 'progress'],
       [7.3, 'percent', 'up', 'yoy'],
       [3.8, 'point', 'up', null],
-      [3.3, 'times', 'up', null],
-      [94.5, 'percent', 'down', null],
+      [3.3, 'times', 'up', 'yoy'],
+      [94.5, 'percent', 'down', 'yoy'],
+    ]);
+  });
+
+  it('carries a yoy cue forward in its paragraph to growth figures with no reference of their own (SPEC 3)', () => {
+    const basis = (t: string) => ofType(t, 'percentage').map((r) => [r.text, r.basis]);
+    expect(basis('全市投资同比增长29.6%。其中,第一产业投资增长33.9%,增幅比1—3月回落13.2个百分点,拉动全市投资增长2.9个百分点。\n制造业投资增长5%。')).toEqual([
+      ['29.6%', 'yoy'], ['33.9%', 'yoy'], ['13.2个百分点', null], ['2.9个百分点', null], ['5%', null],
+    ]);
+    // a target is no measured change; 比上年全年 is no yoy cue
+    expect(basis('1-9月投资同比增长3.2%。下一步,力争全年投资增长7%左右。')).toEqual([['3.2%', 'yoy'], ['7%左右', null]]);
+    expect(basis('投资增长18.2%,增幅分别比上年同期、上年全年提高3.0和1.6个百分点。')).toEqual([
+      ['18.2%', null], ['3.0', 'yoy'], ['1.6个百分点', null],
+    ]);
+  });
+
+  it('reads a share and its levels, and growth rates after a share word', () => {
+    const p = ofType('项目投资1543亿元,同比增长22.2%,占比由上年同期的63%提高到65.1%,其中占比最大的交通运输业、水利业分别增长35.2%和31.8%。', 'percentage');
+    expect(p.map((r) => [r.text, r.basis])).toEqual([
+      ['22.2%', 'yoy'], ['63%', 'share'], ['65.1%', 'share'], ['35.2%', 'yoy'], ['31.8%', 'yoy'],
     ]);
   });
   it('reads 百分之 numerals and ranges', () => {

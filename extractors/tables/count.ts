@@ -26,26 +26,43 @@ export const HEAD_BLOCKING_SUFFIXES: readonly string[] = [
 
 /** Status words, in the noun (295个续建项目) or said of the counted projects (26个…项目开工建设). */
 export const STATUS_WORDS: Readonly<Record<string, CountCategory>> = {
-  新开工: 'new', 新建: 'new', 新上: 'new', 计划新开工: 'new',
+  新开工: 'new', 新建: 'new', 新上: 'new', 计划新开工: 'new', 计划开工: 'new', 拟开工: 'new', 拟新开工: 'new',
   续建: 'continuing', 在建: 'continuing', 施工: 'continuing',
   竣工: 'completed', 新竣工: 'completed', 建成: 'completed', 完工: 'completed', 竣工投产: 'completed',
-  建成投产: 'completed', 新建成: 'completed', 投产: 'completed', 建成投用: 'completed',
-  储备: 'reserve', 谋划: 'reserve', 谋划储备: 'reserve', 入库储备: 'reserve',
-  签约: 'signed', 新签约: 'signed', 新签: 'signed', 签约落地: 'signed', 集中签约: 'signed',
-  开工: 'started', 已开工: 'started', 复工: 'started', 开复工: 'started', 集中开工: 'started', 开工建设: 'started',
+  建成投产: 'completed', 新建成: 'completed', 投产: 'completed', 建成投用: 'completed', 已完成的: 'completed',
+  已竣工: 'completed', 已建成: 'completed', 已完工: 'completed',
+  储备: 'reserve', 谋划: 'reserve', 谋划储备: 'reserve', 入库储备: 'reserve', 策划: 'reserve', 策划包装: 'reserve',
+  前期: 'reserve',
+  签约: 'signed', 新签约: 'signed', 新签: 'signed', 签约落地: 'signed', 集中签约: 'signed', 签订: 'signed', 签下: 'signed',
+  开工: 'started', 已开工: 'started', 按计划开工: 'started', 已按计划开工: 'started', 复工: 'started', 开复工: 'started', 集中开工: 'started', 开工建设: 'started',
   复工复产: 'started', 已复工: 'started',
 };
 
 /** Status words that are verbs governing the noun after them: 储备重大工程清单项目285个 counts 重大工程清单项目
  * (category reserve), 签约重大项目43个 counts 重大项目 (signed); written straight before the head (谋划储备项目,
  * 省级签约项目) they stay in the noun. The others (新开工重大产业项目) always stay in it. */
-export const GOVERNING_STATUS: readonly string[] = ['储备', '谋划', '谋划储备', '入库储备', '签约', '集中签约', '新签约', '新签', '开工建设'];
+export const GOVERNING_STATUS: readonly string[] = [
+  '储备', '谋划', '谋划储备', '入库储备', '策划', '策划包装', '签约', '集中签约', '新签约', '新签', '签订', '签下', '开工建设',
+];
 
 /** After a count, a status word followed by one of these is a noun, not a status (开工率, 签约金额). */
-export const STATUS_AFTER_BLOCKERS: readonly string[] = ['率', '数', '量', '额', '金额', '面', '仪式', '时间', '计划'];
+export const STATUS_AFTER_BLOCKERS: readonly string[] = [
+  '率', '数', '量', '额', '金额', '面', '仪式', '时间', '计划', '工作', '手续', '任务', '进度',
+];
 
 /** Scale words in the noun: category key (82个重点项目, 26个亿元以上项目, 百亿级项目). */
-export const SCALE_WORDS: readonly string[] = ['重点', '重大', '亿元以上', '亿以上', '亿元及以上', '亿元级', '亿级', '千万元以上'];
+export const SCALE_WORDS: readonly string[] = [
+  '重点', '重大', '大型', '规模大', '亿元以上', '亿以上', '亿元及以上', '亿元级', '亿级', '千万元以上',
+];
+
+/** Written between a count and a later count of the same sentence, these make the later one a subset of the
+ * earlier (谋划项目511个，其中百亿级项目21个; 集中开工的31个项目中，有两个…项目): it takes the earlier one's
+ * status when it has none of its own. */
+/** Words that close a list of the counted projects' names before the count (甲工程、乙项目等133个项目): the
+ * names' heads are no other nouns that a status word before them could belong to. */
+export const LIST_CLOSERS: readonly string[] = ['等'];
+
+export const SUBSET_LEADS: readonly string[] = ['其中', '当中', '中'];
 
 /** A scale phrase written with a number inside the noun (50亿元级, 10亿元以上, 5000万元及以上, 百亿级), as a
  * regular expression source. */
@@ -54,16 +71,19 @@ export const SCALE_PHRASE =
   // a bracket of sizes: 5亿元至10亿元项目, 1-5亿元项目
   '|(?:[0-9.]+|[一二三四五六七八九十百千两]+)(?:万亿|千亿|百亿|十亿|亿|千万|百万|万)?元?(?:至|到|-|—|~)(?:[0-9.]+|[一二三四五六七八九十百千两]+)(?:万亿|千亿|百亿|十亿|亿|千万|百万|万)元?(?:之间的?)?)';
 
+/** A year written inside a counted noun (25个2023年重点建设项目), as a regular expression source. */
+export const YEAR_IN_NOUN = '(?:19|20)[0-9]{2}年度?';
+
 /** Administrative levels: part of the noun (省市级82个重点项目 → 省市级重点项目, 市级签约14个). */
 export const LEVEL_WORDS: readonly string[] = [
   '国家级', '国家', '中央', '省部级', '省级', '省市级', '省市', '市级', '地市级', '州级', '市县', '市县级', '县级',
-  '区级', '县区级', '乡镇级', '镇级', '省重点', '市重点',
+  '区级', '县区级', '乡镇级', '镇级', '省重点', '市重点', '县重点', '区重点',
 ];
 
 /** Words between a noun written first and its number: 项目数量近5万个, 项目共计120个, 项目总数达到50个. */
 export const REVERSE_FILLERS: readonly string[] = [
   '数', '数量', '个数', '总数', '总量', '共', '共计', '合计', '累计', '总计', '共有', '有', '为', '已有', '已达',
-  '增至', '增加到', '增加至', '增长到', '增长至', '达', '达到', '已经达到',
+  '增至', '增加到', '增加至', '增长到', '增长至', '达', '达到', '已经达到', '合共', '合共有', '则有', '也有',
 ];
 
 /** Written between a list of nouns and a list of numbers paired with them in order: 新开工、续建项目分别为30个、

@@ -21,6 +21,11 @@ export const QUALIFIERS_AFTER: Readonly<Record<string, Qualifier>> = {
 /** Range separators between two numbers: 10-20亿元, 3至5亿元. */
 export const RANGE_SEPARATORS = ['-', '~', '～', '—', '–', '－', '至', '到'];
 
+/** Coordinators between numbers that share the unit of the last one (47.2和11.1亿元, 分别高14.2和10.5个百分点). */
+export const UNIT_SHARING_COORDINATORS: readonly string[] = ['和', '、', '与', '及', '以及'];
+/** The most numbers one unit is shared by. */
+export const MAX_UNIT_SHARING = 5;
+
 /** Words that end in a qualifier's characters without being one: 全市签约14亿元 is exact, not 约14亿元. */
 export const NOT_QUALIFIERS: readonly string[] = [
   '签约', '节约', '合约', '制约', '预约', '邀约', '履约', '特约', '相约', '公约', '条约', '集约', '违约', '践约',
