@@ -79,6 +79,8 @@ const RESPECTIVELY_W = wordsOf(RESPECTIVELY);
 const SCALE_W = wordsOf(set(T.SCALE_WORDS));
 /** After 项目中, a clause mark: the noun is the whole that the counts after it divide (全市新签约产业项目中，…). */
 const SUBSET_NOUN_END = /[，,：:]/;
+/** What may follow a count whose noun is elided: a mark, or a word of what is said of it (需要, 为, 已). */
+const LABEL_END = /[，,。；;、：:（(\n需为已均]/;
 
 const BARE_UNIT = new RegExp(`[百千万](?=[余多]?[${Object.keys(T.COUNT_CLASSIFIERS).join('')}])`);
 const BARE_UNIT_ALL = new RegExp(BARE_UNIT.source, 'g');
@@ -165,7 +167,7 @@ function notACount(doc: Doc, c: Counted): boolean {
   if (!Number.isInteger(n.value) || n.value < 0) return true;
   if (n.approxMax !== undefined) return true; // 数十个, 八九个: no one number
   if (T.INDEFINITE_NUMERALS.includes(text.slice(n.start, n.end))) return true;
-  if (T.NOT_COUNT_BEFORE.includes(text[n.start - 1] ?? '')) return true;
+  if (T.NOT_COUNT_BEFORE.includes(text[n.start - 1] ?? '') && !T.COUNT_BEFORE.some((w) => text.startsWith(w, n.start - w.length))) return true;
   let sep: string | undefined;
   for (const s of RANGE_SEPARATORS) {
     if (text.startsWith(s, n.start - s.length)) {
@@ -324,7 +326,19 @@ function nounAfter(doc: Doc, c: Counted, depth = 0): Hit | 'blocked' | null {
       break;
     }
   }
-  if (headStart < 0) return null;
+  if (headStart < 0) {
+    // heads that count only with their own classifier: 5项计画, 三项基建
+    const own = [...(T.CLASSIFIER_HEADS[c.unit] ?? []), ...(doc.script !== 'simplified' ? T.CLASSIFIER_HEADS_TRADITIONAL[c.unit] ?? [] : [])];
+    if (own.length === 0) return null;
+    for (let p = a; p < limit && headStart < 0; p++) {
+      const h = own.find((w) => text.startsWith(w, p) && wordEnds(doc, p + w.length));
+      if (h) {
+        headStart = p;
+        headEnd = p + h.length;
+      }
+    }
+    if (headStart < 0) return null;
+  }
   // a longer noun with a later head: 5个重点工程建设项目
   for (let q = headEnd; q < clauseEnd && q - a < T.MAX_MODIFIER + T.MAX_NOUN_AFTER; ) {
     const t = doc.tokenAt(q);
@@ -500,6 +514,28 @@ function elided(doc: Doc, c: Counted, e: number, prev: CountDraft | undefined): 
   if (level && prev && prev.noun && doc.sentenceAt(prev.start) === sent && wordStarts(doc, e - level.length)) {
     const noun = level + stripLevel(prev.noun);
     return { start: e - level.length, end: c.after, noun, phrase: noun, order: 'elided' };
+  }
+  // a size band as the noun: 其中投资亿元以上18个, 5-10亿元12个
+  const scale = SCALE_END.exec(text.slice(Math.max(0, e - 12), e));
+  if (scale) {
+    const noun = scale[0] + heads[0]!;
+    return { start: e - scale[0].length, end: c.after, noun, phrase: noun, order: 'elided' };
+  }
+  // the noun of a whole that the sentence divides: 其中有70个, 项目23项，未达序时进度2项, 新签约产业项目中，甲产业43个
+  if (text[c.after] !== undefined && !LABEL_END.test(text[c.after]!)) return null;
+  const from = doc.clauseStart(e);
+  const label = text.slice(from, e);
+  if (label.length > T.MAX_LABEL || T.NOT_PROJECT_NOUNS.some((w) => w && label.endsWith(w))) return null;
+  const subsetLead = T.SUBSET_LEADS.find((w) => w !== '中' && label.startsWith(w));
+  if (subsetLead) {
+    const start = from + subsetLead.length + (FILLERS_W.at(text, from + subsetLead.length)?.length ?? 0);
+    return { start, end: c.after, noun: heads[0]!, phrase: '', order: 'elided' };
+  }
+  const whole = prev && prev.unit === c.unit && doc.sentenceAt(prev.start) === sent ? prev : undefined;
+  const divided = heads.some((h) => text.slice(sent.start, from).includes(h + '中'));
+  if ((whole || divided) && label.length > 0 && !HEADS_W.before(text, e)) {
+    const noun = whole?.noun ?? heads[0]!;
+    return { start: from, end: c.after, noun, phrase: '', order: 'elided' };
   }
   return null;
 }

@@ -335,3 +335,36 @@ describe('count: status words and their scope (SPEC 3 as amended)', () => {
     ]);
   });
 });
+
+describe('count: shapes of real bulletins', () => {
+  it('a count whose noun is the whole the sentence divides, or a size band', () => {
+    check('共完成项目开发80个,占年任务的133.3%,其中投资亿元以上18个,比上年增加3个。', [
+      { text: '亿元以上18个', value: 18, category: 'key' },
+    ]);
+    check('城乡建设指挥部:项目23项,未达序时进度2项。', [
+      { text: '项目23项', value: 23, unit: '项' },
+      { text: '未达序时进度2项', value: 2, unit: '项' },
+    ]);
+    check('全市新签约产业项目中,战略性新兴产业43个、现代服务业项目40个。', [
+      { text: '战略性新兴产业43个', value: 43, category: 'signed' },
+      { text: '服务业项目40个', value: 40, category: 'signed' },
+    ]);
+    check('工程项目合共有600个,当中有70个需要追加拨款。', [
+      { text: '工程项目合共有600个', value: 600 },
+      { text: '70个', value: 70 },
+    ]);
+    // no whole to divide: a bare number of other things
+    check('全市实施项目300个。涉及县区15个。', [{ text: '实施项目300个', value: 300 }]);
+  });
+  it('other classifiers and heads: 件, 处, and 项 with 基建, or 计画 in traditional text', () => {
+    check('工程计32件,两处控制性工程。', [
+      { text: '工程计32件', value: 32, unit: '件' },
+      { text: '两处控制性工程', value: 2, unit: '处' },
+    ]);
+    check('縣府提出5項計畫,推動五項基建。', [
+      { text: '5项计画', value: 5, unit: '项' },
+      { text: '五项基建', value: 5, unit: '项' },
+    ]);
+    check('开展三项计划。', []);
+  });
+});

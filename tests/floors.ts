@@ -7,11 +7,12 @@ import { evaluate, loadGold, type EvalReport } from '../src/eval.js';
 
 export type Floors = Record<string, { f1: number; strict: number }>;
 
-/** Extract every .txt of `dir` and score it against `goldFile`. */
-export function scoreFolder(dir: string, goldFile: string): EvalReport {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+/** Extract every .txt of `dir` that `keep` keeps (all by default) and score it against the items of `goldFile`
+ * for those files. */
+export function scoreFolder(dir: string, goldFile: string, keep: (file: string) => boolean = () => true): EvalReport {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt') && keep(f)).sort();
   const records = files.flatMap((f) => extractBytes(readFileSync(join(dir, f)), f).records);
-  return evaluate(loadGold(goldFile), records, dir);
+  return evaluate(loadGold(goldFile).filter((g) => keep(g.doc)), records, dir);
 }
 
 /** One test per record type: F1 and strict F1 at least the floor (printed with the attribute accuracies). */

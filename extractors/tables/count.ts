@@ -5,7 +5,7 @@ import type { CountRecord } from '../../src/schemas.js';
 export type CountCategory = NonNullable<CountRecord['category']>;
 
 /** Classifiers written after the number: 591个项目, 项目120项, 6条在建高速公路项目, 三批项目. */
-export const COUNT_CLASSIFIERS: Readonly<Record<string, string>> = { 个: '个', 项: '项', 条: '条', 批: '批' };
+export const COUNT_CLASSIFIERS: Readonly<Record<string, string>> = { 个: '个', 项: '项', 条: '条', 批: '批', 件: '件', 处: '处' };
 
 /** Numerals that are an indefinite article with a classifier, not a count: 一个项目, 一批重点项目. */
 export const INDEFINITE_NUMERALS: readonly string[] = ['一'];
@@ -14,9 +14,22 @@ export const INDEFINITE_NUMERALS: readonly string[] = ['一'];
  * 每个项目, 几十个, 上百个). The numeral parser reads 数十, 数百 as approximate numerals, which are no count
  * either. */
 export const NOT_COUNT_BEFORE: readonly string[] = ['第', '每', '几', '上'];
+/** Words that end with one of those characters and leave the number a count (亿元以上18个). */
+export const COUNT_BEFORE: readonly string[] = ['以上'];
 
 /** Heads of the counted noun phrase: the phrase ends with one of them at a word boundary. */
 export const PROJECT_HEADS: readonly string[] = ['项目', '工程'];
+
+/** Heads that name projects only after their own classifier (Taiwan and Hong Kong: 5项计画, 9项水资源开发计画,
+ * 五项基建; 两处控制性工程 has the generic head). */
+export const CLASSIFIER_HEADS: Readonly<Record<string, readonly string[]>> = {
+  项: ['基建', '建设'],
+};
+/** The same, in documents written in traditional characters only: there 計畫/計劃 names a project, in mainland
+ * bulletins a 计划 is a plan or a programme. */
+export const CLASSIFIER_HEADS_TRADITIONAL: Readonly<Record<string, readonly string[]>> = {
+  项: ['计画', '计划'],
+};
 
 /** Written straight after a head, these make it another noun (项目库, 项目部, 工程师): not a project. */
 export const HEAD_BLOCKING_SUFFIXES: readonly string[] = [
@@ -83,7 +96,7 @@ export const LEVEL_WORDS: readonly string[] = [
 /** Words between a noun written first and its number: 项目数量近5万个, 项目共计120个, 项目总数达到50个. */
 export const REVERSE_FILLERS: readonly string[] = [
   '数', '数量', '个数', '总数', '总量', '共', '共计', '合计', '累计', '总计', '共有', '有', '为', '已有', '已达',
-  '增至', '增加到', '增加至', '增长到', '增长至', '达', '达到', '已经达到', '合共', '合共有', '则有', '也有',
+  '增至', '增加到', '增加至', '增长到', '增长至', '达', '达到', '已经达到', '合共', '合共有', '则有', '也有', '计',
 ];
 
 /** Written between a list of nouns and a list of numbers paired with them in order: 新开工、续建项目分别为30个、
@@ -129,6 +142,8 @@ export const NOUN_PHRASE_TAGS: readonly string[] = ['n', 'nz', 'nt', 'nl', 'ng',
 export const MAX_NOUN_BEFORE = 16;
 export const MAX_NOUN_AFTER = 18;
 export const MAX_MODIFIER = 24;
+/** The longest label before a count whose noun is elided (未达序时进度2项, 战略性新兴产业43个). */
+export const MAX_LABEL = 10;
 /** The first part of a coordination sharing the next count's noun (17个列省、…) is at most this long. */
 export const MAX_COORDINATED_PART = 6;
 
