@@ -184,6 +184,9 @@ let FULLWIDTH_FIRST = '％．，';
 for (const [a, b] of [[0xff10, 0xff19], [0xff21, 0xff3a], [0xff41, 0xff5a]] as const) for (let c = a; c <= b; c++) FULLWIDTH_FIRST += String.fromCharCode(c);
 const SP = `[${esc(NUMBER_SPACES)}]`;
 const CN_NUM = '零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟';
+/** circles that typesetting puts for 〇, and the characters around one inside a numeral */
+const ZERO_CIRCLES = '○◯';
+const CN_DIGITS_AND_POINT = '零〇一二两三四五六七八九十点';
 // every alternative starts with a space or [.,] (the leading look-ahead lets the engine skip other positions)
 const NUMBER_SPACE = new RegExp(
   `(?=[${esc(NUMBER_SPACES)}.,])(?:` +
@@ -213,6 +216,13 @@ const findFullwidth = regexFinder(
     return null;
   },
   codeTable(FULLWIDTH_FIRST),
+);
+
+/** a circle standing for zero inside a Chinese numeral (一點○六億元, 二○二三年): 〇 */
+const findCircleZero = regexFinder(
+  new RegExp(`[${ZERO_CIRCLES}](?<=[${CN_DIGITS_AND_POINT}][${ZERO_CIRCLES}])(?=[${CN_DIGITS_AND_POINT}${ZERO_CIRCLES}])`, 'g'),
+  () => '〇',
+  codeTable(ZERO_CIRCLES),
 );
 
 /** a run of two or more of the doubled punctuation marks keeps its last mark */
@@ -261,6 +271,10 @@ export function normalize(original: string): Normalized {
   r = m.rewrite(findFullwidth);
   m = r.text;
   stats.width_fixes = r.edits;
+
+  r = m.rewrite(findCircleZero);
+  m = r.text;
+  stats.width_fixes += r.edits;
 
   r = m.rewrite(findNumberSpace);
   m = r.text;

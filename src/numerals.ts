@@ -341,7 +341,14 @@ export function scanNumber(text: string, pos: number, options: { allowBareUnit?:
       let suffix = '';
       let tail = end;
       while (tail > pos && MULTIPLIER_CODES[text.charCodeAt(tail - 1)] !== 0) tail--;
-      if (tail < end) {
+      // a mixed form (1亿8千万, 两亿三千万) has the unit of its first part (SPEC 3): the first run of big units,
+      // when digits follow it
+      let firstBig = pos;
+      while (firstBig < end && MULTIPLIER_CODES[text.charCodeAt(firstBig)] !== 2) firstBig++;
+      let runEnd = firstBig;
+      while (runEnd < end && MULTIPLIER_CODES[text.charCodeAt(runEnd)] === 2) runEnd++;
+      if (firstBig < end && runEnd < tail) suffix = text.slice(firstBig, runEnd);
+      else if (tail < end) {
         if (arabic) {
           if (toks.length === 1 + (end - tail)) suffix = text.slice(tail, end);
         } else {

@@ -17,6 +17,10 @@ describe('normalize', () => {
     const n = normalize('投资１６１．２億元,,同比增长７．３％,、签约金额283 億元。。');
     expect(n.mapped.text).toBe('投资161.2亿元,同比增长7.3%、签约金额283亿元。');
   });
+  it('reads a circle inside a Chinese numeral as 〇, and leaves a bullet circle alone', () => {
+    const n = normalize('追加一點○六億元,二○二三年。○重点项目');
+    expect(n.mapped.text).toBe('追加一点〇六亿元,二〇二三年。○重点项目');
+  });
   it('reports garbled spans with their original offsets', () => {
     const src = '投資工作情況報告改善?,F(xiàn)將固定資產投資';
     const n = normalize(src);

@@ -38,6 +38,11 @@ describe('mixed and approximate numerals', () => {
     expect(n?.end).toBe(s.length);
     expect(n?.value).toBeCloseTo(v, 6);
   });
+  it.each([
+    ['1亿8千万', '亿'], ['两亿三千万', '亿'], ['十二万三千', '万'], ['一千二百三十四万', '万'], ['1.2万亿', '万亿'], ['3千万', '千万'],
+  ])('%s takes the unit of its first part: %s', (s, suffix) => {
+    expect(scanNumber(s, 0)?.suffix).toBe(suffix);
+  });
   it('reads 八九亿 and 数十亿 as ranges', () => {
     expect(scanNumber('八九亿', 0)).toMatchObject({ value: 8e8, approxMax: 9e8 });
     expect(scanNumber('数十亿', 0)).toMatchObject({ value: 1e9, approxMax: 1e10 });
