@@ -39,6 +39,7 @@ const PARENS = /[(（][^()（）]*[)）]/g;
 /** QUOTES.test of one code unit (without its g flag) */
 const isQuoteCode = codeUnitTest(new RegExp(QUOTES.source));
 const OPEN_QUOTES = new Set([...'“‘"\'《「〈']);
+const QUOTE_PAIRS: Readonly<Record<string, string>> = { '“': '”', '‘': '’', '《': '》', '「': '」', '〈': '〉', '"': '"', "'": "'" };
 const HAN = /\p{Script=Han}/u;
 const NUMERAL_CHAR = /[0-9零〇一二两三四五六七八九十百千万]/;
 /** NUMERAL_CHAR.test of the code unit at `pos`, memoized by code (0: not asked yet, 1: yes, 2: no); false outside
@@ -266,6 +267,15 @@ function nounPhrase(doc: Doc, from: number, to: number, headStart: number): bool
   let p = from;
   while (p < to) {
     const ch = text[p]!;
+    // a quoted term is a name, whatever its words (12个“两重”…项目)
+    const close = OPEN_QUOTES.has(ch) ? QUOTE_PAIRS[ch] : undefined;
+    if (close !== undefined) {
+      const q = text.indexOf(close, p + 1);
+      if (q > p && q < to && q - p <= T.MAX_QUOTED_TERM) {
+        p = q + 1;
+        continue;
+      }
+    }
     if (ch === '、' || OPEN_QUOTES.has(ch) || /[”’》」〉]/.test(ch)) {
       p++;
       continue;
@@ -295,7 +305,11 @@ function nounPhrase(doc: Doc, from: number, to: number, headStart: number): bool
     const t = doc.tokenAt(p);
     if (!t) return false;
     if (t.end > headStart && t.start <= headStart) return true; // the token holding the head (建设项目)
-    if (!npToken(doc, t) && !(t.tag.startsWith('v') && t.end === headStart)) return false;
+    // a verb or an adverb inside the phrase, followed by a noun (新材料相关领域项目), or a verb straight before the
+    // head (转化项目); not at its start
+    const next = tokenStartingAt(doc, t.end);
+    const inside = p > from && T.INNER_TAGS.includes(t.tag) && next !== undefined && next.end <= headStart && npTag(next);
+    if (!npToken(doc, t) && !(t.tag.startsWith('v') && t.end === headStart) && !inside) return false;
     p = t.end;
   }
   return true;
@@ -523,21 +537,32 @@ function elided(doc: Doc, c: Counted, e: number, prev: CountDraft | undefined): 
   }
   // the noun of a whole that the sentence divides: 其中有70个, 项目23项，未达序时进度2项, 新签约产业项目中，甲产业43个
   if (text[c.after] !== undefined && !LABEL_END.test(text[c.after]!)) return null;
-  const from = doc.clauseStart(e);
+  // the label: from the clause's start or the last 、 (其中甲市45个、乙市30个)
+  const from = Math.max(doc.clauseStart(e), text.lastIndexOf('、', e - 1) + 1);
   const label = text.slice(from, e);
-  if (label.length > T.MAX_LABEL || T.NOT_PROJECT_NOUNS.some((w) => w && label.endsWith(w))) return null;
+  if (label.length > T.MAX_LABEL) return null;
   const subsetLead = T.SUBSET_LEADS.find((w) => w !== '中' && label.startsWith(w));
-  if (subsetLead) {
-    const start = from + subsetLead.length + (FILLERS_W.at(text, from + subsetLead.length)?.length ?? 0);
-    return { start, end: c.after, noun: heads[0]!, phrase: '', order: 'elided' };
-  }
+  // the label's own words, after 其中 (有)
+  const own = subsetLead ? from + subsetLead.length + (FILLERS_W.at(text, from + subsetLead.length)?.length ?? 0) : from;
+  if (T.NOT_PROJECT_NOUNS.some((w) => w && label.endsWith(w)) && !(own < e && placeLabel(doc, own, e))) return null;
   const whole = prev && prev.unit === c.unit && doc.sentenceAt(prev.start) === sent ? prev : undefined;
+  if (subsetLead) return { start: own, end: c.after, noun: whole?.noun ?? heads[0]!, phrase: '', order: 'elided' };
   const divided = heads.some((h) => text.slice(sent.start, from).includes(h + '中'));
   if ((whole || divided) && label.length > 0 && !HEADS_W.before(text, e)) {
     const noun = whole?.noun ?? heads[0]!;
     return { start: from, end: c.after, noun, phrase: '', order: 'elided' };
   }
   return null;
+}
+
+/** Whether [from, to) names a place (甲市, 福州, 鼓楼区): a place name by jieba, or words of a name ending with an
+ * administrative suffix, not a generic word (县区) nor a verb's object (涉及县区). */
+function placeLabel(doc: Doc, from: number, to: number): boolean {
+  const label = doc.text.slice(from, to);
+  const last = doc.tokenEndingAt(to);
+  if (last && last.start >= from && last.tag === 'ns') return true;
+  if (T.GENERIC_PLACES.includes(label) || !T.PLACE_SUFFIXES.some((w) => label.endsWith(w))) return false;
+  return doc.tokensIn(from, to).every((t) => t.start >= from && (npTag(t) || t.tag === 'ns' || singleHan(t)));
 }
 
 /** The status words of a phrase: the status of the last one written (储备新开工项目 → new, a governing verb and the

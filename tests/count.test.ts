@@ -355,12 +355,26 @@ describe('count: shapes of real bulletins', () => {
     ]);
     // no whole to divide: a bare number of other things
     check('全市实施项目300个。涉及县区15个。', [{ text: '实施项目300个', value: 300 }]);
+    // places in a list after a total: each counts the total's projects
+    check('全省集中开工项目300个,其中甲市45个、乙市30个,涉及县区15个。', [
+      { text: '集中开工项目300个', value: 300, category: 'started' },
+      { text: '甲市45个', value: 45, noun: '集中开工项目', category: 'started' },
+      { text: '乙市30个', value: 30, noun: '集中开工项目', category: 'started' },
+    ]);
+  });
+  it('nouns with a quoted term, a verb before a noun, a provincial list', () => {
+    check('争取12个“两重”超长期特别国债资金项目支持资金10.1亿元。', [{ text: '12个“两重”超长期特别国债资金项目', value: 12 }]);
+    check('等5个新材料相关领域项目集中签约落户。', [{ text: '5个新材料相关领域项目', value: 5, category: 'signed' }]);
+    check('安排15个省列重大项目。', [{ text: '15个省列重大项目', value: 15, category: 'key' }]);
+    // a verb after a noun starts the predicate, not the noun: 五个着力点 are no projects
+    check('围绕“五个着力点”统筹推进项目建设。', []);
   });
   it('other classifiers and heads: 件, 处, and 项 with 基建, or 计画 in traditional text', () => {
     check('工程计32件,两处控制性工程。', [
       { text: '工程计32件', value: 32, unit: '件' },
       { text: '两处控制性工程', value: 2, unit: '处' },
     ]);
+    check('推进9项水资源开发计画。', [{ text: '9项水资源开发计画', value: 9 }]);
     check('縣府提出5項計畫,推動五項基建。', [
       { text: '5项计画', value: 5, unit: '项' },
       { text: '五项基建', value: 5, unit: '项' },

@@ -21,14 +21,14 @@ export const COUNT_BEFORE: readonly string[] = ['以上'];
 export const PROJECT_HEADS: readonly string[] = ['项目', '工程'];
 
 /** Heads that name projects only after their own classifier (Taiwan and Hong Kong: 5项计画, 9项水资源开发计画,
- * 五项基建; 两处控制性工程 has the generic head). */
+ * 五项基建; 两处控制性工程 has the generic head). 计画 is Taiwan's word, wherever it is converted to. */
 export const CLASSIFIER_HEADS: Readonly<Record<string, readonly string[]>> = {
-  项: ['基建', '建设'],
+  项: ['基建', '建设', '计画'],
 };
 /** The same, in documents written in traditional characters only: there 計畫/計劃 names a project, in mainland
  * bulletins a 计划 is a plan or a programme. */
 export const CLASSIFIER_HEADS_TRADITIONAL: Readonly<Record<string, readonly string[]>> = {
-  项: ['计画', '计划'],
+  项: ['计划'],
 };
 
 /** Written straight after a head, these make it another noun (项目库, 项目部, 工程师): not a project. */
@@ -90,7 +90,7 @@ export const YEAR_IN_NOUN = '(?:19|20)[0-9]{2}年度?';
 /** Administrative levels: part of the noun (省市级82个重点项目 → 省市级重点项目, 市级签约14个). */
 export const LEVEL_WORDS: readonly string[] = [
   '国家级', '国家', '中央', '省部级', '省级', '省市级', '省市', '市级', '地市级', '州级', '市县', '市县级', '县级',
-  '区级', '县区级', '乡镇级', '镇级', '省重点', '市重点', '县重点', '区重点',
+  '区级', '县区级', '乡镇级', '镇级', '省重点', '市重点', '县重点', '区重点', '省列', '市列', '列省',
 ];
 
 /** Words between a noun written first and its number: 项目数量近5万个, 项目共计120个, 项目总数达到50个. */
@@ -142,6 +142,18 @@ export const NOUN_PHRASE_TAGS: readonly string[] = ['n', 'nz', 'nt', 'nl', 'ng',
 export const MAX_NOUN_BEFORE = 16;
 export const MAX_NOUN_AFTER = 18;
 export const MAX_MODIFIER = 24;
+/** jieba tags of words that may stand between the words of a counted noun phrase when a noun follows them, not at
+ * its start: verbs and adverbs that modify that noun (新材料相关领域项目). */
+export const INNER_TAGS: readonly string[] = ['v', 'vd', 'd', 'ad'];
+/** The longest quoted term inside a counted noun (12个“两重”超长期特别国债资金项目). */
+export const MAX_QUOTED_TERM = 12;
+
+/** Suffixes of administrative areas: a label before a count that ends with one and is a name (甲市45个,
+ * 鼓楼区12个) gives the projects' place, not a number of areas. */
+export const PLACE_SUFFIXES: readonly string[] = ['省', '市', '县', '区', '州', '盟', '旗', '镇', '乡'];
+/** Generic words for areas, which such a label is not (县区15个 counts areas). */
+export const GENERIC_PLACES: readonly string[] = ['省', '市', '县', '区', '乡', '镇', '村', '县区', '县市区', '乡镇', '市县', '区县', '省市'];
+
 /** The longest label before a count whose noun is elided (未达序时进度2项, 战略性新兴产业43个). */
 export const MAX_LABEL = 10;
 /** The first part of a coordination sharing the next count's noun (17个列省、…) is at most this long. */
