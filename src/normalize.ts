@@ -189,8 +189,11 @@ const ZERO_CIRCLES = '○◯';
 const CN_DIGITS_AND_POINT = '零〇一二两三四五六七八九十点';
 // every alternative starts with a space or [.,] (the leading look-ahead lets the engine skip other positions)
 const NUMBER_SPACE = new RegExp(
-  `(?=[${esc(NUMBER_SPACES)}.,])(?:` +
+  `(?=[${esc(NUMBER_SPACES)}.,\r\n])(?:` +
   [
+    // a line break inside a 百分之 numeral (百分之\n十二点五), which web pages break where they like
+    // (one line break; not before a list's 二、)
+    `(?<=百分之[${CN_NUM}]{0,8})${SP}*\r?\n${SP}*(?=[${CN_NUM}]{1,8}[^${CN_NUM}、．.\r\n])`,
     `(?<=[0-9])${SP}+(?=[${esc(UNIT_STARTS)}])`,
     `(?<=[0-9])${SP}*([.,])${SP}*(?=[0-9])`,
     // 2 0.5亿元: digits split by a space, when what follows runs on to a unit
@@ -204,8 +207,8 @@ const NUMBER_SPACE = new RegExp(
 const findNumberSpace = regexFinder(
   NUMBER_SPACE,
   (x) => (x[1] === undefined ? '' : x[1]),
-  codeTable(NUMBER_SPACES + '.,'),
-  codeTable('0123456789' + CN_NUM),
+  codeTable(NUMBER_SPACES + '.,\r\n'),
+  codeTable('0123456789之' + CN_NUM),
 );
 
 const findFullwidth = regexFinder(

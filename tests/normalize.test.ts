@@ -21,6 +21,10 @@ describe('normalize', () => {
     const n = normalize('追加一點○六億元,二○二三年。○重点项目');
     expect(n.mapped.text).toBe('追加一点〇六亿元,二〇二三年。○重点项目');
   });
+  it('joins a 百分之 numeral broken by a line break, not a list item after it', () => {
+    expect(normalize('增长百分之\n十二点五。增长百分之十二\n点五。').mapped.text).toBe('增长百分之十二点五。增长百分之十二点五。');
+    expect(normalize('增长百分之五\n二、下一步').mapped.text).toBe('增长百分之五\n二、下一步');
+  });
   it('reports garbled spans with their original offsets', () => {
     const src = '投資工作情況報告改善?,F(xiàn)將固定資產投資';
     const n = normalize(src);
