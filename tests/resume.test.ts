@@ -105,7 +105,7 @@ describe('resume', () => {
   });
 
   it('workers that cannot start: a message and exit 70, no abort, no stack trace', () => {
-    // the pool used to end the other workers as soon as one failed, and ending one in the middle of its own
+    // the pool must not end the other workers as soon as one fails: ending one in the middle of its own
     // start-up aborted the process about one time in four (exit 134, no message): three tries
     for (let i = 0; i < 3; i++) {
       const out = tmp('out');
