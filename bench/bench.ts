@@ -13,7 +13,7 @@
 // best of each is kept: on a shared machine the best run is the one least disturbed by other work. Five rounds:
 // --jobs 2 needs both cores at once, so other work disturbs more of its rounds than of --jobs 1's, and with three
 // rounds the best --jobs 2 round was itself disturbed in some bench runs (two workers 1.65-1.84 × one in 17 runs
-// over two sessions of nearly the same code, on a 2-core machine shared with other work). Options: --docs N (default 500),
+// of nearly the same code, on a 2-core machine shared with other work). Options: --docs N (default 500),
 // --kb K (8), --rounds R (5), --keep (keep the temp folders).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

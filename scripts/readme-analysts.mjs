@@ -18,12 +18,12 @@ export const QUERIES = [
     sql: "select p.path, p.subject, p.text as change, p.direction, min_by(a.text, a.start) as amount from percentages p left join amounts a on a.doc_id = p.doc_id and a.context = p.context and a.subject = p.subject where p.basis = 'yoy' and p.subject like '%固定资产投资%' group by p.path, p.start, p.subject, p.text, p.direction order by p.path, p.start",
   },
   {
-    title: 'The ten largest sums in yuan, with what they measure',
-    sql: "select text, round(value / 1e8, 1) as yi_yuan, qualifier, subject, path from amounts where currency = 'CNY' and value is not null order by value desc, id limit 10",
+    title: 'The five largest sums in yuan, with what they measure',
+    sql: "select text, round(value / 1e8, 1) as yi_yuan, qualifier, subject, path from amounts where currency = 'CNY' and value is not null order by value desc, id limit 5",
   },
   {
-    title: 'The ten largest projects by linked investment',
-    sql: 'select name, location, status, max(value) / 1e8 as yi_yuan, count(amount_id) as amounts, any_value(path) as path from project_amounts where value is not null group by all order by yi_yuan desc, name limit 10',
+    title: 'The five largest projects by linked investment',
+    sql: 'select name, location, status, max(value) / 1e8 as yi_yuan, count(amount_id) as amounts, any_value(path) as path from project_amounts where value is not null group by all order by yi_yuan desc, name limit 5',
     // shown once the extractors link amounts to projects; until then, the next query that applies
     when: 'select count(*) > 0 as ok from project_amounts where value is not null',
   },
@@ -46,19 +46,12 @@ bulletin-miner export --format parquet -o exports/            # amounts.parquet 
 bulletin-miner load --postgres postgres://user@host/db --schema bulletins [--prune]   # idempotent upserts
 \`\`\`
 
-Views (and exported files, and PostgreSQL tables): \`amounts\`, \`percentages\`, \`counts\`, \`projects\`,
-\`documents\`, with one column per field of SPEC section 3. Views only: \`records\` (the fields every record
-has, all types); \`project_amounts\` (each project joined to each amount it links: \`project_id, name,
-location, status, amount_id, amount_text, value, min, max, currency, unit, qualifier, subject\`; a project
-without a linked amount appears once with NULLs); \`errors\` (errors.jsonl: the inputs that could not be read).
-
-Column types come from the zod schemas in \`src/schemas.ts\`: integers are BIGINT, other numbers DOUBLE, text
-and enums VARCHAR, \`projects.amount_ids\` a list of VARCHAR (\`text[]\` in PostgreSQL),
-\`documents.counts\`/\`normalization\` STRUCTs and \`documents.warnings\` a list of STRUCTs in DuckDB and Parquet
-(\`jsonb\` in PostgreSQL, JSON text in CSV). CSV files are UTF-8 without a BOM. \`load\` creates the schema
-and tables (primary key \`id\`, \`doc_id\` for documents) and upserts in transactions of \`--batch-size\` lines
-(1000): loading again after a new extraction updates rows in place and reports rows inserted, updated and
-unchanged; with \`--prune\` it also deletes, for the documents of this output, the records it no longer has.
+Tables (views, exported files, PostgreSQL tables): \`amounts\`, \`percentages\`, \`counts\`, \`projects\`,
+\`documents\`, one column per field of [docs/records.md](docs/records.md), which also gives the column types.
+Views only: \`records\` (all types, common fields), \`project_amounts\` (each project with each amount it
+links) and \`errors\`. \`load\` creates the schema and tables and upserts in transactions of \`--batch-size\`
+lines (1000): loading again after a new extraction updates rows in place and reports rows inserted, updated
+and unchanged; \`--prune\` also deletes the records of these documents that the new output no longer has.
 
 Three queries on the corpus output (\`npm start\`), as printed:`;
 

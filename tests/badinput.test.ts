@@ -252,7 +252,7 @@ describe('an output folder that cannot be written', () => {
     expect(r.stderr).toMatch(/cannot write to the output folder/);
     expect(existsSync(join(d, 'run.json'))).toBe(false);
   });
-  it('an output file that is a folder: exit 2 and a message, the workers ended (it used to hang)', () => {
+  it('an output file that is a folder: exit 2 and a message, the workers ended, no hang', () => {
     const d = tmp('isdir');
     mkdirSync(join(d, 'records.jsonl'));
     const r = cli(['extract', CORPUS, '-o', d, '--quiet']);

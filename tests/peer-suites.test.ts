@@ -1,5 +1,5 @@
-// The peer suites (JioNLP, Recognizers-Text) run by the rules of ../shared/peer-suites/README.md. Prints the pass
-// rate of each suite and fails below the level reached (SPEC 6 target: 95% of the in-scope cases).
+// The peer suites (JioNLP, Recognizers-Text) run by the rules of tests/fixtures/shared/peer-suites/README.md.
+// Prints the pass rate of each suite and fails below the level reached (SPEC 6 target: 95% of the in-scope cases).
 import { describe, it, expect } from 'vitest';
 import { SUITES } from './peer.js';
 

@@ -1,4 +1,5 @@
-// Runs the peer suites of ../shared/peer-suites by the rules of its README and returns pass rates and failures.
+// Runs the peer suites of tests/fixtures/shared/peer-suites by the rules of its README and returns pass rates
+// and failures.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractText } from '../src/pipeline.js';
