@@ -226,7 +226,8 @@ function inheritBasis(doc: Doc, drafts: PercentageDraft[]): void {
     // a target or a forecast (力争全年增长7%左右) is no measured change
     if (TARGET_WORDS.some((w) => lead.includes(w))) continue;
     const paragraph = text.lastIndexOf('\n', d.start - 1) + 1;
-    d.basis = lastChangeCue(text, paragraph, from);
+    // only a yoy cue carries (SPEC 3): a month-on-month comparison is said of its own figure
+    d.basis = lastChangeCue(text, paragraph, from, ['yoy']);
   }
 }
 
@@ -277,15 +278,15 @@ function insideNotSamePeriod(text: string, i: number, word: string): boolean {
   return false;
 }
 
-/** The family (yoy or mom) of the last change cue written in [from, to), leaving out comparisons with another
- * period that begin like one (比上年全年). */
-function lastChangeCue(text: string, from: number, to: number): 'yoy' | 'mom' | null {
+/** The family (yoy or mom, of those asked for) of the last change cue written in [from, to), leaving out
+ * comparisons with another period that begin like one (比上年全年). */
+function lastChangeCue(text: string, from: number, to: number, families: readonly string[] = ['yoy', 'mom']): 'yoy' | 'mom' | null {
   for (let i = to - 1; i >= from; i--) {
     const ws = BASIS_BY_FIRST.get(text.charCodeAt(i));
     if (!ws) continue;
     for (const { word, family } of ws) {
       const basis = BASIS_WORDS[family]!.basis;
-      if ((basis !== 'yoy' && basis !== 'mom') || !text.startsWith(word, i)) continue;
+      if ((basis !== 'yoy' && basis !== 'mom') || !families.includes(basis) || !text.startsWith(word, i)) continue;
       if (insideNotSamePeriod(text, i, word)) continue;
       return basis;
     }

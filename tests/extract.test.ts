@@ -67,6 +67,10 @@ describe('percentages', () => {
     ]);
     // a target is no measured change; 比上年全年 is no yoy cue
     expect(basis('1-9月投资同比增长3.2%。下一步,力争全年投资增长7%左右。')).toEqual([['3.2%', 'yoy'], ['7%左右', null]]);
+    // only a yoy cue carries; a two-year average is no yoy
+    expect(basis('全市投资同比增长5.2%,两年平均增长5.1%,增速比上月回落0.5个百分点。分领域看,工业投资增长10.1%。')).toEqual([
+      ['5.2%', 'yoy'], ['5.1%', null], ['0.5个百分点', 'mom'], ['10.1%', 'yoy'],
+    ]);
     expect(basis('投资增长18.2%,增幅分别比上年同期、上年全年提高3.0和1.6个百分点。')).toEqual([
       ['18.2%', null], ['3.0', 'yoy'], ['1.6个百分点', null],
     ]);

@@ -40,10 +40,10 @@ export const COMPARATIVE_WORDS: readonly string[] = ['高于', '低于', '快于
 export const COMPARATIVE_DIRECTION: Readonly<Record<string, 'up' | 'down'>> = {
   高于: 'up', 快于: 'up', 领先: 'up', 超: 'up', 超过: 'up', 低于: 'down', 慢于: 'down', 落后: 'down',
 };
-/** Words in a figure's clause that give it a reference of its own (增幅比1—3月回落, 高于全省, 拉动投资增长): a yoy
- * cue earlier in the paragraph does not carry to it. */
+/** Words in a figure's clause that give it a reference of its own (增幅比1—3月回落, 高于全省, 拉动投资增长, 两年平均
+ * 增长): a yoy cue earlier in the paragraph does not carry to it. */
 export const OWN_REFERENCE: readonly string[] = ['比', '较', '相比', '相较', '高于', '低于', '快于', '慢于', '领先', '落后',
-  '高出', '低出', '超', '拉动', '上拉', '下拉', '贡献'];
+  '高出', '低出', '超', '拉动', '上拉', '下拉', '贡献', '平均', '年均'];
 /** Words that hold a comparison word without being a comparison (占比最大的…业分别增长35.2%). */
 export const NOT_REFERENCE: readonly string[] = ['占比', '比重', '比例', '比率'];
 /** Words before a growth figure in its sentence that make it a target or a forecast (力争全年增长7%左右, 预计增长
