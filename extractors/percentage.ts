@@ -7,8 +7,9 @@ import type { Extractor, PercentageDraft } from './types.js';
 import { PERCENT_UNIT_WORDS, PERCENT_PREFIXES, DIRECTION_WORDS, DIRECTION_ADJACENT, BASIS_WORDS, COMPARATIVE_WORDS,
   PROGRESS_AFTER, SHARE_AFTER, PROGRESS_VERBS, PROGRESS_RATES,
   COMPARATIVE_DIRECTION, OWN_REFERENCE, NOT_SAME_PERIOD, TARGET_WORDS, SHARE_OVER_PROGRESS, LEVEL_BEFORE,
-  GROWTH_VERBS, REFERENCE_COMPARATORS, REFERENCE_LIST_END, NOT_REFERENCE } from './tables/percentage.js';
+  GROWTH_VERBS, REFERENCE_COMPARATORS, REFERENCE_LIST_END, NOT_REFERENCE, WIDEN_VERBS, DECLINE_NOUNS } from './tables/percentage.js';
 import { numbersOf } from './numbers.js';
+import { UNIT_SHARING_COORDINATORS } from './tables/qualifiers.js';
 import { wordsOf, qualifierBefore, qualifierAfter, rangeEnd, sharedUnitAfter } from './shared.js';
 
 const NUMERAL_CHAR = /[0-9零〇一二两三四五六七八九十百千万亿]/;
@@ -185,7 +186,10 @@ export const percentage: Extractor = {
       consumedTo = end;
       if (doc.crossesGarbled(start, end)) continue;
       const from = doc.clauseStart(start);
-      const direction = directionBefore(doc, qb && !n2 ? qb.start : start, from);
+      let direction = directionBefore(doc, qb && !n2 ? qb.start : start, from);
+      // 降幅扩大了4.2个百分点: a decline that widens is a change down
+      if (direction === 'up' && WIDEN_VERBS.some((v) => text.slice(from, start).includes(v)) &&
+        DECLINE_NOUNS.some((w) => text.slice(from, start).includes(w))) direction = 'down';
       let basis = basisOf(doc, start, end, from);
       // a level (达到100%) is not a change: a yoy/mom cue nearby is about something else
       if (direction === null && (basis === 'yoy' || basis === 'mom')) basis = null;
@@ -206,6 +210,7 @@ export const percentage: Extractor = {
         subject: null,
       });
     }
+    shareListQualifier(text, out);
     pairReferences(doc, out);
     inheritBasis(doc, out);
     return out;
@@ -228,6 +233,16 @@ function inheritBasis(doc: Doc, drafts: PercentageDraft[]): void {
     const paragraph = text.lastIndexOf('\n', d.start - 1) + 1;
     // only a yoy cue carries (SPEC 3): a month-on-month comparison is said of its own figure
     d.basis = lastChangeCue(text, paragraph, from, ['yoy']);
+  }
+}
+
+/** A qualifier written before the first figure of a list holds for the figures joined to it (约50%和35%). */
+function shareListQualifier(text: string, drafts: PercentageDraft[]): void {
+  for (let k = 1; k < drafts.length; k++) {
+    const d = drafts[k]!;
+    const prev = drafts[k - 1]!;
+    if (d.qualifier !== 'exact' || prev.qualifier === 'exact' || prev.qualifier === 'range') continue;
+    if (UNIT_SHARING_COORDINATORS.includes(text.slice(prev.end, d.start))) d.qualifier = prev.qualifier;
   }
 }
 

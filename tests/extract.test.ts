@@ -76,6 +76,13 @@ describe('percentages', () => {
     ]);
   });
 
+  it('a widening decline is down; a qualifier before a list holds for the list', () => {
+    const p = ofType('新开工项目数同比下降14.4%,降幅与上年同期相比扩大了4.2个百分点。两者分别占总工程费用比重约50%和35%。', 'percentage');
+    expect(p.map((r) => [r.text, r.direction, r.qualifier])).toEqual([
+      ['14.4%', 'down', 'exact'], ['4.2个百分点', 'down', 'exact'], ['约50%', null, 'approx'], ['35%', null, 'approx'],
+    ]);
+  });
+
   it('reads a share and its levels, and growth rates after a share word', () => {
     const p = ofType('项目投资1543亿元,同比增长22.2%,占比由上年同期的63%提高到65.1%,其中占比最大的交通运输业、水利业分别增长35.2%和31.8%。', 'percentage');
     expect(p.map((r) => [r.text, r.basis])).toEqual([

@@ -19,6 +19,10 @@ export const DIRECTION_WORDS: Readonly<Record<string, 'up' | 'down'>> = {
 /** Single-character verbs count only straight before the number (增5%, 比全国高2.3个百分点), not inside words. */
 export const DIRECTION_ADJACENT: Readonly<Record<string, 'up' | 'down'>> = { 增: 'up', 降: 'down', 减: 'down', 高: 'up', 低: 'down', 涨: 'up', 跌: 'down' };
 
+/** A decline (降幅) that widens (扩大) is a change down. */
+export const DECLINE_NOUNS: readonly string[] = ['降幅', '减幅', '跌幅'];
+export const WIDEN_VERBS: readonly string[] = ['扩大'];
+
 /** Rates of progress: a percentage that measures one is a progress figure. */
 const PROGRESS_RATES_LIST = ['开工率', '完成率', '入统率', '到位率', '开复工率', '竣工率', '签约率', '履约率', '支付率', '执行率', '拨付率', '投产率', '落地率', '转化率', '使用率'];
 export const PROGRESS_RATES: readonly string[] = PROGRESS_RATES_LIST;
