@@ -347,7 +347,7 @@ describe('count: shapes of real bulletins', () => {
     ]);
     check('全市新签约产业项目中,战略性新兴产业43个、现代服务业项目40个。', [
       { text: '战略性新兴产业43个', value: 43, category: 'signed' },
-      { text: '服务业项目40个', value: 40, category: 'signed' },
+      { text: '现代服务业项目40个', value: 40, category: 'signed' },
     ]);
     check('工程项目合共有600个,当中有70个需要追加拨款。', [
       { text: '工程项目合共有600个', value: 600 },
@@ -366,6 +366,7 @@ describe('count: shapes of real bulletins', () => {
     check('争取12个“两重”超长期特别国债资金项目支持资金10.1亿元。', [{ text: '12个“两重”超长期特别国债资金项目', value: 12 }]);
     check('等5个新材料相关领域项目集中签约落户。', [{ text: '5个新材料相关领域项目', value: 5, category: 'signed' }]);
     check('安排15个省列重大项目。', [{ text: '15个省列重大项目', value: 15, category: 'key' }]);
+    check('列入省重点项目的有25个。', [{ text: '省重点项目的有25个', value: 25, category: 'key' }]);
     // a verb after a noun starts the predicate, not the noun: 五个着力点 are no projects
     check('围绕“五个着力点”统筹推进项目建设。', []);
   });

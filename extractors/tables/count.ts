@@ -96,7 +96,7 @@ export const LEVEL_WORDS: readonly string[] = [
 /** Words between a noun written first and its number: 项目数量近5万个, 项目共计120个, 项目总数达到50个. */
 export const REVERSE_FILLERS: readonly string[] = [
   '数', '数量', '个数', '总数', '总量', '共', '共计', '合计', '累计', '总计', '共有', '有', '为', '已有', '已达',
-  '增至', '增加到', '增加至', '增长到', '增长至', '达', '达到', '已经达到', '合共', '合共有', '则有', '也有', '计',
+  '增至', '增加到', '增加至', '增长到', '增长至', '达', '达到', '已经达到', '合共', '合共有', '则有', '也有', '计', '的有', '的共有',
 ];
 
 /** Written between a list of nouns and a list of numbers paired with them in order: 新开工、续建项目分别为30个、
@@ -128,7 +128,7 @@ export const NOUN_STOP_WORDS: readonly string[] = [
 ];
 
 /** Words that stand inside a noun phrase whatever tag jieba gives them (在/p 库/n → 在库项目). */
-export const NOUN_WORDS: readonly string[] = ['在库', '入库', '新入库', '在统', '入统', '纳统', '新纳统'];
+export const NOUN_WORDS: readonly string[] = ['在库', '入库', '新入库', '在统', '入统', '纳统', '新纳统', '现代'];
 
 /** Connectors between coordinated counts sharing one noun: 17个列省、354个市级重大产业项目. */
 export const COORDINATORS: readonly string[] = ['、', '和', '及', '与', '以及'];
