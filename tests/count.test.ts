@@ -367,6 +367,8 @@ describe('count: shapes of real bulletins', () => {
     check('等5个新材料相关领域项目集中签约落户。', [{ text: '5个新材料相关领域项目', value: 5, category: 'signed' }]);
     check('安排15个省列重大项目。', [{ text: '15个省列重大项目', value: 15, category: 'key' }]);
     check('列入省重点项目的有25个。', [{ text: '省重点项目的有25个', value: 25, category: 'key' }]);
+    // ten fiscal years of projects, not ten projects
+    check('审视2003-04年至2012-13年十个年度甲级工程项目的情况。', []);
     // a verb after a noun starts the predicate, not the noun: 五个着力点 are no projects
     check('围绕“五个着力点”统筹推进项目建设。', []);
   });
