@@ -755,6 +755,20 @@ function candidates(doc: Doc): NumberMatch[] {
   return [...nums, ...extra].sort((x, y) => x.start - y.start);
 }
 
+/** A Chinese numeral written straight before a project noun at the start of a clause, with no classifier: a
+ * headline's 四工程项目 (SPEC 3: unit null). Not 一 (一项目 is an article), not Arabic digits (5项目 is a
+ * code or a list's number more often than a count). */
+function bareCount(doc: Doc, n: NumberMatch): CountDraft | null {
+  const text = doc.text;
+  if (n.arabic || n.approxMax !== undefined || !Number.isInteger(n.value) || n.value < 2) return null;
+  if (doc.clauseStart(n.start) !== n.start && !/[\s“‘《【「]/.test(text[n.start - 1] ?? '')) return null;
+  const noun = T.BARE_COUNT_NOUNS.find((w) => text.startsWith(w, n.end) && wordEnds(doc, n.end + w.length));
+  if (!noun) return null;
+  const end = n.end + noun.length;
+  if (doc.crossesGarbled(n.start, end)) return null;
+  return { type: 'count', start: n.start, end, value: n.value, unit: null, noun, category: null, qualifier: 'exact' };
+}
+
 export const count: Extractor = {
   type: 'count',
   version: 1,
@@ -770,7 +784,12 @@ export const count: Extractor = {
         continue;
       }
       const c = parseCount(doc, n);
-      if (!c || notACount(doc, c)) continue;
+      if (!c) {
+        const bare = bareCount(doc, n);
+        if (bare) out.push(bare);
+        continue;
+      }
+      if (notACount(doc, c)) continue;
       const after = nounAfter(doc, c);
       if (after === 'blocked') continue;
       const hit = after ?? nounBefore(doc, c, out[out.length - 1]);

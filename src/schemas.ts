@@ -60,7 +60,7 @@ export const CountRecord = z
     ...base,
     type: z.literal('count'),
     value: z.number().int().nonnegative(),
-    unit: z.string().min(1).describe('the classifier (个, 项, 条, 批)'),
+    unit: z.string().min(1).nullable().describe('the classifier (个, 项, 条, 批, 件, 处); null when the text gives none (四工程项目)'),
     noun: z.string().nullable().describe('the counted noun phrase, normalized'),
     category: z.enum(COUNT_CATEGORIES).nullable(),
     qualifier: z.enum(QUALIFIERS),

@@ -6,7 +6,7 @@ import { ofType } from './helpers.js';
 interface Expected {
   text: string;
   value: number;
-  unit?: string;
+  unit?: string | null;
   noun?: string;
   category?: string | null;
   qualifier?: string;
@@ -383,5 +383,8 @@ describe('count: shapes of real bulletins', () => {
       { text: '五项基建', value: 5, unit: '项' },
     ]);
     check('开展三项计划。', []);
+    // a headline's number with no classifier: unit null; not 一 (an article)
+    check('四工程項目減預算六點一億', [{ text: '四工程项目', value: 4, unit: null }]);
+    check('一项目建成投产。', []);
   });
 });

@@ -20,6 +20,10 @@ export const COUNT_BEFORE: readonly string[] = ['以上'];
 /** Heads of the counted noun phrase: the phrase ends with one of them at a word boundary. */
 export const PROJECT_HEADS: readonly string[] = ['项目', '工程'];
 
+/** Project nouns that a Chinese numeral may count with no classifier, at the start of a clause (a headline's
+ * 四工程项目). */
+export const BARE_COUNT_NOUNS: readonly string[] = ['工程项目', '项目'];
+
 /** Heads that name projects only after their own classifier (Taiwan and Hong Kong: 5项计画, 9项水资源开发计画,
  * 五项基建; 两处控制性工程 has the generic head). 计画 is Taiwan's word, wherever it is converted to. */
 export const CLASSIFIER_HEADS: Readonly<Record<string, readonly string[]>> = {
