@@ -32,7 +32,8 @@ const LIST_NOUNS = wordList(T.LIST_NOUNS);
 const P = T.PROJECT_NOUN;
 const W = T.WORKS_NOUN;
 const QUOTED_CATEGORY = new RegExp(`^[“"「『][^”"」』]+[”"」』](?:${T.QUOTED_CATEGORY_ENDINGS.join('|')})$`);
-const FRAME = new Set(T.FRAME_WORDS);
+// a status word opens a name's left context too (建成投产|深圳至茂名铁路)
+const FRAME = new Set([...T.FRAME_WORDS, ...Object.keys(T.STATUS_WORDS).filter((w) => w.length >= 2)]);
 const GOAL = new Set(T.GOAL_FRAMES);
 const STOP_TAGS = new Set(T.STOP_TAGS);
 const PROPER_TAGS = new Set(T.PROPER_TAGS);
@@ -299,7 +300,8 @@ function stopCode(w: string, tag: string): number {
   // a head inside a longer name is a noun whatever jieba tags it (京港澳|高速/d|改扩建工程)
   if (NOUN_HEAD_SET.has(w)) c |= SC_NOUN_HEAD;
   if (
-    (STOP_TAGS.has(tag) && tag !== 'q' && !/[0-9A-Za-z]/.test(w)) ||
+    // a time word ends it, not a modifier or a section jieba tags as one (年产800万吨|现代/t|钢铁基地, 铁路|北段/t)
+    (STOP_TAGS.has(tag) && tag !== 'q' && !/[0-9A-Za-z]/.test(w) && !(tag === 't' && (GENERIC.has(w) || T.PHASE_RE.exec(w)?.[0] === w))) ||
     (tag === 'q' && CLASSIFIERS.has(w)) ||
     // money and counts end a name's left context (109.6亿元|大雅河抽水蓄能, 16个|建设项目); measures stay (800千伏)
     (tag === 'm' && /[元个项批]/.test(w))
@@ -525,7 +527,11 @@ function classify(doc: Doc, s: number, e: number): ItemKind {
   const toks = clipped(doc, s, e).filter((t) => !isPunct(t.word));
   if (toks.length > 0 && toks.every((t) => SECTORS.has(t.word))) return 'sector';
   if (coveredBySectors(name.replace(/[“”"‘’「」『』]/g, ''))) return 'sector';
-  if (toks.length === 1 && !PROPER_TAGS.has(toks[0]!.tag)) return 'plain';
+  if (toks.length === 1 && !PROPER_TAGS.has(toks[0]!.tag)) {
+    // a word of jieba's that ends with a facility head after two characters or more names one (环湖公路)
+    const h = NOUN_HEADS.ending(name);
+    return h && name.length - h.length >= 2 && !GENERIC.has(name.slice(0, -h.length)) ? 'name' : 'plain';
+  }
   if (toks.length === 1 && toks[0]!.tag === 'ns' && PLACE_SUFFIXES.ending(name)) return 'sector';
   if (allGenericTokens(toks)) return 'sector';
   return 'name';

@@ -274,3 +274,25 @@ describe('project: a place the document also leaves off the name', () => {
     expect(ofType('新哨夸竹褐煤开发项目正抓紧编制规划。', 'project').map((r) => [r.name, r.location])).toEqual([['新哨夸竹褐煤开发项目', null]]);
   });
 });
+
+// Shapes of real bulletins (issue 14); the sentences are written for these tests, of the same shapes.
+describe('projects: the left edge in real bulletins', () => {
+  it('leaves out verbs of speech, attention and counting before a name, and a status word', () => {
+    expect(names('多位委员关注东湖隧道扩建工程的具体进度。')).toEqual(['东湖隧道扩建工程']);
+    expect(names('本批共有南坪物流园标准化仓库二期、北岸污水处理厂等8个项目。')).toEqual(['南坪物流园标准化仓库二期', '北岸污水处理厂']);
+    expect(names('建成投产清江至平安铁路北段、环湖公路东段等12个项目。')).toEqual(['清江至平安铁路北段', '环湖公路东段']);
+  });
+  it('keeps a modifier jieba tags as a time word inside a name (年产…现代钢铁基地)', () => {
+    expect(names('县政府与宏达集团签约的年产300万吨现代钢铁基地项目总投资80亿元。')).toEqual(['年产300万吨现代钢铁基地项目']);
+  });
+  it('reads a facility with its action (扩容, 重建, 完善) as one name', () => {
+    expect(names('河东污水处理厂扩容项目进展顺利。')).toEqual(['河东污水处理厂扩容项目']);
+  });
+  it('gives no name for a kind of works, its costs or its department', () => {
+    expect(names('希望当局可检讨相关工程减幅是否可减少。')).toEqual([]);
+    expect(names('其中农村饮水安全工程方面3个项目。')).toEqual([]);
+    expect(names('两者分别占总工程费用比重约50%和35%。')).toEqual([]);
+    expect(names('4.滨江新城建设工作指挥部：项目12项。')).toEqual([]);
+    expect(names('节能、循环经济及资源节约等项目。')).toEqual([]);
+  });
+});
