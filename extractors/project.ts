@@ -606,9 +606,11 @@ function firstHeadEnd(doc: Doc, s: number, e: number): number {
 
 function trimSpan(text: string, s: number, e: number): [number, number] {
   while (s < e && isQuoteCode(text.charCodeAt(s))) s++;
-  while (e > s && isQuoteCode(text.charCodeAt(e - 1))) e--;
+  // a phase in brackets at the end stays: …项目(一期)
+  while (e > s && isQuoteCode(text.charCodeAt(e - 1)) && !(isCloseParen(text.charCodeAt(e - 1)) && BRACKET_PHASE_END.test(text.slice(s, e)))) e--;
   return [s, e];
 }
+const BRACKET_PHASE_END = /[^(（][(（]第?[一二三四五六七八九十0-9]{1,2}期(?:工程)?[)）]$/;
 
 /** QUOTE_CHARS.test of one code unit. */
 const isQuoteCode = codeUnitTest(QUOTE_CHARS);
@@ -1113,6 +1115,61 @@ function quoted(doc: Doc, out: Cand[]): void {
   }
 }
 
+/** An investment that opens a name: 总投资50亿元的, 投资1亿8千万元的 (the amount extractor reads its value). */
+const OPENED = new RegExp(`(?:${T.INVESTMENT_OPENERS.join('|')})(?:约|达|为|近|超|逾)?[0-9.零〇一二两三四五六七八九十百千万亿]+(?:多|余)?(?:美元|港元|元)(?:左右)?的`, 'g');
+const WORK_AFTER = wordList(T.WORK_AFTER_NAME);
+/** Tags of the words that end a name opened by its investment: adverbs, prepositions, pronouns, particles. */
+const OPENED_STOP_TAGS = new Set(['d', 'ad', 'p', 'r', 'u', 'uj', 'ul', 'uz', 'ug']);
+
+/** Names opened by their investment, in a list or alone in a clause (投资6000万元的浙商工业园, 总投资2.6亿元的洪川实业
+ * 有限公司冶金阀门、…): what follows 的 up to the next item, the end of the clause or the first word of what is said of
+ * it (正式开工, 等, 已) is the name, whatever its head, when it reads as a name (SPEC 3: a specific undertaking). */
+function openedByAmount(doc: Doc, cs: number, ce: number, out: Cand[]): void {
+  const text = doc.text;
+  const clause = text.slice(cs, ce);
+  if (clause.indexOf('元的') < 0) return;
+  const view = nameView(doc);
+  OPENED.lastIndex = 0;
+  for (let m = OPENED.exec(clause); m; m = OPENED.exec(clause)) {
+    const s = cs + m.index + m[0].length;
+    let e = s;
+    for (let k = view.at[s]!; k >= 0 && k < view.toks.length; k++) {
+      const t = view.toks[k]!;
+      if (t.start >= ce) break;
+      const w = t.word;
+      if (t.start > s) {
+        // a phase in brackets belongs to the name: …项目(一期)
+        const ph = isOpenParen(w.charCodeAt(0)) ? BRACKET_PHASE.exec(text.slice(t.start, ce)) : null;
+        if (ph) {
+          e = t.start + ph[0].length;
+          break;
+        }
+        if (isPunct(w) || OPENED_STOP_TAGS.has(t.tag) || STATUS_KEYS.at(text, t.start) || STAGE_WORDS.at(text, t.start)) break;
+        // the next item of the list: 、 is punctuation; 和/以及 before another investment
+        if (CONJUNCTIONS.has(w) && /^(?:总)?投资/.test(text.slice(t.end, t.end + 3))) break;
+      }
+      e = t.end;
+    }
+    if (e > ce) e = ce;
+    // what is said of it, in verbs at the end: …项目|备受关注 (an action that ends a name stays: 升级改造)
+    let v = e;
+    for (let k = view.at[e - 1]!; k >= 0 && view.toks[k]!.start > s; k--) {
+      const t = view.toks[k]!;
+      if (t.end !== v || !t.tag.startsWith('v') || t.tag === 'vn' || VERB_HEAD_SET.has(t.word)) break;
+      v = t.start;
+    }
+    if (v < e && (LIST_NOUNS.before(text, v) || headEndingAt(text, s, v, false))) e = v;
+    // 工程|建设: the work on the named works
+    const work = WORK_AFTER.ending(text.slice(s, e));
+    if (work && LIST_NOUNS.before(text, e - work.length)) e -= work.length;
+    if (e - s < 2 || classify(doc, s, e) !== 'name' || allGeneric(doc, s, e)) continue;
+    pushName(doc, out, s, e, 2, statusBefore(doc, cs + m.index) ?? statusOf(doc, cs, s, ce, e), null);
+  }
+}
+
+/** A phase in brackets: (一期), （第二期）. */
+const BRACKET_PHASE = /^[(（]第?[一二三四五六七八九十0-9]{1,2}期(?:工程)?[)）]/;
+
 export const project: Extractor = {
   type: 'project',
   version: 1,
@@ -1132,6 +1189,7 @@ export const project: Extractor = {
       // items of a list, kept or judged categories, are not read again as head names
       if (blocked.length > 0) blocked.length = 0;
       if (clauses[c + 2] === 1) lists(doc, cs, ce, cands, blocked);
+      openedByAmount(doc, cs, ce, cands);
       // a clause with no place where a head may start has no head names
       while (x < headPos.length && headPos[x]! <= cs) x++;
       if (x >= headPos.length || headTok[x]! >= ce) continue;

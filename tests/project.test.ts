@@ -296,3 +296,17 @@ describe('projects: the left edge in real bulletins', () => {
     expect(names('节能、循环经济及资源节约等项目。')).toEqual([]);
   });
 });
+
+describe('projects: names opened by their investment', () => {
+  it('takes what follows 投资…元的 as the name, whatever its head, up to the next item or what is said of it', () => {
+    expect(names('签约项目分别为投资8000万元的华丰工业园,投资1亿2千万元的长兴塑料助剂项目。')).toEqual(['华丰工业园', '长兴塑料助剂项目']);
+    expect(names('开工项目有总投资3.1亿元的港兴电力二期新型节能变压器、总投资1.8亿元的金川实业有限公司冶金阀门等。')).toEqual([
+      '港兴电力二期新型节能变压器', '金川实业有限公司冶金阀门',
+    ]);
+    expect(names('总投资12亿元的宏达轮胎二期项目等建设有序推进。')).toEqual(['宏达轮胎二期项目']);
+    expect(names('加快总投资96亿元的东河灌区工程建设。')).toEqual(['东河灌区工程']);
+  });
+  it('keeps a phase in brackets with the name', () => {
+    expect(names('一个是总投资5亿元的清源水泥综合利用及处置危废项目(一期)。')).toEqual(['清源水泥综合利用及处置危废项目(一期)']);
+  });
+});

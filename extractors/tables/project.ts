@@ -225,6 +225,13 @@ export const TIME_RE = /(?:19|20)[0-9]{2}年|[一二三四1-4]季度|[上下]半
 /** Verbs between an amount and the name it opens (投资12亿元建设宁德时代电池生产线), besides 的. */
 export const LEAD_VERBS: readonly string[] = ['用于', '建设', '实施', '新建', '兴建', '启动', '推进', '打造', '续建', '改造'];
 
+/** Words that open a name with its investment: 总投资50亿元的|华晟高端轴承基地项目 (SPEC 3: its total investment). */
+export const INVESTMENT_OPENERS: readonly string[] = ['总投资', '计划总投资', '投资', '投资额'];
+
+/** Words after 工程/项目 at the end of a name opened by its investment that speak of the work, not the name
+ * (总投资104亿元的|怀洪新河灌区工程|建设). */
+export const WORK_AFTER_NAME: readonly string[] = ['建设', '建设工作', '工作', '进度'];
+
 /** Longest names accepted, in characters. */
 export const MAX_NAME_CHARS = 24;
 
