@@ -391,6 +391,14 @@ function leftEdge(doc: Doc, from: number, end: number): number {
         (word === '·' && isHanAt(text, ts - 1) && isHanAt(text, te)));
     const nextIsNoun = k < k1 && (codeOf(view, k + 1) & SC_NOUN_TAG) !== 0;
     if (!joiner && ((c & SC_JOINER) !== 0 || stops(c, end - te, nextIsNoun))) {
+      // a pinyin annotation left in the name (乐(lè )金): walk on before it
+      const py = c & SC_PUNCT && isCloseParen(text.charCodeAt(te - 1)) ? PINYIN_BEFORE.exec(text.slice(Math.max(lo, te - 12), te)) : null;
+      if (py) {
+        const at = te - py[0].length;
+        while (k > k0 && toks[k - 1]!.end > at) k--;
+        pos = at;
+        continue;
+      }
       // a name cut by junk (a garbled span, a stray backslash) is not a name
       if (c & SC_PUNCT && !(c & SC_SEPARATOR)) return -1;
       if (c & SC_CONJ_X) return ts + lastConjChar(word) + 1;
@@ -437,6 +445,8 @@ for (const c of T.FACILITY_CHARS) FACILITY_END[c.charCodeAt(0)] = 1;
 const HEAD_FIRST = new Uint8Array(0x10000);
 for (const w of [...T.NOUN_HEADS, ...T.VERB_HEADS, P, ...NUMERAL_CHARS]) HEAD_FIRST[w.charCodeAt(0)] = 1;
 const HEAD_SET = new Set([...T.NOUN_HEADS, ...T.VERB_HEADS, P]);
+const VENUE = new RegExp(`^(?:隆重)?(?:${T.VENUE_VERBS.join('|')})`);
+const COMPONENT_OPENER = new RegExp(`^\\s*(?:${T.COMPONENT_OPENERS.join('|')})`);
 const AREA_AFTER = new RegExp(`^[\\u4e00-\\u9fff]{0,4}(?:${T.AREA_WORDS.join('|')})`);
 const CATEGORY_ADJ = new Set(T.CATEGORY_ADJECTIVES);
 
@@ -754,7 +764,8 @@ function splitItems(doc: Doc, from: number, to: number): Item[] {
     const k1 = k0 < 0 ? -1 : lastTokenBefore(view, k0, to);
     for (let k = k0; k >= 0 && k <= k1; k++) {
       const t = view.toks[k]!;
-      if (CONJUNCTIONS.has(clippedWord(text, t, from, to)) && t.tag === 'c') {
+      // 的 before it makes it the first character of a name (投资8833万元的|和铁公路)
+      if (CONJUNCTIONS.has(clippedWord(text, t, from, to)) && t.tag === 'c' && text[t.start - 1] !== '的') {
         items.push({ start: s, end: Math.max(t.start, from), location: null });
         s = Math.min(t.end, to);
       }
@@ -1061,7 +1072,12 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
       const s2 = leftEdge(doc, cs, s - 1);
       if (s2 >= 0 && s - 1 - s2 >= 2 && end - s2 <= T.MAX_NAME_CHARS) s = s2;
     }
-    if (i - s < 2) continue;
+    // a numbered line is a name of its own (1号线)
+    if (i - s < 2 && !(head === '号线' && /^[0-9]+$/.test(text.slice(s, i)) && i > s)) continue;
+    // a kind counted (完成1所|乡镇卫生院主体工程), the venue of an event (在…宾馆|举行), an address
+    if (T.COUNT_BEFORE_RE.test(text.slice(Math.max(cs, s - 4), s))) continue;
+    if (text[s - 1] === '在' && VENUE.test(text.slice(end, Math.min(ce, end + 4)))) continue;
+    if (T.ADDRESS_RE.test(text.slice(s, end))) continue;
     if (goalBefore(doc, cs, s)) continue;
     // a facility in operation, not a project: 萧山国际机场货邮吞吐量83万吨
     const rest = text.slice(end, ce);
@@ -1079,7 +1095,7 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
     const stage = stageAfter(text, end, ce);
     if (!hasNameEvidence(doc, s, i) && !stage) continue;
     // an institution on its own (市第一人民医院开展义诊) is a project only when the text speaks of building it
-    if (T.INSTITUTION_HEADS.includes(head) && end === i + head.length && !stage && !statusOf(doc, cs, s, ce, end)) continue;
+    if (T.INSTITUTION_HEADS.includes(head) && end === i + head.length && !stage && !statusOf(doc, cs, s, ce, end) && !statusBefore(doc, s)) continue;
     if (COUNT_RE.test(nameText) || PROGRAMME_NUMERALS.test(nameText)) continue;
     pushName(doc, out, s, end, bare ? 0 : 1, statusBefore(doc, s) ?? statusOf(doc, cs, s, ce, end), null);
     skipUntil = end;
@@ -1167,6 +1183,11 @@ function openedByAmount(doc: Doc, cs: number, ce: number, out: Cand[]): void {
   }
 }
 
+/** A pinyin annotation the normalizer left because of a space in it: 乐(lè )金. */
+const PINYIN_LEFT = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\s+[)）]/g;
+
+const PINYIN_BEFORE = /(?<=\p{Script=Han})[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\s+[)）]$/u;
+
 /** A phase in brackets: (一期), （第二期）. */
 const BRACKET_PHASE = /^[(（]第?[一二三四五六七八九十0-9]{1,2}期(?:工程)?[)）]/;
 
@@ -1186,6 +1207,8 @@ export const project: Extractor = {
     for (let c = 0; c < clauses.length; c += 3) {
       const cs = clauses[c]!;
       const ce = clauses[c + 1]!;
+      // the parts of a project listed after 主要建设 are not projects
+      if (COMPONENT_OPENER.test(doc.text.slice(cs, cs + 8))) continue;
       // items of a list, kept or judged categories, are not read again as head names
       if (blocked.length > 0) blocked.length = 0;
       if (clauses[c + 2] === 1) lists(doc, cs, ce, cands, blocked);
@@ -1208,7 +1231,7 @@ export const project: Extractor = {
       type: 'project' as const,
       start: c.start,
       end: c.end,
-      name: doc.text.slice(c.start, c.end).replace(/[“”"‘’「」『』《》]/g, ''),
+      name: doc.text.slice(c.start, c.end).replace(/[“”"‘’「」『』《》]/g, '').replace(PINYIN_LEFT, ''),
       location: c.location,
       status: c.status,
       amounts: [],

@@ -310,3 +310,20 @@ describe('projects: names opened by their investment', () => {
     expect(names('一个是总投资5亿元的清源水泥综合利用及处置危废项目(一期)。')).toEqual(['清源水泥综合利用及处置危废项目(一期)']);
   });
 });
+
+describe('projects: what real pages hold besides names', () => {
+  it('gives no name for the parts of a project, a counted kind, a venue or an address', () => {
+    expect(names('项目主要建设50万吨/年石灰生产线、30万吨/年骨料生产线。')).toEqual([]);
+    expect(names('完成2所乡镇卫生院主体工程建设。')).toEqual([]);
+    expect(names('重大项目签约仪式在江城国际宾馆举行。')).toEqual([]);
+    expect(names('地址:北京市东城区东长安街15号新闻大厦5层')).toEqual([]);
+  });
+  it('reads a numbered line, an institution the text says is built, and a first name after 的和', () => {
+    expect(names('其中,3号线正抓紧铺轨。')).toEqual(['3号线']);
+    expect(names('工业方面:宏图实业建成产学研合作研发中心。')).toEqual(['产学研合作研发中心']);
+    expect(names('投资6100万元的和平公路升级改造等项目完成年度任务。')).toEqual(['和平公路升级改造']);
+  });
+  it('leaves out a pinyin annotation the normalizer kept for its space', () => {
+    expect(names('新开工建设长安(ān )汽车总装基地等项目。')).toEqual(['长安汽车总装基地']);
+  });
+});

@@ -232,6 +232,18 @@ export const INVESTMENT_OPENERS: readonly string[] = ['总投资', '计划总投
  * (总投资104亿元的|怀洪新河灌区工程|建设). */
 export const WORK_AFTER_NAME: readonly string[] = ['建设', '建设工作', '工作', '进度'];
 
+/** Words that open a clause listing the parts of a project, not projects (主要建设200万吨/年氧化钙生产线、…). */
+export const COMPONENT_OPENERS: readonly string[] = ['主要建设', '建设内容', '主要内容', '主要包括', '项目新建', '项目建设', '配套建设', '同步配套建设', '同步建设'];
+
+/** A street address: a number on a road or lane (西城区砖塔胡同56号西配楼), page furniture, not a project. */
+export const ADDRESS_RE = /(?:路|街|胡同|巷|道|里|弄|村)[0-9]+号(?!线)/;
+
+/** Verbs after a name that make it the venue of an event (在重庆雾都宾馆举行). */
+export const VENUE_VERBS: readonly string[] = ['举行', '召开', '举办', '开幕', '闭幕'];
+
+/** A count right before a name makes it a kind counted, not a named one (完成1所|乡镇卫生院主体工程建设). */
+export const COUNT_BEFORE_RE = /[0-9一二三四五六七八九十两几]+(?:所|座|个|条|处|家|栋|幢|批)$/;
+
 /** Longest names accepted, in characters. */
 export const MAX_NAME_CHARS = 24;
 
