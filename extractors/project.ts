@@ -445,6 +445,7 @@ for (const c of T.FACILITY_CHARS) FACILITY_END[c.charCodeAt(0)] = 1;
 const HEAD_FIRST = new Uint8Array(0x10000);
 for (const w of [...T.NOUN_HEADS, ...T.VERB_HEADS, P, ...NUMERAL_CHARS]) HEAD_FIRST[w.charCodeAt(0)] = 1;
 const HEAD_SET = new Set([...T.NOUN_HEADS, ...T.VERB_HEADS, P]);
+const PLAN_NOUNS = wordList(T.TRADITIONAL_WORKS_NOUNS);
 const VENUE = new RegExp(`^(?:隆重)?(?:${T.VENUE_VERBS.join('|')})`);
 const COMPONENT_OPENER = new RegExp(`^\\s*(?:${T.COMPONENT_OPENERS.join('|')})`);
 const AREA_AFTER = new RegExp(`^[\\u4e00-\\u9fff]{0,4}(?:${T.AREA_WORDS.join('|')})`);
@@ -603,8 +604,14 @@ function firstHeadEnd(doc: Doc, s: number, e: number): number {
       if (ph) end += ph[0].length;
       // 污水处理厂|提标改造工程: an action on the facility, closed by 工程/项目, is part of the name
       const act = VERB_HEADS.at(doc.text, end);
-      const closer = act ? CLOSERS.at(doc.text, end + act.length) : null;
-      if (act && closer && end + act.length + closer.length <= e) end += act.length + closer.length;
+      const plan = act && doc.script !== 'simplified' ? PLAN_NOUNS.at(doc.text, end + act.length) : null;
+      const closer = act ? CLOSERS.at(doc.text, end + act.length) ?? plan : null;
+      if (act && closer && end + act.length + closer.length <= e) {
+        end += act.length + closer.length;
+        // 扩建计划|第一期
+        const phase = plan ? /^第?[一二三四五六七八九十0-9]{1,2}期/.exec(doc.text.slice(end, e)) : null;
+        if (phase) return end + phase[0].length;
+      }
       const more = nounsToProject(doc, end, e);
       if (more > 0) return more;
       if (doc.text.startsWith(P, end) && end + P.length <= e && !PROJECT_BLOCKERS.at(doc.text, end + P.length)) return end + P.length;
@@ -1007,6 +1014,8 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
   // `first` is the index of the first position after cs)
   const headPos = view.headPos;
   const headTok = view.headTok;
+  const traditional = doc.script !== 'simplified';
+  const planAt = (pos: number) => traditional && PLAN_NOUNS.at(text, pos) !== null;
   let skipUntil = -1;
   let prevPos = -1;
   for (let x = first; x < headPos.length && headTok[x]! < ce; x++) {
@@ -1035,7 +1044,7 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
     }
     if (!head) {
       const v = VERB_HEADS.at(text, i);
-      if (v && LIST_NOUN_AT(text, i + v.length)) {
+      if (v && (LIST_NOUN_AT(text, i + v.length) || planAt(i + v.length))) {
         head = v;
         verb = true;
       }
@@ -1065,10 +1074,20 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
     else if (!bare && text.startsWith(P, end) && !PROJECT_BLOCKERS.at(text, end + P.length)) end += P.length;
     else if (verb && text.startsWith(W, end) && !HEAD_BLOCKERS.at(text, end + W.length)) end += W.length;
     else if (!bare && work && text.startsWith(W, end) && !HEAD_BLOCKERS.at(text, end + W.length)) end += W.length;
+    else if ((verb || work) && planAt(end)) {
+      end += PLAN_NOUNS.at(text, end)!.length;
+      // its phase, not the works of it (扩建计划第一期|工程)
+      const phase = /^第?[一二三四五六七八九十0-9]{1,2}期/.exec(text.slice(end, ce));
+      if (phase) end += phase[0].length;
+    }
+    // an action on a facility followed by 计划/方案 is a plan, not a name (…中心兴建计划已经上报)
+    if ((verb || work) && PROGRAMME_ENDINGS.at(text, end)) continue;
     let s = leftEdge(doc, cs, i);
     if (s < 0) continue;
     // one facility and its works: 县城第二水厂及配套管网工程
-    if (s > cs + 1 && CONJUNCTIONS.has(text[s - 1]!) && (i - s < 2 || allGeneric(doc, s, i)) && headEndingAt(text, Math.max(cs, s - 13), s - 1, false)) {
+    // one action on two facilities: 甲饲料厂及乙化制厂臭味整体改善计划
+    const both = verb && headEndingAt(text, s, firstHeadEnd(doc, s, i) > 0 ? firstHeadEnd(doc, s, i) : s, true) !== null;
+    if (s > cs + 1 && CONJUNCTIONS.has(text[s - 1]!) && (i - s < 2 || allGeneric(doc, s, i) || both) && headEndingAt(text, Math.max(cs, s - 13), s - 1, both)) {
       const s2 = leftEdge(doc, cs, s - 1);
       if (s2 >= 0 && s - 1 - s2 >= 2 && end - s2 <= T.MAX_NAME_CHARS) s = s2;
     }
@@ -1183,6 +1202,9 @@ function openedByAmount(doc: Doc, cs: number, ce: number, out: Cand[]): void {
   }
 }
 
+/** Taiwan's 计画 (計畫) is written 计划 in a simplified name. */
+const taiwanPlan = (doc: Doc, name: string) => (doc.script !== 'simplified' ? name.replace(/计画/g, '计划') : name);
+
 /** A pinyin annotation the normalizer left because of a space in it: 乐(lè )金. */
 const PINYIN_LEFT = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\s+[)）]/g;
 
@@ -1231,7 +1253,7 @@ export const project: Extractor = {
       type: 'project' as const,
       start: c.start,
       end: c.end,
-      name: doc.text.slice(c.start, c.end).replace(/[“”"‘’「」『』《》]/g, '').replace(PINYIN_LEFT, ''),
+      name: taiwanPlan(doc, doc.text.slice(c.start, c.end).replace(/[“”"‘’「」『』《》]/g, '').replace(PINYIN_LEFT, '')),
       location: c.location,
       status: c.status,
       amounts: [],

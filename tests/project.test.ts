@@ -327,3 +327,16 @@ describe('projects: what real pages hold besides names', () => {
     expect(names('新开工建设长安(ān )汽车总装基地等项目。')).toEqual(['长安汽车总装基地']);
   });
 });
+
+describe('projects: Taiwan, Hong Kong and Macau usage', () => {
+  it('reads a works action + 計畫/計劃 as one project in traditional text, with its phase, and one action on two facilities', () => {
+    expect(names('另一項大型計畫為高達9億餘元的東港藝文展演中心興建計畫，縣長表示。')).toEqual(['东港艺文展演中心兴建计划']);
+    expect(names('工程包括大埔醫院擴建計劃第二期（約40億元）、西貢公路擴闊工程（約9億元）。')).toEqual(['大埔医院扩建计划第二期', '西贡公路扩阔工程']);
+    expect(ofType('其中，台南市垃圾廠及焚化廠臭味整體改善計畫，需要900萬元。', 'project').map((r) => [r.name, r.location])).toEqual([
+      ['垃圾厂及焚化厂臭味整体改善计划', '台南市'],
+    ]);
+  });
+  it('leaves 计划 a plan in simplified text', () => {
+    expect(names('东港艺文展演中心兴建计划已经上报。')).toEqual([]);
+  });
+});

@@ -30,7 +30,7 @@ export const WEAK_HEADS: readonly string[] = ['路', '线', '街', '桥', '厂',
 export const VERB_HEADS: readonly string[] = [
   '改造', '扩建', '改扩建', '技改', '开发', '治理', '提效', '维修', '加固', '除险加固', '一体化', '搬迁', '升级改造',
   '整治', '修复', '新建', '迁建', '提升改造', '提升', '综合提升', '提标改造', '建设工程', '建设', '扩容', '重建', '建造',
-  '兴建', '整修', '整建', '改建', '完善', '优化', '改善', '拓宽', '延伸拓宽', '拆迁安置', '安置',
+  '兴建', '整修', '整建', '改建', '完善', '优化', '改善', '拓宽', '扩阔', '延伸拓宽', '拆迁安置', '安置',
 ];
 
 /** Actions that join a facility's name only before 项目/工程 (国购汽车文化园|建设步伐, but 综合楼建设项目). */
@@ -243,6 +243,11 @@ export const VENUE_VERBS: readonly string[] = ['举行', '召开', '举办', '�
 
 /** A count right before a name makes it a kind counted, not a named one (完成1所|乡镇卫生院主体工程建设). */
 export const COUNT_BEFORE_RE = /[0-9一二三四五六七八九十两几]+(?:所|座|个|条|处|家|栋|幢|批)$/;
+
+/** In Taiwan, Hong Kong and Macau usage 計畫/計劃 after a works action names one project, as 工程 does
+ * (恆春藝文展演中心興建計畫, 屯門醫院擴建計劃第一期); in simplified text it is a plan (see PROGRAMME_ENDINGS). The
+ * converter keeps Taiwan's 計畫 as 计画, which a name writes 计划. */
+export const TRADITIONAL_WORKS_NOUNS: readonly string[] = ['计划', '计画'];
 
 /** Longest names accepted, in characters. */
 export const MAX_NAME_CHARS = 24;
