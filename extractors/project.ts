@@ -457,7 +457,8 @@ const QUANTITY_AFTER = /^(?:[0-9.]+|[一二三四五六七八九十百千万两]
  * Latin letters, a lone character (names jieba splits), or an organisation word (通用技术集团机床研发基地). */
 function hasNameEvidence(doc: Doc, s: number, e: number): boolean {
   const text = doc.text.slice(s, e);
-  if (/[0-9A-Za-z]|第[一二三四五六七八九十]/.test(text)) return true;
+  // digits, Latin letters, an ordinal or a phase (竹园一期防洪堤): a specific one
+  if (/[0-9A-Za-z]|第[一二三四五六七八九十]|[一二三四五六七八九十]期/.test(text)) return true;
   for (const t of clipped(doc, s, e)) {
     if (isPunct(t.word) || GENERIC.has(t.word)) continue;
     if (PROPER_TAGS.has(t.tag)) return true;
@@ -586,7 +587,8 @@ function nounsToProject(doc: Doc, end: number, limit: number): number {
       if (pos === end) return -1;
       return PROJECT_BLOCKERS.at(doc.text, pos + P.length) ? -1 : pos + P.length;
     }
-    if (!/^(?:n|b|j|s|a$)/.test(t.tag) || isFrame(t) || (GENERIC.has(t.word) && t.word.length > 1)) return -1;
+    // a sector word may (产业园|基础设施|项目), a generic one may not (园区|建设|项目)
+    if (!/^(?:n|b|j|s|a$)/.test(t.tag) || isFrame(t) || (GENERIC.has(t.word) && !SECTORS.has(t.word) && t.word.length > 1)) return -1;
     pos = t.end;
   }
   return -1;
@@ -612,10 +614,11 @@ function firstHeadEnd(doc: Doc, s: number, e: number): number {
         const phase = plan ? /^第?[一二三四五六七八九十0-9]{1,2}期/.exec(doc.text.slice(end, e)) : null;
         if (phase) return end + phase[0].length;
       }
-      const more = nounsToProject(doc, end, e);
-      if (more > 0) return more;
-      if (doc.text.startsWith(P, end) && end + P.length <= e && !PROJECT_BLOCKERS.at(doc.text, end + P.length)) return end + P.length;
-      return end;
+      let more = nounsToProject(doc, end, e);
+      if (more < 0 && doc.text.startsWith(P, end) && end + P.length <= e && !PROJECT_BLOCKERS.at(doc.text, end + P.length)) more = end + P.length;
+      if (more < 0) return end;
+      const bp = BRACKET_PHASE.exec(doc.text.slice(more, e));
+      return bp ? more + bp[0].length : more;
     }
   }
   return -1;
@@ -802,7 +805,12 @@ function prepareItem(doc: Doc, it: Item, first: boolean): Item | null {
   let [s, e] = trimSpan(doc.text, it.start, it.end);
   if (e <= s) return null;
   // a parenthesis after the name (总投资50亿元) is not part of it
-  const paren = parenAtEnd(doc.text, s, it.end);
+  let paren = parenAtEnd(doc.text, s, it.end);
+  // …but a phase in brackets is (…项目(一期)(开工滞后))
+  if (paren > s && BRACKET_PHASE.test(doc.text.slice(paren, it.end))) {
+    e = it.end;
+    paren = -1;
+  }
   if (paren > s) [s, e] = trimSpan(doc.text, s, paren);
   if (e <= s) return null;
   const pa = peelPlaceAmount(doc, s, e);
@@ -910,7 +918,7 @@ function siblings(doc: Doc, items: Item[], out: Cand[]): void {
   const headed: boolean[] = [];
   let without = 0;
   for (const it of items) {
-    const h = !!headEndingAt(doc.text, it.start, it.end, true) || firstHeadEnd(doc, it.start, it.end) === it.end;
+    const h = !!headEndingAt(doc.text, it.start, it.end, true) || firstHeadEnd(doc, it.start, it.end) === it.end || actionClosed(doc.text, it.start, it.end);
     headed.push(h);
     if (!h) without++;
   }
@@ -921,6 +929,14 @@ function siblings(doc: Doc, items: Item[], out: Cand[]): void {
     if (!headed[i] && !hasNameEvidence(doc, it.start, it.end)) return;
     pushName(doc, out, it.start, it.end, 2, listStatus ?? statusBefore(doc, it.start), it.location);
   });
+}
+
+/** Whether [s, e) ends with an action closed by 项目/工程 (…拆迁安置项目), after two characters or more. */
+function actionClosed(text: string, s: number, e: number): boolean {
+  const noun = LIST_NOUNS.before(text, e);
+  if (!noun) return false;
+  const act = VERB_HEADS.before(text, e - noun.length);
+  return !!act && e - noun.length - act.length - s >= 2;
 }
 
 /** T.FACILITY_CHARS (its one-character entries, the ones a character can equal) and NUMERAL_CHARS by code. */
@@ -1080,6 +1096,8 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
       const phase = /^第?[一二三四五六七八九十0-9]{1,2}期/.exec(text.slice(end, ce));
       if (phase) end += phase[0].length;
     }
+    // a phase in brackets after 项目: …基础设施项目(一期)
+    if (LIST_NOUNS.before(text, end)) end += BRACKET_PHASE.exec(text.slice(end, ce))?.[0].length ?? 0;
     // an action on a facility followed by 计划/方案 is a plan, not a name (…中心兴建计划已经上报)
     if ((verb || work) && PROGRAMME_ENDINGS.at(text, end)) continue;
     let s = leftEdge(doc, cs, i);

@@ -340,3 +340,15 @@ describe('projects: Taiwan, Hong Kong and Macau usage', () => {
     expect(names('东港艺文展演中心兴建计划已经上报。')).toEqual([]);
   });
 });
+
+describe('projects: phases, sectors before 项目 and actions closed by 项目', () => {
+  it('takes a phase as evidence of a specific project, and keeps a bracketed phase after 项目', () => {
+    expect(names('城市建设方面:柳湾一期防洪堤完成以堤代步400米。')).toEqual(['柳湾一期防洪堤']);
+    expect(names('进度滞后的有:江口隧道(投资滞后)、永泰县东部文化创意产业园基础设施项目(二期)(开工滞后)。').map((n) => n)).toEqual([
+      '江口隧道', '东部文化创意产业园基础设施项目(二期)',
+    ]);
+  });
+  it('reads a list whose first name is an action closed by 项目', () => {
+    expect(names('滞后2项为:河西变电站附属工程拆迁安置项目、永泰县总部经济研发中心。')).toEqual(['河西变电站附属工程拆迁安置项目', '总部经济研发中心']);
+  });
+});
