@@ -821,8 +821,13 @@ function prepareItem(doc: Doc, it: Item, first: boolean): Item | null {
     return e - ns >= 2 ? { start: ns, end: e, location: pa.location } : null;
   }
   if (first) {
+    const from = s;
     s = leftEdge(doc, s, e);
     if (s < 0) return null;
+    // over a conjunction inside the name (…科学与技术实验室项目)
+    const noun = LIST_NOUNS.before(doc.text, e);
+    const core = noun ? e - noun.length : e;
+    s = acrossConjunction(doc, from, s, core - (NOUN_HEADS.before(doc.text, core)?.length ?? 0), e, false);
     [s, e] = trimSpan(doc.text, s, e);
     if (e <= s) return null;
   }
@@ -929,6 +934,24 @@ function siblings(doc: Doc, items: Item[], out: Cand[]): void {
     if (!headed[i] && !hasNameEvidence(doc, it.start, it.end)) return;
     pushName(doc, out, it.start, it.end, 2, listStatus ?? statusBefore(doc, it.start), it.location);
   });
+}
+
+/** A name whose left edge `s` follows a conjunction may reach over it, to `s2`: one facility and its works
+ * (县城第二水厂及配套管网工程), one action on two facilities (甲饲料厂及乙化制厂臭味整体改善计划, `verb`: the head at `i` is
+ * an action), or a name whose part after the conjunction has no name of its own (福建光电信息科学与技术实验室). */
+function acrossConjunction(doc: Doc, cs: number, s: number, i: number, end: number, verb: boolean): number {
+  const text = doc.text;
+  if (s <= cs + 1 || !CONJUNCTIONS.has(text[s - 1]!)) return s;
+  const fh = firstHeadEnd(doc, s, i);
+  const both = verb && headEndingAt(text, s, fh > 0 ? fh : s, true) !== null;
+  const works = (i - s < 2 || allGeneric(doc, s, i) || both) && headEndingAt(text, Math.max(cs, s - 13), s - 1, both);
+  const s2 = leftEdge(doc, cs, s - 1);
+  if (s2 < 0 || s - 1 - s2 < 2 || end - s2 > T.MAX_NAME_CHARS) return s;
+  if (works) return s2;
+  // the part after the conjunction is one common word (技术|实验室), the part before it holds a name
+  const right = clipped(doc, s, i).filter((t) => !isPunct(t.word));
+  if (right.length === 1 && right[0]!.tag.startsWith('n') && !hasNameEvidence(doc, s, i) && hasNameEvidence(doc, s2, s - 1) && !headEndingAt(text, s2, s - 1, true)) return s2;
+  return s;
 }
 
 /** Whether [s, e) ends with an action closed by 项目/工程 (…拆迁安置项目), after two characters or more. */
@@ -1103,12 +1126,7 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
     let s = leftEdge(doc, cs, i);
     if (s < 0) continue;
     // one facility and its works: 县城第二水厂及配套管网工程
-    // one action on two facilities: 甲饲料厂及乙化制厂臭味整体改善计划
-    const both = verb && headEndingAt(text, s, firstHeadEnd(doc, s, i) > 0 ? firstHeadEnd(doc, s, i) : s, true) !== null;
-    if (s > cs + 1 && CONJUNCTIONS.has(text[s - 1]!) && (i - s < 2 || allGeneric(doc, s, i) || both) && headEndingAt(text, Math.max(cs, s - 13), s - 1, both)) {
-      const s2 = leftEdge(doc, cs, s - 1);
-      if (s2 >= 0 && s - 1 - s2 >= 2 && end - s2 <= T.MAX_NAME_CHARS) s = s2;
-    }
+    s = acrossConjunction(doc, cs, s, i, end, verb);
     // a numbered line is a name of its own (1号线)
     if (i - s < 2 && !(head === '号线' && /^[0-9]+$/.test(text.slice(s, i)) && i > s)) continue;
     // a kind counted (完成1所|乡镇卫生院主体工程), the venue of an event (在…宾馆|举行), an address

@@ -352,3 +352,13 @@ describe('projects: phases, sectors before 项目 and actions closed by 项目',
     expect(names('滞后2项为:河西变电站附属工程拆迁安置项目、永泰县总部经济研发中心。')).toEqual(['河西变电站附属工程拆迁安置项目', '总部经济研发中心']);
   });
 });
+
+describe('projects: a conjunction inside a name', () => {
+  it('reaches over it when the part after it has no name of its own, or is the works of a facility', () => {
+    expect(names('参加集中开工的有江苏材料科学与技术实验室项目等12个重大项目。')).toEqual(['江苏材料科学与技术实验室项目']);
+    expect(ofType('滞后2项为:闽清县北山片区老旧小区及周边基础设施建设工程、城区水厂扩容项目。', 'project').map((r) => [r.name, r.location])).toEqual([
+      ['北山片区老旧小区及周边基础设施建设工程', '闽清县'],
+      ['城区水厂扩容项目', null],
+    ]);
+  });
+});
