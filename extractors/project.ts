@@ -445,6 +445,8 @@ for (const c of T.FACILITY_CHARS) FACILITY_END[c.charCodeAt(0)] = 1;
 const HEAD_FIRST = new Uint8Array(0x10000);
 for (const w of [...T.NOUN_HEADS, ...T.VERB_HEADS, P, ...NUMERAL_CHARS]) HEAD_FIRST[w.charCodeAt(0)] = 1;
 const HEAD_SET = new Set([...T.NOUN_HEADS, ...T.VERB_HEADS, P]);
+/** A capacity opening the name before `i`: 年产 and a number, no clause or list mark after it. */
+const CAPACITY_BEFORE = new RegExp(`${T.CAPACITY_RE.source.slice(1)}[^，,、。；;：:]*$`);
 const PLAN_NOUNS = wordList(T.TRADITIONAL_WORKS_NOUNS);
 const VENUE = new RegExp(`^(?:隆重)?(?:${T.VENUE_VERBS.join('|')})`);
 const COMPONENT_OPENER = new RegExp(`^\\s*(?:${T.COMPONENT_OPENERS.join('|')})`);
@@ -480,6 +482,7 @@ const STRONG_TAGS = new Set(['nr', 'nrt', 'nrfg', 'nz', 'nt']);
  * evidence of a proper name (吉利汽车整车项目; not 杜绝产能过剩项目, 百大项目). */
 function bareName(doc: Doc, s: number, e: number): boolean {
   if (e - s < 4) return false;
+  if (T.CAPACITY_RE.test(doc.text.slice(s, e))) return classify(doc, s, e) === 'name';
   const toks = clipped(doc, s, e).filter((t) => !isPunct(t.word));
   const first = toks[0];
   const last = toks[toks.length - 1];
@@ -1076,7 +1079,10 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
     if (!head && text.startsWith(P, i) && tokEnds(i)) {
       // most 项目 follow a generic word (重点, 新开工, 储备): only a noun of a name can stand before a bare 项目
       const prev = tokenAt(view, i - 1, ce);
-      if (!prev || !/^(?:n|vn|eng|x)/.test(prev.tag) || GENERIC.has(prev.word) || FRAME.has(prev.word) || isPunct(prev.word)) continue;
+      if (!prev || !/^(?:n|vn|eng|x)/.test(prev.tag) || GENERIC.has(prev.word) || FRAME.has(prev.word) || isPunct(prev.word)) {
+        // …a capacity may (年产5万套光伏模块生产|项目)
+        if (!prev || !prev.tag.startsWith('v') || !CAPACITY_BEFORE.test(text.slice(Math.max(cs, i - T.MAX_NAME_CHARS), i))) continue;
+      }
       if (PROJECT_BLOCKERS.at(text, i + P.length)) continue;
       head = P;
       bare = true;

@@ -362,3 +362,14 @@ describe('projects: a conjunction inside a name', () => {
     ]);
   });
 });
+
+describe('projects: a capacity opens a name', () => {
+  it('takes 年产… before a bare 项目 after a verb, each of a list', () => {
+    expect(names('宏远集团投资9亿元建设年产30万千瓦风机制造项目和年产2万辆电动汽车生产项目。')).toEqual([
+      '年产30万千瓦风机制造项目', '年产2万辆电动汽车生产项目',
+    ]);
+  });
+  it('gives none for a verb before a bare 项目 without a capacity', () => {
+    expect(names('加快推动制造项目。')).toEqual([]);
+  });
+});

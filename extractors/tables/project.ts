@@ -249,6 +249,10 @@ export const COUNT_BEFORE_RE = /[0-9一二三四五六七八九十两几]+(?:所
  * converter keeps Taiwan's 計畫 as 计画, which a name writes 计划. */
 export const TRADITIONAL_WORKS_NOUNS: readonly string[] = ['计划', '计画'];
 
+/** A capacity that opens a name (年产100万千瓦发电设备制造项目): the project of one plant, even before a bare 项目
+ * after a verb. */
+export const CAPACITY_RE = /^(?:年产|年处理|年加工|日产|日处理|年吞吐)(?:能力)?[0-9.]+/;
+
 /** Longest names accepted, in characters. */
 export const MAX_NAME_CHARS = 24;
 
