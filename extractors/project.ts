@@ -277,6 +277,9 @@ const SC_SEPARATOR = 4096;
 /** a word jieba does not know (tag x) that holds a conjunction (沟及) */
 const SC_CONJ_X = 8192;
 
+/** a government body's name: stops() */
+const SC_BODY = 16384;
+
 /** The code of a token (its word and tag): the tests of stops() in their order, up to the first that decides
  * whatever the length of the name to the right. */
 function stopCode(w: string, tag: string): number {
@@ -310,6 +313,8 @@ function stopCode(w: string, tag: string): number {
   // a second name glued after an action: 巡检司电厂扩建|巡小运煤专用公路; the company that builds it:
   // …有限责任公司|龙羊峡水光互补光伏电站
   if (VERB_HEAD_SET.has(w) || T.COMPANY_ENDINGS.some((e) => w.endsWith(e))) c |= SC_LONG;
+  // the government body that runs it: 水务局|大桥的…
+  if (!tag.startsWith('v') && T.BODY_ENDINGS.some((e) => w.endsWith(e)) && !T.NOT_BODIES.includes(w)) c |= SC_BODY;
   return c;
 }
 
@@ -321,6 +326,7 @@ function stops(c: number, rightLen: number, nextIsNoun: boolean): boolean {
   if (c & SC_FALSE) return false;
   if (c & SC_NOUN_HEAD && rightLen >= 2) return false;
   if (c & SC_TAG_STOP) return true;
+  if (c & SC_BODY) return true;
   return (c & SC_LONG) !== 0 && rightLen >= 4;
 }
 

@@ -373,3 +373,9 @@ describe('projects: a capacity opens a name', () => {
     expect(names('加快推动制造项目。')).toEqual([]);
   });
 });
+
+describe('projects: the government body that runs a project', () => {
+  it('is left out of the name, and a head right after it names nothing', () => {
+    expect(names('环境保护局人工岛污水厂处理设施减少四亿多元;海事及水务局大桥的桥墩加固减少八千多万元。')).toEqual(['人工岛污水厂处理设施']);
+  });
+});

@@ -259,6 +259,11 @@ export const MAX_NAME_CHARS = 24;
 /** Endings of a company's name: a name does not reach back over them (…有限责任公司|龙羊峡光伏电站). */
 export const COMPANY_ENDINGS: readonly string[] = ['公司', '有限公司', '股份公司'];
 
+/** Endings of a government body: the body that runs a project is not part of its name (环境保护局|人工岛污水厂处理设施). */
+export const BODY_ENDINGS: readonly string[] = ['局', '厅', '委员会', '管委会', '政府', '当局'];
+/** Words that end with a body's ending and are none (产业布局). */
+export const NOT_BODIES: readonly string[] = ['布局', '格局', '结局', '大局', '全局', '开局', '变局', '新格局', '邮局'];
+
 /** Classifiers that end a name's left context when jieba tags them q (16个|建设项目). */
 export const CLASSIFIER_CHARS = '个项批家条座所只台套次年月日';
 
