@@ -279,6 +279,10 @@ const SC_CONJ_X = 8192;
 
 /** a government body's name: stops() */
 const SC_BODY = 16384;
+/** 项目: stops() when two characters or more follow (a part of a project: …一期项目|研发中心) */
+const SC_PROJECT = 32768;
+const PHASE_AT = /^第?[一二三四五六七八九十0-9]{1,2}期/;
+const PHASE_IN = /[一二三四五六七八九十0-9]期/;
 
 /** The code of a token (its word and tag): the tests of stops() in their order, up to the first that decides
  * whatever the length of the name to the right. */
@@ -313,6 +317,7 @@ function stopCode(w: string, tag: string): number {
   // a second name glued after an action: 巡检司电厂扩建|巡小运煤专用公路; the company that builds it:
   // …有限责任公司|龙羊峡水光互补光伏电站
   if (VERB_HEAD_SET.has(w) || T.COMPANY_ENDINGS.some((e) => w.endsWith(e))) c |= SC_LONG;
+  if (w === P) c |= SC_PROJECT;
   // the government body that runs it: 水务局|大桥的…
   if (!tag.startsWith('v') && T.BODY_ENDINGS.some((e) => w.endsWith(e)) && !T.NOT_BODIES.includes(w)) c |= SC_BODY;
   return c;
@@ -327,6 +332,7 @@ function stops(c: number, rightLen: number, nextIsNoun: boolean): boolean {
   if (c & SC_NOUN_HEAD && rightLen >= 2) return false;
   if (c & SC_TAG_STOP) return true;
   if (c & SC_BODY) return true;
+  if (c & SC_PROJECT && rightLen >= 2) return true;
   return (c & SC_LONG) !== 0 && rightLen >= 4;
 }
 
@@ -389,7 +395,9 @@ function leftEdge(doc: Doc, from: number, end: number): number {
     const te = Math.min(t.end, end);
     const whole = ts === t.start && te === t.end;
     const word = whole ? t.word : text.slice(ts, te);
-    const c = whole ? codeOf(view, k) : stopCode(word, t.tag);
+    let c = whole ? codeOf(view, k) : stopCode(word, t.tag);
+    // 项目 before its phase stays in the name (…仓储物流项目|一期)
+    if (c & SC_PROJECT && PHASE_AT.test(text.slice(te, Math.min(end, te + 4)))) c &= ~SC_PROJECT;
     const joiner =
       (c & SC_JOINER) !== 0 &&
       ((isAlnumAt(text, ts - 1) && isAlnumAt(text, te)) ||
@@ -831,8 +839,16 @@ function prepareItem(doc: Doc, it: Item, first: boolean): Item | null {
   }
   if (first) {
     const from = s;
-    s = leftEdge(doc, s, e);
+    // an item that ends with actions, closed by 项目/工程 or not (海西重汽产业|提升, …核心区|建设|提升|工程): the walk
+    // starts before them, an action is no frame there
+    const closer = LIST_NOUNS.before(doc.text, e);
+    let at = closer ? e - closer.length : e;
+    for (let act = VERB_HEADS.before(doc.text, at); act && at - act.length - s >= 2; act = VERB_HEADS.before(doc.text, at)) at -= act.length;
+    const whole = leftEdge(doc, s, e);
+    s = whole >= at && at < e - (closer?.length ?? 0) ? leftEdge(doc, s, at) : whole;
     if (s < 0) return null;
+    // the parts of a project named before (…一期项目|研发中心、专家公寓) are no projects
+    if (s > from && doc.text.startsWith(P, s - P.length) && s - P.length >= from) return null;
     // over a conjunction inside the name (…科学与技术实验室项目)
     const noun = LIST_NOUNS.before(doc.text, e);
     const core = noun ? e - noun.length : e;
@@ -1067,7 +1083,7 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
   let skipUntil = -1;
   let prevPos = -1;
   for (let x = first; x < headPos.length && headTok[x]! < ce; x++) {
-    const i = headPos[x]!;
+    let i = headPos[x]!;
     if (i < skipUntil || i === prevPos) continue;
     prevPos = i;
     // a word that ends with a facility character: 实训楼, 标准厂房, 体育馆
@@ -1102,6 +1118,10 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
     }
     if (!head) continue;
     let end = i + head.length;
+    // actions chained before an action head belong to it (核心区|建设|提升|工程)
+    if (verb) {
+      for (let k = i > cs ? view.at[i - 1]! : -1; k >= 0 && view.toks[k]!.end === i && VERB_HEAD_SET.has(view.toks[k]!.word); k = i > cs ? view.at[i - 1]! : -1) i = view.toks[k]!.start;
+    }
     if (!bare && !tokEnds(end) && !LIST_NOUN_AT(text, end) && end !== ce) continue;
     // the head names an area around it: 北京大兴国际机场|临空经济区
     if (AREA_AFTER.test(text.slice(end, Math.min(ce, end + 8)))) continue;
@@ -1141,6 +1161,8 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
     s = acrossConjunction(doc, cs, s, i, end, verb);
     // a numbered line is a name of its own (1号线)
     if (i - s < 2 && !(head === '号线' && /^[0-9]+$/.test(text.slice(s, i)) && i > s)) continue;
+    // a part of the project named before it (…一期项目|研发中心)
+    if (s - P.length >= cs && text.startsWith(P, s - P.length)) continue;
     // a kind counted (完成1所|乡镇卫生院主体工程), the venue of an event (在…宾馆|举行), an address
     if (T.COUNT_BEFORE_RE.test(text.slice(Math.max(cs, s - 4), s))) continue;
     if (text[s - 1] === '在' && VENUE.test(text.slice(end, Math.min(ce, end + 4)))) continue;
@@ -1160,7 +1182,8 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
     // a bare 项目 needs a name of its own: a brand, an organisation, a word jieba does not know (吉利汽车整车项目)
     if (bare && !bareName(doc, s, i)) continue;
     const stage = stageAfter(text, end, ce);
-    if (!hasNameEvidence(doc, s, i) && !stage) continue;
+    // a phase after the head is evidence too (孵化基地|一期项目)
+    if (!hasNameEvidence(doc, s, i) && !PHASE_IN.test(text.slice(i, end)) && !stage) continue;
     // an institution on its own (市第一人民医院开展义诊) is a project only when the text speaks of building it
     if (T.INSTITUTION_HEADS.includes(head) && end === i + head.length && !stage && !statusOf(doc, cs, s, ce, end) && !statusBefore(doc, s)) continue;
     if (COUNT_RE.test(nameText) || PROGRAMME_NUMERALS.test(nameText)) continue;

@@ -23,5 +23,5 @@ function projectReport(keep: (file: string) => boolean) {
 
 // measured when the test was added, rounded down to 0.01 (blind reading on the 36 files before tuning: .645)
 describe('named projects on the 36 tuned dev files', () => {
-  itMeetsFloors(projectReport((f) => !KEPT.has(f)), { project: { f1: 0.94, strict: 0.94 } });
+  itMeetsFloors(projectReport((f) => !KEPT.has(f)), { project: { f1: 0.96, strict: 0.96 } });
 });

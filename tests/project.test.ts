@@ -379,3 +379,16 @@ describe('projects: the government body that runs a project', () => {
     expect(names('环境保护局人工岛污水厂处理设施减少四亿多元;海事及水务局大桥的桥墩加固减少八千多万元。')).toEqual(['人工岛污水厂处理设施']);
   });
 });
+
+describe('projects: actions and parts of a project', () => {
+  it('reads a first list item that ends with an action, and actions chained before an action head', () => {
+    expect(names('推动12个项目签约,东风重汽产业提升等9个项目开工建设。')).toEqual(['东风重汽产业提升']);
+    expect(names('东湖供水工程已竣工;桃源产业示范园核心区建设提升工程、沙河公路等项目正在建设。')).toEqual([
+      '东湖供水工程', '桃源产业示范园核心区建设提升工程', '沙河公路',
+    ]);
+  });
+  it('takes the project, not its parts named after its 项目, and a phase after the head as evidence', () => {
+    expect(names('其中,生物医药孵化基地一期项目研发中心、专家公寓已完工。')).toEqual(['生物医药孵化基地一期项目']);
+    expect(names('其中,粮食仓储物流项目一期等5个项目已按计划开工。')).toEqual(['粮食仓储物流项目一期']);
+  });
+});
