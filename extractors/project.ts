@@ -467,6 +467,7 @@ const COMPONENT_OPENER = new RegExp(`^\\s*(?:${T.COMPONENT_OPENERS.join('|')})`)
 const AREA_AFTER = new RegExp(`^[\\u4e00-\\u9fff]{0,4}(?:${T.AREA_WORDS.join('|')})`);
 const CATEGORY_ADJ = new Set(T.CATEGORY_ADJECTIVES);
 
+const KINDS_AFTER = new RegExp(`^[两二三四五六七八九十]大[^，,。；;]{0,6}?(?:${T.LIST_KIND_WORDS.join('|')})`);
 const QUANTITY_AFTER = /^(?:[0-9.]+|[一二三四五六七八九十百千万两]+)(?:多|余)?(?:个|座|条|处|所|家|台|套|公里|千米|米|万|千)/;
 
 /** Evidence of a proper name in [s, e): a place, person or brand token, a word jieba does not know, digits or
@@ -1173,6 +1174,8 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
     if (T.OPERATION_WORDS.some((w) => rest.includes(w))) continue;
     // a kind of facility counted, not a named one: 新建5G基站3200个
     if (QUANTITY_AFTER.test(rest)) continue;
+    // named as one of some areas or bodies (甲新区和乙新城两大开放平台)
+    if (KINDS_AFTER.test(rest)) continue;
     if (QUOTE_CHARS.test(text[s - 1] ?? '') && /[”"」』》]/.test(text[s - 1] ?? '')) continue;
     const nameText = text.slice(s, i);
     // a phase alone is no name (一期工程完工后)

@@ -392,3 +392,10 @@ describe('projects: actions and parts of a project', () => {
     expect(names('其中,粮食仓储物流项目一期等5个项目已按计划开工。')).toEqual(['粮食仓储物流项目一期']);
   });
 });
+
+describe('projects: names given as some areas or bodies', () => {
+  it('gives none for names an appositive calls N大…平台/片区', () => {
+    expect(names('加快建设东江新区和西港新城两大开放平台。')).toEqual([]);
+    expect(names('加快建设东江大桥和西港新城两大工程。')).toEqual(['东江大桥', '西港新城']);
+  });
+});
