@@ -21,7 +21,13 @@ function projectReport(keep: (file: string) => boolean) {
   return evaluate(gold, records, DOCS);
 }
 
-// measured when the test was added, rounded down to 0.01 (blind reading on the 36 files before tuning: .645)
+// measured on the final rules, rounded down to 0.01 (blind reading on the 36 files before tuning: .645)
 describe('named projects on the 36 tuned dev files', () => {
   itMeetsFloors(projectReport((f) => !KEPT.has(f)), { project: { f1: 0.96, strict: 0.96 } });
+});
+
+// the six kept files, scored once with the final rules (.556: 18 gold names, 18 found, 10 right; the rules
+// before tuning read .571 on them): far below the tuned files, so the rules still fit the files they came from
+describe('named projects on the 6 kept dev files (never tuned on)', () => {
+  itMeetsFloors(projectReport((f) => KEPT.has(f)), { project: { f1: 0.55, strict: 0.55 } });
 });
