@@ -32,7 +32,8 @@ const LIST_NOUNS = wordList(T.LIST_NOUNS);
 const P = T.PROJECT_NOUN;
 const W = T.WORKS_NOUN;
 const QUOTED_CATEGORY = new RegExp(`^[“"「『][^”"」』]+[”"」』](?:${T.QUOTED_CATEGORY_ENDINGS.join('|')})$`);
-const FRAME = new Set(T.FRAME_WORDS);
+// a status word opens a name's left context too (建成投产|深圳至茂名铁路)
+const FRAME = new Set([...T.FRAME_WORDS, ...Object.keys(T.STATUS_WORDS).filter((w) => w.length >= 2)]);
 const GOAL = new Set(T.GOAL_FRAMES);
 const STOP_TAGS = new Set(T.STOP_TAGS);
 const PROPER_TAGS = new Set(T.PROPER_TAGS);
@@ -276,6 +277,13 @@ const SC_SEPARATOR = 4096;
 /** a word jieba does not know (tag x) that holds a conjunction (沟及) */
 const SC_CONJ_X = 8192;
 
+/** a government body's name: stops() */
+const SC_BODY = 16384;
+/** 项目: stops() when two characters or more follow (a part of a project: …一期项目|研发中心) */
+const SC_PROJECT = 32768;
+const PHASE_AT = /^第?[一二三四五六七八九十0-9]{1,2}期/;
+const PHASE_IN = /[一二三四五六七八九十0-9]期/;
+
 /** The code of a token (its word and tag): the tests of stops() in their order, up to the first that decides
  * whatever the length of the name to the right. */
 function stopCode(w: string, tag: string): number {
@@ -299,7 +307,8 @@ function stopCode(w: string, tag: string): number {
   // a head inside a longer name is a noun whatever jieba tags it (京港澳|高速/d|改扩建工程)
   if (NOUN_HEAD_SET.has(w)) c |= SC_NOUN_HEAD;
   if (
-    (STOP_TAGS.has(tag) && tag !== 'q' && !/[0-9A-Za-z]/.test(w)) ||
+    // a time word ends it, not a modifier or a section jieba tags as one (年产800万吨|现代/t|钢铁基地, 铁路|北段/t)
+    (STOP_TAGS.has(tag) && tag !== 'q' && !/[0-9A-Za-z]/.test(w) && !(tag === 't' && (GENERIC.has(w) || T.PHASE_RE.exec(w)?.[0] === w))) ||
     (tag === 'q' && CLASSIFIERS.has(w)) ||
     // money and counts end a name's left context (109.6亿元|大雅河抽水蓄能, 16个|建设项目); measures stay (800千伏)
     (tag === 'm' && /[元个项批]/.test(w))
@@ -308,6 +317,9 @@ function stopCode(w: string, tag: string): number {
   // a second name glued after an action: 巡检司电厂扩建|巡小运煤专用公路; the company that builds it:
   // …有限责任公司|龙羊峡水光互补光伏电站
   if (VERB_HEAD_SET.has(w) || T.COMPANY_ENDINGS.some((e) => w.endsWith(e))) c |= SC_LONG;
+  if (w === P) c |= SC_PROJECT;
+  // the government body that runs it: 水务局|大桥的…
+  if (!tag.startsWith('v') && T.BODY_ENDINGS.some((e) => w.endsWith(e)) && !T.NOT_BODIES.includes(w)) c |= SC_BODY;
   return c;
 }
 
@@ -319,6 +331,8 @@ function stops(c: number, rightLen: number, nextIsNoun: boolean): boolean {
   if (c & SC_FALSE) return false;
   if (c & SC_NOUN_HEAD && rightLen >= 2) return false;
   if (c & SC_TAG_STOP) return true;
+  if (c & SC_BODY) return true;
+  if (c & SC_PROJECT && rightLen >= 2) return true;
   return (c & SC_LONG) !== 0 && rightLen >= 4;
 }
 
@@ -381,7 +395,9 @@ function leftEdge(doc: Doc, from: number, end: number): number {
     const te = Math.min(t.end, end);
     const whole = ts === t.start && te === t.end;
     const word = whole ? t.word : text.slice(ts, te);
-    const c = whole ? codeOf(view, k) : stopCode(word, t.tag);
+    let c = whole ? codeOf(view, k) : stopCode(word, t.tag);
+    // 项目 before its phase stays in the name (…仓储物流项目|一期)
+    if (c & SC_PROJECT && PHASE_AT.test(text.slice(te, Math.min(end, te + 4)))) c &= ~SC_PROJECT;
     const joiner =
       (c & SC_JOINER) !== 0 &&
       ((isAlnumAt(text, ts - 1) && isAlnumAt(text, te)) ||
@@ -389,6 +405,14 @@ function leftEdge(doc: Doc, from: number, end: number): number {
         (word === '·' && isHanAt(text, ts - 1) && isHanAt(text, te)));
     const nextIsNoun = k < k1 && (codeOf(view, k + 1) & SC_NOUN_TAG) !== 0;
     if (!joiner && ((c & SC_JOINER) !== 0 || stops(c, end - te, nextIsNoun))) {
+      // a pinyin annotation left in the name (乐(lè )金): walk on before it
+      const py = c & SC_PUNCT && isCloseParen(text.charCodeAt(te - 1)) ? PINYIN_BEFORE.exec(text.slice(Math.max(lo, te - 12), te)) : null;
+      if (py) {
+        const at = te - py[0].length;
+        while (k > k0 && toks[k - 1]!.end > at) k--;
+        pos = at;
+        continue;
+      }
       // a name cut by junk (a garbled span, a stray backslash) is not a name
       if (c & SC_PUNCT && !(c & SC_SEPARATOR)) return -1;
       if (c & SC_CONJ_X) return ts + lastConjChar(word) + 1;
@@ -435,16 +459,23 @@ for (const c of T.FACILITY_CHARS) FACILITY_END[c.charCodeAt(0)] = 1;
 const HEAD_FIRST = new Uint8Array(0x10000);
 for (const w of [...T.NOUN_HEADS, ...T.VERB_HEADS, P, ...NUMERAL_CHARS]) HEAD_FIRST[w.charCodeAt(0)] = 1;
 const HEAD_SET = new Set([...T.NOUN_HEADS, ...T.VERB_HEADS, P]);
+/** A capacity opening the name before `i`: 年产 and a number, no clause or list mark after it. */
+const CAPACITY_BEFORE = new RegExp(`${T.CAPACITY_RE.source.slice(1)}[^，,、。；;：:]*$`);
+const PLAN_NOUNS = wordList(T.TRADITIONAL_WORKS_NOUNS);
+const VENUE = new RegExp(`^(?:隆重)?(?:${T.VENUE_VERBS.join('|')})`);
+const COMPONENT_OPENER = new RegExp(`^\\s*(?:${T.COMPONENT_OPENERS.join('|')})`);
 const AREA_AFTER = new RegExp(`^[\\u4e00-\\u9fff]{0,4}(?:${T.AREA_WORDS.join('|')})`);
 const CATEGORY_ADJ = new Set(T.CATEGORY_ADJECTIVES);
 
+const KINDS_AFTER = new RegExp(`^[两二三四五六七八九十]大[^，,。；;]{0,6}?(?:${T.LIST_KIND_WORDS.join('|')})`);
 const QUANTITY_AFTER = /^(?:[0-9.]+|[一二三四五六七八九十百千万两]+)(?:多|余)?(?:个|座|条|处|所|家|台|套|公里|千米|米|万|千)/;
 
 /** Evidence of a proper name in [s, e): a place, person or brand token, a word jieba does not know, digits or
  * Latin letters, a lone character (names jieba splits), or an organisation word (通用技术集团机床研发基地). */
 function hasNameEvidence(doc: Doc, s: number, e: number): boolean {
   const text = doc.text.slice(s, e);
-  if (/[0-9A-Za-z]|第[一二三四五六七八九十]/.test(text)) return true;
+  // digits, Latin letters, an ordinal or a phase (竹园一期防洪堤): a specific one
+  if (/[0-9A-Za-z]|第[一二三四五六七八九十]|[一二三四五六七八九十]期/.test(text)) return true;
   for (const t of clipped(doc, s, e)) {
     if (isPunct(t.word) || GENERIC.has(t.word)) continue;
     if (PROPER_TAGS.has(t.tag)) return true;
@@ -466,6 +497,7 @@ const STRONG_TAGS = new Set(['nr', 'nrt', 'nrfg', 'nz', 'nt']);
  * evidence of a proper name (吉利汽车整车项目; not 杜绝产能过剩项目, 百大项目). */
 function bareName(doc: Doc, s: number, e: number): boolean {
   if (e - s < 4) return false;
+  if (T.CAPACITY_RE.test(doc.text.slice(s, e))) return classify(doc, s, e) === 'name';
   const toks = clipped(doc, s, e).filter((t) => !isPunct(t.word));
   const first = toks[0];
   const last = toks[toks.length - 1];
@@ -525,7 +557,11 @@ function classify(doc: Doc, s: number, e: number): ItemKind {
   const toks = clipped(doc, s, e).filter((t) => !isPunct(t.word));
   if (toks.length > 0 && toks.every((t) => SECTORS.has(t.word))) return 'sector';
   if (coveredBySectors(name.replace(/[“”"‘’「」『』]/g, ''))) return 'sector';
-  if (toks.length === 1 && !PROPER_TAGS.has(toks[0]!.tag)) return 'plain';
+  if (toks.length === 1 && !PROPER_TAGS.has(toks[0]!.tag)) {
+    // a word of jieba's that ends with a facility head after two characters or more names one (环湖公路)
+    const h = NOUN_HEADS.ending(name);
+    return h && name.length - h.length >= 2 && !GENERIC.has(name.slice(0, -h.length)) ? 'name' : 'plain';
+  }
   if (toks.length === 1 && toks[0]!.tag === 'ns' && PLACE_SUFFIXES.ending(name)) return 'sector';
   if (allGenericTokens(toks)) return 'sector';
   return 'name';
@@ -569,7 +605,8 @@ function nounsToProject(doc: Doc, end: number, limit: number): number {
       if (pos === end) return -1;
       return PROJECT_BLOCKERS.at(doc.text, pos + P.length) ? -1 : pos + P.length;
     }
-    if (!/^(?:n|b|j|s|a$)/.test(t.tag) || isFrame(t) || (GENERIC.has(t.word) && t.word.length > 1)) return -1;
+    // a sector word may (产业园|基础设施|项目), a generic one may not (园区|建设|项目)
+    if (!/^(?:n|b|j|s|a$)/.test(t.tag) || isFrame(t) || (GENERIC.has(t.word) && !SECTORS.has(t.word) && t.word.length > 1)) return -1;
     pos = t.end;
   }
   return -1;
@@ -587,12 +624,19 @@ function firstHeadEnd(doc: Doc, s: number, e: number): number {
       if (ph) end += ph[0].length;
       // 污水处理厂|提标改造工程: an action on the facility, closed by 工程/项目, is part of the name
       const act = VERB_HEADS.at(doc.text, end);
-      const closer = act ? CLOSERS.at(doc.text, end + act.length) : null;
-      if (act && closer && end + act.length + closer.length <= e) end += act.length + closer.length;
-      const more = nounsToProject(doc, end, e);
-      if (more > 0) return more;
-      if (doc.text.startsWith(P, end) && end + P.length <= e && !PROJECT_BLOCKERS.at(doc.text, end + P.length)) return end + P.length;
-      return end;
+      const plan = act && doc.script !== 'simplified' ? PLAN_NOUNS.at(doc.text, end + act.length) : null;
+      const closer = act ? CLOSERS.at(doc.text, end + act.length) ?? plan : null;
+      if (act && closer && end + act.length + closer.length <= e) {
+        end += act.length + closer.length;
+        // 扩建计划|第一期
+        const phase = plan ? /^第?[一二三四五六七八九十0-9]{1,2}期/.exec(doc.text.slice(end, e)) : null;
+        if (phase) return end + phase[0].length;
+      }
+      let more = nounsToProject(doc, end, e);
+      if (more < 0 && doc.text.startsWith(P, end) && end + P.length <= e && !PROJECT_BLOCKERS.at(doc.text, end + P.length)) more = end + P.length;
+      if (more < 0) return end;
+      const bp = BRACKET_PHASE.exec(doc.text.slice(more, e));
+      return bp ? more + bp[0].length : more;
     }
   }
   return -1;
@@ -600,9 +644,11 @@ function firstHeadEnd(doc: Doc, s: number, e: number): number {
 
 function trimSpan(text: string, s: number, e: number): [number, number] {
   while (s < e && isQuoteCode(text.charCodeAt(s))) s++;
-  while (e > s && isQuoteCode(text.charCodeAt(e - 1))) e--;
+  // a phase in brackets at the end stays: …项目(一期)
+  while (e > s && isQuoteCode(text.charCodeAt(e - 1)) && !(isCloseParen(text.charCodeAt(e - 1)) && BRACKET_PHASE_END.test(text.slice(s, e)))) e--;
   return [s, e];
 }
+const BRACKET_PHASE_END = /[^(（][(（]第?[一二三四五六七八九十0-9]{1,2}期(?:工程)?[)）]$/;
 
 /** QUOTE_CHARS.test of one code unit. */
 const isQuoteCode = codeUnitTest(QUOTE_CHARS);
@@ -746,7 +792,8 @@ function splitItems(doc: Doc, from: number, to: number): Item[] {
     const k1 = k0 < 0 ? -1 : lastTokenBefore(view, k0, to);
     for (let k = k0; k >= 0 && k <= k1; k++) {
       const t = view.toks[k]!;
-      if (CONJUNCTIONS.has(clippedWord(text, t, from, to)) && t.tag === 'c') {
+      // 的 before it makes it the first character of a name (投资8833万元的|和铁公路)
+      if (CONJUNCTIONS.has(clippedWord(text, t, from, to)) && t.tag === 'c' && text[t.start - 1] !== '的') {
         items.push({ start: s, end: Math.max(t.start, from), location: null });
         s = Math.min(t.end, to);
       }
@@ -776,7 +823,12 @@ function prepareItem(doc: Doc, it: Item, first: boolean): Item | null {
   let [s, e] = trimSpan(doc.text, it.start, it.end);
   if (e <= s) return null;
   // a parenthesis after the name (总投资50亿元) is not part of it
-  const paren = parenAtEnd(doc.text, s, it.end);
+  let paren = parenAtEnd(doc.text, s, it.end);
+  // …but a phase in brackets is (…项目(一期)(开工滞后))
+  if (paren > s && BRACKET_PHASE.test(doc.text.slice(paren, it.end))) {
+    e = it.end;
+    paren = -1;
+  }
   if (paren > s) [s, e] = trimSpan(doc.text, s, paren);
   if (e <= s) return null;
   const pa = peelPlaceAmount(doc, s, e);
@@ -787,8 +839,21 @@ function prepareItem(doc: Doc, it: Item, first: boolean): Item | null {
     return e - ns >= 2 ? { start: ns, end: e, location: pa.location } : null;
   }
   if (first) {
-    s = leftEdge(doc, s, e);
+    const from = s;
+    // an item that ends with actions, closed by 项目/工程 or not (海西重汽产业|提升, …核心区|建设|提升|工程): the walk
+    // starts before them, an action is no frame there
+    const closer = LIST_NOUNS.before(doc.text, e);
+    let at = closer ? e - closer.length : e;
+    for (let act = VERB_HEADS.before(doc.text, at); act && at - act.length - s >= 2; act = VERB_HEADS.before(doc.text, at)) at -= act.length;
+    const whole = leftEdge(doc, s, e);
+    s = whole >= at && at < e - (closer?.length ?? 0) ? leftEdge(doc, s, at) : whole;
     if (s < 0) return null;
+    // the parts of a project named before (…一期项目|研发中心、专家公寓) are no projects
+    if (s > from && doc.text.startsWith(P, s - P.length) && s - P.length >= from) return null;
+    // over a conjunction inside the name (…科学与技术实验室项目)
+    const noun = LIST_NOUNS.before(doc.text, e);
+    const core = noun ? e - noun.length : e;
+    s = acrossConjunction(doc, from, s, core - (NOUN_HEADS.before(doc.text, core)?.length ?? 0), e, false);
     [s, e] = trimSpan(doc.text, s, e);
     if (e <= s) return null;
   }
@@ -884,7 +949,7 @@ function siblings(doc: Doc, items: Item[], out: Cand[]): void {
   const headed: boolean[] = [];
   let without = 0;
   for (const it of items) {
-    const h = !!headEndingAt(doc.text, it.start, it.end, true) || firstHeadEnd(doc, it.start, it.end) === it.end;
+    const h = !!headEndingAt(doc.text, it.start, it.end, true) || firstHeadEnd(doc, it.start, it.end) === it.end || actionClosed(doc.text, it.start, it.end);
     headed.push(h);
     if (!h) without++;
   }
@@ -895,6 +960,32 @@ function siblings(doc: Doc, items: Item[], out: Cand[]): void {
     if (!headed[i] && !hasNameEvidence(doc, it.start, it.end)) return;
     pushName(doc, out, it.start, it.end, 2, listStatus ?? statusBefore(doc, it.start), it.location);
   });
+}
+
+/** A name whose left edge `s` follows a conjunction may reach over it, to `s2`: one facility and its works
+ * (县城第二水厂及配套管网工程), one action on two facilities (甲饲料厂及乙化制厂臭味整体改善计划, `verb`: the head at `i` is
+ * an action), or a name whose part after the conjunction has no name of its own (福建光电信息科学与技术实验室). */
+function acrossConjunction(doc: Doc, cs: number, s: number, i: number, end: number, verb: boolean): number {
+  const text = doc.text;
+  if (s <= cs + 1 || !CONJUNCTIONS.has(text[s - 1]!)) return s;
+  const fh = firstHeadEnd(doc, s, i);
+  const both = verb && headEndingAt(text, s, fh > 0 ? fh : s, true) !== null;
+  const works = (i - s < 2 || allGeneric(doc, s, i) || both) && headEndingAt(text, Math.max(cs, s - 13), s - 1, both);
+  const s2 = leftEdge(doc, cs, s - 1);
+  if (s2 < 0 || s - 1 - s2 < 2 || end - s2 > T.MAX_NAME_CHARS) return s;
+  if (works) return s2;
+  // the part after the conjunction is one common word (技术|实验室), the part before it holds a name
+  const right = clipped(doc, s, i).filter((t) => !isPunct(t.word));
+  if (right.length === 1 && right[0]!.tag.startsWith('n') && !hasNameEvidence(doc, s, i) && hasNameEvidence(doc, s2, s - 1) && !headEndingAt(text, s2, s - 1, true)) return s2;
+  return s;
+}
+
+/** Whether [s, e) ends with an action closed by 项目/工程 (…拆迁安置项目), after two characters or more. */
+function actionClosed(text: string, s: number, e: number): boolean {
+  const noun = LIST_NOUNS.before(text, e);
+  if (!noun) return false;
+  const act = VERB_HEADS.before(text, e - noun.length);
+  return !!act && e - noun.length - act.length - s >= 2;
 }
 
 /** T.FACILITY_CHARS (its one-character entries, the ones a character can equal) and NUMERAL_CHARS by code. */
@@ -988,10 +1079,12 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
   // `first` is the index of the first position after cs)
   const headPos = view.headPos;
   const headTok = view.headTok;
+  const traditional = doc.script !== 'simplified';
+  const planAt = (pos: number) => traditional && PLAN_NOUNS.at(text, pos) !== null;
   let skipUntil = -1;
   let prevPos = -1;
   for (let x = first; x < headPos.length && headTok[x]! < ce; x++) {
-    const i = headPos[x]!;
+    let i = headPos[x]!;
     if (i < skipUntil || i === prevPos) continue;
     prevPos = i;
     // a word that ends with a facility character: 实训楼, 标准厂房, 体育馆
@@ -1009,20 +1102,27 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
     if (!head && text.startsWith(P, i) && tokEnds(i)) {
       // most 项目 follow a generic word (重点, 新开工, 储备): only a noun of a name can stand before a bare 项目
       const prev = tokenAt(view, i - 1, ce);
-      if (!prev || !/^(?:n|vn|eng|x)/.test(prev.tag) || GENERIC.has(prev.word) || FRAME.has(prev.word) || isPunct(prev.word)) continue;
+      if (!prev || !/^(?:n|vn|eng|x)/.test(prev.tag) || GENERIC.has(prev.word) || FRAME.has(prev.word) || isPunct(prev.word)) {
+        // …a capacity may (年产5万套光伏模块生产|项目)
+        if (!prev || !prev.tag.startsWith('v') || !CAPACITY_BEFORE.test(text.slice(Math.max(cs, i - T.MAX_NAME_CHARS), i))) continue;
+      }
       if (PROJECT_BLOCKERS.at(text, i + P.length)) continue;
       head = P;
       bare = true;
     }
     if (!head) {
       const v = VERB_HEADS.at(text, i);
-      if (v && LIST_NOUN_AT(text, i + v.length)) {
+      if (v && (LIST_NOUN_AT(text, i + v.length) || planAt(i + v.length))) {
         head = v;
         verb = true;
       }
     }
     if (!head) continue;
     let end = i + head.length;
+    // actions chained before an action head belong to it (核心区|建设|提升|工程)
+    if (verb) {
+      for (let k = i > cs ? view.at[i - 1]! : -1; k >= 0 && view.toks[k]!.end === i && VERB_HEAD_SET.has(view.toks[k]!.word); k = i > cs ? view.at[i - 1]! : -1) i = view.toks[k]!.start;
+    }
     if (!bare && !tokEnds(end) && !LIST_NOUN_AT(text, end) && end !== ce) continue;
     // the head names an area around it: 北京大兴国际机场|临空经济区
     if (AREA_AFTER.test(text.slice(end, Math.min(ce, end + 8)))) continue;
@@ -1046,20 +1146,36 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
     else if (!bare && text.startsWith(P, end) && !PROJECT_BLOCKERS.at(text, end + P.length)) end += P.length;
     else if (verb && text.startsWith(W, end) && !HEAD_BLOCKERS.at(text, end + W.length)) end += W.length;
     else if (!bare && work && text.startsWith(W, end) && !HEAD_BLOCKERS.at(text, end + W.length)) end += W.length;
+    else if ((verb || work) && planAt(end)) {
+      end += PLAN_NOUNS.at(text, end)!.length;
+      // its phase, not the works of it (扩建计划第一期|工程)
+      const phase = /^第?[一二三四五六七八九十0-9]{1,2}期/.exec(text.slice(end, ce));
+      if (phase) end += phase[0].length;
+    }
+    // a phase in brackets after 项目: …基础设施项目(一期)
+    if (LIST_NOUNS.before(text, end)) end += BRACKET_PHASE.exec(text.slice(end, ce))?.[0].length ?? 0;
+    // an action on a facility followed by 计划/方案 is a plan, not a name (…中心兴建计划已经上报)
+    if ((verb || work) && PROGRAMME_ENDINGS.at(text, end)) continue;
     let s = leftEdge(doc, cs, i);
     if (s < 0) continue;
     // one facility and its works: 县城第二水厂及配套管网工程
-    if (s > cs + 1 && CONJUNCTIONS.has(text[s - 1]!) && (i - s < 2 || allGeneric(doc, s, i)) && headEndingAt(text, Math.max(cs, s - 13), s - 1, false)) {
-      const s2 = leftEdge(doc, cs, s - 1);
-      if (s2 >= 0 && s - 1 - s2 >= 2 && end - s2 <= T.MAX_NAME_CHARS) s = s2;
-    }
-    if (i - s < 2) continue;
+    s = acrossConjunction(doc, cs, s, i, end, verb);
+    // a numbered line is a name of its own (1号线)
+    if (i - s < 2 && !(head === '号线' && /^[0-9]+$/.test(text.slice(s, i)) && i > s)) continue;
+    // a part of the project named before it (…一期项目|研发中心)
+    if (s - P.length >= cs && text.startsWith(P, s - P.length)) continue;
+    // a kind counted (完成1所|乡镇卫生院主体工程), the venue of an event (在…宾馆|举行), an address
+    if (T.COUNT_BEFORE_RE.test(text.slice(Math.max(cs, s - 4), s))) continue;
+    if (text[s - 1] === '在' && VENUE.test(text.slice(end, Math.min(ce, end + 4)))) continue;
+    if (T.ADDRESS_RE.test(text.slice(s, end))) continue;
     if (goalBefore(doc, cs, s)) continue;
     // a facility in operation, not a project: 萧山国际机场货邮吞吐量83万吨
     const rest = text.slice(end, ce);
     if (T.OPERATION_WORDS.some((w) => rest.includes(w))) continue;
     // a kind of facility counted, not a named one: 新建5G基站3200个
     if (QUANTITY_AFTER.test(rest)) continue;
+    // named as one of some areas or bodies (甲新区和乙新城两大开放平台)
+    if (KINDS_AFTER.test(rest)) continue;
     if (QUOTE_CHARS.test(text[s - 1] ?? '') && /[”"」』》]/.test(text[s - 1] ?? '')) continue;
     const nameText = text.slice(s, i);
     // a phase alone is no name (一期工程完工后)
@@ -1069,9 +1185,10 @@ function heads(doc: Doc, cs: number, ce: number, out: Cand[], first: number): vo
     // a bare 项目 needs a name of its own: a brand, an organisation, a word jieba does not know (吉利汽车整车项目)
     if (bare && !bareName(doc, s, i)) continue;
     const stage = stageAfter(text, end, ce);
-    if (!hasNameEvidence(doc, s, i) && !stage) continue;
+    // a phase after the head is evidence too (孵化基地|一期项目)
+    if (!hasNameEvidence(doc, s, i) && !PHASE_IN.test(text.slice(i, end)) && !stage) continue;
     // an institution on its own (市第一人民医院开展义诊) is a project only when the text speaks of building it
-    if (T.INSTITUTION_HEADS.includes(head) && end === i + head.length && !stage && !statusOf(doc, cs, s, ce, end)) continue;
+    if (T.INSTITUTION_HEADS.includes(head) && end === i + head.length && !stage && !statusOf(doc, cs, s, ce, end) && !statusBefore(doc, s)) continue;
     if (COUNT_RE.test(nameText) || PROGRAMME_NUMERALS.test(nameText)) continue;
     pushName(doc, out, s, end, bare ? 0 : 1, statusBefore(doc, s) ?? statusOf(doc, cs, s, ce, end), null);
     skipUntil = end;
@@ -1107,6 +1224,69 @@ function quoted(doc: Doc, out: Cand[]): void {
   }
 }
 
+/** An investment that opens a name: 总投资50亿元的, 投资1亿8千万元的 (the amount extractor reads its value). */
+const OPENED = new RegExp(`(?:${T.INVESTMENT_OPENERS.join('|')})(?:约|达|为|近|超|逾)?[0-9.零〇一二两三四五六七八九十百千万亿]+(?:多|余)?(?:美元|港元|元)(?:左右)?的`, 'g');
+const WORK_AFTER = wordList(T.WORK_AFTER_NAME);
+/** Tags of the words that end a name opened by its investment: adverbs, prepositions, pronouns, particles. */
+const OPENED_STOP_TAGS = new Set(['d', 'ad', 'p', 'r', 'u', 'uj', 'ul', 'uz', 'ug']);
+
+/** Names opened by their investment, in a list or alone in a clause (投资6000万元的浙商工业园, 总投资2.6亿元的洪川实业
+ * 有限公司冶金阀门、…): what follows 的 up to the next item, the end of the clause or the first word of what is said of
+ * it (正式开工, 等, 已) is the name, whatever its head, when it reads as a name (SPEC 3: a specific undertaking). */
+function openedByAmount(doc: Doc, cs: number, ce: number, out: Cand[]): void {
+  const text = doc.text;
+  const clause = text.slice(cs, ce);
+  if (clause.indexOf('元的') < 0) return;
+  const view = nameView(doc);
+  OPENED.lastIndex = 0;
+  for (let m = OPENED.exec(clause); m; m = OPENED.exec(clause)) {
+    const s = cs + m.index + m[0].length;
+    let e = s;
+    for (let k = view.at[s]!; k >= 0 && k < view.toks.length; k++) {
+      const t = view.toks[k]!;
+      if (t.start >= ce) break;
+      const w = t.word;
+      if (t.start > s) {
+        // a phase in brackets belongs to the name: …项目(一期)
+        const ph = isOpenParen(w.charCodeAt(0)) ? BRACKET_PHASE.exec(text.slice(t.start, ce)) : null;
+        if (ph) {
+          e = t.start + ph[0].length;
+          break;
+        }
+        if (isPunct(w) || OPENED_STOP_TAGS.has(t.tag) || STATUS_KEYS.at(text, t.start) || STAGE_WORDS.at(text, t.start)) break;
+        // the next item of the list: 、 is punctuation; 和/以及 before another investment
+        if (CONJUNCTIONS.has(w) && /^(?:总)?投资/.test(text.slice(t.end, t.end + 3))) break;
+      }
+      e = t.end;
+    }
+    if (e > ce) e = ce;
+    // what is said of it, in verbs at the end: …项目|备受关注 (an action that ends a name stays: 升级改造)
+    let v = e;
+    for (let k = view.at[e - 1]!; k >= 0 && view.toks[k]!.start > s; k--) {
+      const t = view.toks[k]!;
+      if (t.end !== v || !t.tag.startsWith('v') || t.tag === 'vn' || VERB_HEAD_SET.has(t.word)) break;
+      v = t.start;
+    }
+    if (v < e && (LIST_NOUNS.before(text, v) || headEndingAt(text, s, v, false))) e = v;
+    // 工程|建设: the work on the named works
+    const work = WORK_AFTER.ending(text.slice(s, e));
+    if (work && LIST_NOUNS.before(text, e - work.length)) e -= work.length;
+    if (e - s < 2 || classify(doc, s, e) !== 'name' || allGeneric(doc, s, e)) continue;
+    pushName(doc, out, s, e, 2, statusBefore(doc, cs + m.index) ?? statusOf(doc, cs, s, ce, e), null);
+  }
+}
+
+/** Taiwan's 计画 (計畫) is written 计划 in a simplified name. */
+const taiwanPlan = (doc: Doc, name: string) => (doc.script !== 'simplified' ? name.replace(/计画/g, '计划') : name);
+
+/** A pinyin annotation the normalizer left because of a space in it: 乐(lè )金. */
+const PINYIN_LEFT = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\s+[)）]/g;
+
+const PINYIN_BEFORE = /(?<=\p{Script=Han})[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\s+[)）]$/u;
+
+/** A phase in brackets: (一期), （第二期）. */
+const BRACKET_PHASE = /^[(（]第?[一二三四五六七八九十0-9]{1,2}期(?:工程)?[)）]/;
+
 export const project: Extractor = {
   type: 'project',
   version: 1,
@@ -1123,9 +1303,12 @@ export const project: Extractor = {
     for (let c = 0; c < clauses.length; c += 3) {
       const cs = clauses[c]!;
       const ce = clauses[c + 1]!;
+      // the parts of a project listed after 主要建设 are not projects
+      if (COMPONENT_OPENER.test(doc.text.slice(cs, cs + 8))) continue;
       // items of a list, kept or judged categories, are not read again as head names
       if (blocked.length > 0) blocked.length = 0;
       if (clauses[c + 2] === 1) lists(doc, cs, ce, cands, blocked);
+      openedByAmount(doc, cs, ce, cands);
       // a clause with no place where a head may start has no head names
       while (x < headPos.length && headPos[x]! <= cs) x++;
       if (x >= headPos.length || headTok[x]! >= ce) continue;
@@ -1144,7 +1327,7 @@ export const project: Extractor = {
       type: 'project' as const,
       start: c.start,
       end: c.end,
-      name: doc.text.slice(c.start, c.end).replace(/[“”"‘’「」『』《》]/g, ''),
+      name: taiwanPlan(doc, doc.text.slice(c.start, c.end).replace(/[“”"‘’「」『』《》]/g, '').replace(PINYIN_LEFT, '')),
       location: c.location,
       status: c.status,
       amounts: [],

@@ -274,3 +274,128 @@ describe('project: a place the document also leaves off the name', () => {
     expect(ofType('新哨夸竹褐煤开发项目正抓紧编制规划。', 'project').map((r) => [r.name, r.location])).toEqual([['新哨夸竹褐煤开发项目', null]]);
   });
 });
+
+// Shapes of real bulletins (issue 14); the sentences are written for these tests, of the same shapes.
+describe('projects: the left edge in real bulletins', () => {
+  it('leaves out verbs of speech, attention and counting before a name, and a status word', () => {
+    expect(names('多位委员关注东湖隧道扩建工程的具体进度。')).toEqual(['东湖隧道扩建工程']);
+    expect(names('本批共有南坪物流园标准化仓库二期、北岸污水处理厂等8个项目。')).toEqual(['南坪物流园标准化仓库二期', '北岸污水处理厂']);
+    expect(names('建成投产清江至平安铁路北段、环湖公路东段等12个项目。')).toEqual(['清江至平安铁路北段', '环湖公路东段']);
+  });
+  it('keeps a modifier jieba tags as a time word inside a name (年产…现代钢铁基地)', () => {
+    expect(names('县政府与宏达集团签约的年产300万吨现代钢铁基地项目总投资80亿元。')).toEqual(['年产300万吨现代钢铁基地项目']);
+  });
+  it('reads a facility with its action (扩容, 重建, 完善) as one name', () => {
+    expect(names('河东污水处理厂扩容项目进展顺利。')).toEqual(['河东污水处理厂扩容项目']);
+  });
+  it('gives no name for a kind of works, its costs or its department', () => {
+    expect(names('希望当局可检讨相关工程减幅是否可减少。')).toEqual([]);
+    expect(names('其中农村饮水安全工程方面3个项目。')).toEqual([]);
+    expect(names('两者分别占总工程费用比重约50%和35%。')).toEqual([]);
+    expect(names('4.滨江新城建设工作指挥部：项目12项。')).toEqual([]);
+    expect(names('节能、循环经济及资源节约等项目。')).toEqual([]);
+  });
+});
+
+describe('projects: names opened by their investment', () => {
+  it('takes what follows 投资…元的 as the name, whatever its head, up to the next item or what is said of it', () => {
+    expect(names('签约项目分别为投资8000万元的华丰工业园,投资1亿2千万元的长兴塑料助剂项目。')).toEqual(['华丰工业园', '长兴塑料助剂项目']);
+    expect(names('开工项目有总投资3.1亿元的港兴电力二期新型节能变压器、总投资1.8亿元的金川实业有限公司冶金阀门等。')).toEqual([
+      '港兴电力二期新型节能变压器', '金川实业有限公司冶金阀门',
+    ]);
+    expect(names('总投资12亿元的宏达轮胎二期项目等建设有序推进。')).toEqual(['宏达轮胎二期项目']);
+    expect(names('加快总投资96亿元的东河灌区工程建设。')).toEqual(['东河灌区工程']);
+  });
+  it('keeps a phase in brackets with the name', () => {
+    expect(names('一个是总投资5亿元的清源水泥综合利用及处置危废项目(一期)。')).toEqual(['清源水泥综合利用及处置危废项目(一期)']);
+  });
+});
+
+describe('projects: what real pages hold besides names', () => {
+  it('gives no name for the parts of a project, a counted kind, a venue or an address', () => {
+    expect(names('项目主要建设50万吨/年石灰生产线、30万吨/年骨料生产线。')).toEqual([]);
+    expect(names('完成2所乡镇卫生院主体工程建设。')).toEqual([]);
+    expect(names('重大项目签约仪式在江城国际宾馆举行。')).toEqual([]);
+    expect(names('地址:北京市东城区东长安街15号新闻大厦5层')).toEqual([]);
+  });
+  it('reads a numbered line, an institution the text says is built, and a first name after 的和', () => {
+    expect(names('其中,3号线正抓紧铺轨。')).toEqual(['3号线']);
+    expect(names('工业方面:宏图实业建成产学研合作研发中心。')).toEqual(['产学研合作研发中心']);
+    expect(names('投资6100万元的和平公路升级改造等项目完成年度任务。')).toEqual(['和平公路升级改造']);
+  });
+  it('leaves out a pinyin annotation the normalizer kept for its space', () => {
+    expect(names('新开工建设长安(ān )汽车总装基地等项目。')).toEqual(['长安汽车总装基地']);
+  });
+});
+
+describe('projects: Taiwan, Hong Kong and Macau usage', () => {
+  it('reads a works action + 計畫/計劃 as one project in traditional text, with its phase, and one action on two facilities', () => {
+    expect(names('另一項大型計畫為高達9億餘元的東港藝文展演中心興建計畫，縣長表示。')).toEqual(['东港艺文展演中心兴建计划']);
+    expect(names('工程包括大埔醫院擴建計劃第二期（約40億元）、西貢公路擴闊工程（約9億元）。')).toEqual(['大埔医院扩建计划第二期', '西贡公路扩阔工程']);
+    expect(ofType('其中，台南市垃圾廠及焚化廠臭味整體改善計畫，需要900萬元。', 'project').map((r) => [r.name, r.location])).toEqual([
+      ['垃圾厂及焚化厂臭味整体改善计划', '台南市'],
+    ]);
+  });
+  it('leaves 计划 a plan in simplified text', () => {
+    expect(names('东港艺文展演中心兴建计划已经上报。')).toEqual([]);
+  });
+});
+
+describe('projects: phases, sectors before 项目 and actions closed by 项目', () => {
+  it('takes a phase as evidence of a specific project, and keeps a bracketed phase after 项目', () => {
+    expect(names('城市建设方面:柳湾一期防洪堤完成以堤代步400米。')).toEqual(['柳湾一期防洪堤']);
+    expect(names('进度滞后的有:江口隧道(投资滞后)、永泰县东部文化创意产业园基础设施项目(二期)(开工滞后)。').map((n) => n)).toEqual([
+      '江口隧道', '东部文化创意产业园基础设施项目(二期)',
+    ]);
+  });
+  it('reads a list whose first name is an action closed by 项目', () => {
+    expect(names('滞后2项为:河西变电站附属工程拆迁安置项目、永泰县总部经济研发中心。')).toEqual(['河西变电站附属工程拆迁安置项目', '总部经济研发中心']);
+  });
+});
+
+describe('projects: a conjunction inside a name', () => {
+  it('reaches over it when the part after it has no name of its own, or is the works of a facility', () => {
+    expect(names('参加集中开工的有江苏材料科学与技术实验室项目等12个重大项目。')).toEqual(['江苏材料科学与技术实验室项目']);
+    expect(ofType('滞后2项为:闽清县北山片区老旧小区及周边基础设施建设工程、城区水厂扩容项目。', 'project').map((r) => [r.name, r.location])).toEqual([
+      ['北山片区老旧小区及周边基础设施建设工程', '闽清县'],
+      ['城区水厂扩容项目', null],
+    ]);
+  });
+});
+
+describe('projects: a capacity opens a name', () => {
+  it('takes 年产… before a bare 项目 after a verb, each of a list', () => {
+    expect(names('宏远集团投资9亿元建设年产30万千瓦风机制造项目和年产2万辆电动汽车生产项目。')).toEqual([
+      '年产30万千瓦风机制造项目', '年产2万辆电动汽车生产项目',
+    ]);
+  });
+  it('gives none for a verb before a bare 项目 without a capacity', () => {
+    expect(names('加快推动制造项目。')).toEqual([]);
+  });
+});
+
+describe('projects: the government body that runs a project', () => {
+  it('is left out of the name, and a head right after it names nothing', () => {
+    expect(names('环境保护局人工岛污水厂处理设施减少四亿多元;海事及水务局大桥的桥墩加固减少八千多万元。')).toEqual(['人工岛污水厂处理设施']);
+  });
+});
+
+describe('projects: actions and parts of a project', () => {
+  it('reads a first list item that ends with an action, and actions chained before an action head', () => {
+    expect(names('推动12个项目签约,东风重汽产业提升等9个项目开工建设。')).toEqual(['东风重汽产业提升']);
+    expect(names('东湖供水工程已竣工;桃源产业示范园核心区建设提升工程、沙河公路等项目正在建设。')).toEqual([
+      '东湖供水工程', '桃源产业示范园核心区建设提升工程', '沙河公路',
+    ]);
+  });
+  it('takes the project, not its parts named after its 项目, and a phase after the head as evidence', () => {
+    expect(names('其中,生物医药孵化基地一期项目研发中心、专家公寓已完工。')).toEqual(['生物医药孵化基地一期项目']);
+    expect(names('其中,粮食仓储物流项目一期等5个项目已按计划开工。')).toEqual(['粮食仓储物流项目一期']);
+  });
+});
+
+describe('projects: names given as some areas or bodies', () => {
+  it('gives none for names an appositive calls N大…平台/片区', () => {
+    expect(names('加快建设东江新区和西港新城两大开放平台。')).toEqual([]);
+    expect(names('加快建设东江大桥和西港新城两大工程。')).toEqual(['东江大桥', '西港新城']);
+  });
+});

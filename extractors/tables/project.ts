@@ -5,19 +5,19 @@
 /** Facility heads: a name may end with one of these (本桓高速, 雷打滩水电站, 金州湾国际机场T3航站楼). */
 export const NOUN_HEADS: readonly string[] = [
   '工程', '高速公路', '高速', '公路', '铁路', '城际铁路', '高铁', '城际', '快速路', '国道', '省道', '环线', '轻轨', '管廊',
-  '大道', '航道', '船闸', '港', '通道', '综合楼', '办公楼', '大楼', '住院楼', '教学楼', '体育中心', '数据中心', '产业城', '智慧城', '科创城', '安置房', '保障房', '轨道交通', '号线', '地铁', '大桥', '桥梁', '隧道', '隧洞',
+  '大道', '航道', '船闸', '港', '通道', '绕道', '天桥', '口岸', '综合楼', '办公楼', '大楼', '住院楼', '教学楼', '体育中心', '数据中心', '产业城', '智慧城', '科创城', '安置房', '保障房', '轨道交通', '号线', '地铁', '大桥', '桥梁', '隧道', '隧洞',
   '电站', '水电站', '电厂', '发电厂', '热电厂', '储能电站', '风电场', '光伏电站', '变电站', '基站', '扬水站', '泵站',
-  '污水处理厂', '水厂', '加工厂', '煤矿', '矿井', '水库', '支渠', '干渠', '灌区', '堤防', '码头', '港区',
+  '污水处理厂', '水厂', '加工厂', '煤矿', '矿井', '水库', '支渠', '干渠', '灌区', '堤防', '防洪堤', '河堤', '海堤', '大堤', '码头', '港区',
   '机场', '航站楼', '航厦', '枢纽', '物流园', '产业园', '科技园', '文化园', '工业园', '聚酯园', '基地', '生产线', '科学城',
   '健康城', '新城', '小镇', '综合体', '商业街', '街区', '大厦', '中心', '文化宫', '体育馆', '体育场', '博物馆', '图书馆',
-  '医院', '学校', '中学', '小学', '大学城', '展厅', '小区', '花园', '广场', '天地', '棚户区',
+  '医院', '学校', '中学', '小学', '大学城', '展厅', '小区', '花园', '广场', '天地', '棚户区', '实验室', '处理设施',
 ];
 
 /** Heads of institutions: alone, outside a list, they name the institution, unless the text speaks of
  * building it (庆来学校 in a list of projects; not 市第一人民医院开展义诊). */
 export const INSTITUTION_HEADS: readonly string[] = [
   '医院', '学校', '中学', '小学', '文化宫', '体育馆', '体育场', '博物馆', '图书馆', '中心', '大学城', '花园', '广场',
-  '小区', '天地',
+  '小区', '天地', '实验室',
 ];
 
 /** Characters that end a facility word (实训楼, 体育馆, 水厂): a jieba word ending with one is a head. */
@@ -29,14 +29,15 @@ export const WEAK_HEADS: readonly string[] = ['路', '线', '街', '桥', '厂',
 /** Heads that are actions: they end a name when 项目/工程 follows or inside a list (东关街历史文化街区改造项目). */
 export const VERB_HEADS: readonly string[] = [
   '改造', '扩建', '改扩建', '技改', '开发', '治理', '提效', '维修', '加固', '除险加固', '一体化', '搬迁', '升级改造',
-  '整治', '修复', '新建', '迁建', '提升改造', '提升', '综合提升', '提标改造', '建设工程', '建设',
+  '整治', '修复', '新建', '迁建', '提升改造', '提升', '综合提升', '提标改造', '建设工程', '建设', '扩容', '重建', '建造',
+  '兴建', '整修', '整建', '改建', '完善', '优化', '改善', '拓宽', '扩阔', '延伸拓宽', '拆迁安置', '安置',
 ];
 
 /** Actions that join a facility's name only before 项目/工程 (国购汽车文化园|建设步伐, but 综合楼建设项目). */
 export const WEAK_WORK: readonly string[] = ['建设', '提升'];
 
 /** A phase or section after a head, or as the head itself (成大疫苗三期, 滇中引水工程玉溪段). */
-export const PHASE_RE = /^(?:第?[一二三四五六七八九十0-9]{1,2}期|(?![^段]*(?:阶段|手段|时段|地段))[\u4e00-\u9fff]{2,4}段)(?:工程)?/;
+export const PHASE_RE = /^(?:第?[一二三四五六七八九十0-9]{1,2}期|(?![^段]*(?:阶段|手段|时段|地段))[\u4e00-\u9fff]{1,4}段)(?:工程)?/;
 
 /** The generic noun of a project: a name may end with it (区人民医院新院区项目), and it closes a name or a list
  * (吉利汽车整车项目, 等本钢集团项目). */
@@ -77,6 +78,7 @@ export const SECTORS: readonly string[] = [
   '半导体', '大数据', '云计算', '新一代信息技术', '现代农业', '农业产业化', '生态环境', '乡村建设', '城市建设', '智慧城市',
   '新型城镇化', '社会民生', '公共服务', '产业链', '供应链', '制造', '智能制造', '先进制造', '高技术', '战略性新兴产业',
   '新兴产业', '传统产业', '技术改造升级', '设备更新', '以旧换新', '水电气', '水电气热', '燃气', '供热', '供水',
+  '循环经济', '资源节约', '资源综合利用', '节能减排', '污染防治',
 ];
 
 /** Generic modifiers: a name made only of these (with its head) names a kind of project, not one
@@ -107,6 +109,7 @@ export const ORG_ENDINGS: readonly string[] = [
 export const HEAD_BLOCKERS: readonly string[] = [
   '咨询', '公司', '总承包', '师', '技术', '管理', '建设规划', '规划', '建设管理', '集团', '院', '局', '清单', '机制',
   '领域', '方案', '模式', '经济区', '片区', '园区', '示范区', '新区', '开发区', '集聚区', '经济带', '城区',
+  '费用', '费', '减幅', '指挥部', '建设指挥部', '建设工作指挥部', '管委会', '方面', '类',
 ];
 
 /** Words after 项目 that make it part of another noun (项目部, 重大项目库, 项目单位). */
@@ -154,6 +157,7 @@ export const FRAME_WORDS: readonly string[] = [
   '参加', '召开', '举行', '举办', '部署', '研究', '施工', '落户', '签下', '加紧', '抢抓', '力推', '先后', '分别',
   '有序推进', '稳步推进', '扎实推进', '积极推进', '大力推进', '重点推进', '组织实施', '谋划实施', '启动实施',
   '开工建设', '建成投用', '包括', '涉及', '涵盖', '如', '像', '例如', '用于', '用来', '投向', '支持',
+  '共有', '共列', '共计', '关注', '检讨', '希望', '展开', '设置', '用作', '要求', '表示', '预留', '占', '冀',
 ];
 
 /** Verbs before a name that make it a goal rather than a project (打造…基地, 争创…示范区). */
@@ -167,7 +171,7 @@ export const PROPER_TAGS: readonly string[] = ['ns', 's', 'nr', 'nrt', 'nrfg', '
 
 /** Words that make a name anonymous or a quantity (某半导体项目, 一批重点项目). */
 export const ANONYMOUS_MARKERS: readonly string[] = [
-  '某', '若干', '一批', '各类', '各项', '这些', '这个', '该', '此类', '其他', '其它', '相关', '有关', '部分', '多个',
+  '某', '若干', '一批', '各类', '各项', '这些', '这个', '该', '此类', '其他', '其它', '相关', '有关', '部分', '多个', '每',
 ];
 
 /** Place suffixes: a token ending with one of these, standing before an amount or a name, is a location. */
@@ -221,11 +225,44 @@ export const TIME_RE = /(?:19|20)[0-9]{2}年|[一二三四1-4]季度|[上下]半
 /** Verbs between an amount and the name it opens (投资12亿元建设宁德时代电池生产线), besides 的. */
 export const LEAD_VERBS: readonly string[] = ['用于', '建设', '实施', '新建', '兴建', '启动', '推进', '打造', '续建', '改造'];
 
+/** Words that open a name with its investment: 总投资50亿元的|华晟高端轴承基地项目 (SPEC 3: its total investment). */
+export const INVESTMENT_OPENERS: readonly string[] = ['总投资', '计划总投资', '投资', '投资额'];
+
+/** Words after 工程/项目 at the end of a name opened by its investment that speak of the work, not the name
+ * (总投资104亿元的|怀洪新河灌区工程|建设). */
+export const WORK_AFTER_NAME: readonly string[] = ['建设', '建设工作', '工作', '进度'];
+
+/** Words that open a clause listing the parts of a project, not projects (主要建设200万吨/年氧化钙生产线、…). */
+export const COMPONENT_OPENERS: readonly string[] = ['主要建设', '建设内容', '主要内容', '主要包括', '项目新建', '项目建设', '配套建设', '同步配套建设', '同步建设'];
+
+/** A street address: a number on a road or lane (西城区砖塔胡同56号西配楼), page furniture, not a project. */
+export const ADDRESS_RE = /(?:路|街|胡同|巷|道|里|弄|村)[0-9]+号(?!线)/;
+
+/** Verbs after a name that make it the venue of an event (在重庆雾都宾馆举行). */
+export const VENUE_VERBS: readonly string[] = ['举行', '召开', '举办', '开幕', '闭幕'];
+
+/** A count right before a name makes it a kind counted, not a named one (完成1所|乡镇卫生院主体工程建设). */
+export const COUNT_BEFORE_RE = /[0-9一二三四五六七八九十两几]+(?:所|座|个|条|处|家|栋|幢|批)$/;
+
+/** In Taiwan, Hong Kong and Macau usage 計畫/計劃 after a works action names one project, as 工程 does
+ * (恆春藝文展演中心興建計畫, 屯門醫院擴建計劃第一期); in simplified text it is a plan (see PROGRAMME_ENDINGS). The
+ * converter keeps Taiwan's 計畫 as 计画, which a name writes 计划. */
+export const TRADITIONAL_WORKS_NOUNS: readonly string[] = ['计划', '计画'];
+
+/** A capacity that opens a name (年产100万千瓦发电设备制造项目): the project of one plant, even before a bare 项目
+ * after a verb. */
+export const CAPACITY_RE = /^(?:年产|年处理|年加工|日产|日处理|年吞吐)(?:能力)?[0-9.]+/;
+
 /** Longest names accepted, in characters. */
 export const MAX_NAME_CHARS = 24;
 
 /** Endings of a company's name: a name does not reach back over them (…有限责任公司|龙羊峡光伏电站). */
 export const COMPANY_ENDINGS: readonly string[] = ['公司', '有限公司', '股份公司'];
+
+/** Endings of a government body: the body that runs a project is not part of its name (环境保护局|人工岛污水厂处理设施). */
+export const BODY_ENDINGS: readonly string[] = ['局', '厅', '委员会', '管委会', '政府', '当局'];
+/** Words that end with a body's ending and are none (产业布局). */
+export const NOT_BODIES: readonly string[] = ['布局', '格局', '结局', '大局', '全局', '开局', '变局', '新格局', '邮局'];
 
 /** Classifiers that end a name's left context when jieba tags them q (16个|建设项目). */
 export const CLASSIFIER_CHARS = '个项批家条座所只台套次年月日';
