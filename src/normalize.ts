@@ -53,7 +53,10 @@ const findPinyin: Finder = (src, from, edit) => {
     let q = p + 1;
     let tone = false;
     for (let c = src.charCodeAt(q); PINYIN_LETTER[c] === 1; c = src.charCodeAt(++q)) if (TONE_VOWEL[c] === 1) tone = true;
-    if (q === p + 1 || src.charCodeAt(q) !== 0x29 || !(tone || NEUTRAL.has(src.slice(p + 1, q)))) continue;
+    const letters = q;
+    // a converter's space before the `)`: 樂(lè )
+    while (src.charCodeAt(q) === 0x20 && q - letters < 2) q++;
+    if (letters === p + 1 || src.charCodeAt(q) !== 0x29 || !(tone || NEUTRAL.has(src.slice(p + 1, letters)))) continue;
     // the Han character before it; one outside the BMP is a surrogate pair
     let s = p - 1;
     const c = src.charCodeAt(s);

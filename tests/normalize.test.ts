@@ -13,6 +13,9 @@ describe('normalize', () => {
     expect(n.stats.pinyin_annotations).toBe(2);
     expect(n.script).toBe('traditional');
   });
+  it('removes a pinyin annotation with a space before its parenthesis', () => {
+    expect(normalize('廣州樂(lè )金顯示OLED項(xiàng)目').mapped.text).toBe('广州乐金显示OLED项目');
+  });
   it('fixes widths, spaces in numbers and doubled punctuation', () => {
     const n = normalize('投资１６１．２億元,,同比增长７．３％,、签约金额283 億元。。');
     expect(n.mapped.text).toBe('投资161.2亿元,同比增长7.3%、签约金额283亿元。');
