@@ -10,7 +10,7 @@ import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { mkdirs } from './fsutil.js';
 import { constants, readFileSync, readdirSync, readSync, closeSync, existsSync, fstatSync, ftruncateSync, openSync, rmSync, writeFileSync, writeSync, renameSync } from 'node:fs';
-import { join, basename, extname, sep } from 'node:path';
+import { join, basename, extname, resolve, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { setFlagsFromString } from 'node:v8';
@@ -1027,6 +1027,9 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   const run = {
     extractors: EXTRACTORS_VERSION,
     inputs: opts.inputs,
+    // the inputs resolved against the folder the run was started in: what `report` reads the texts from, from
+    // wherever it is run (`inputs` keeps what the user typed)
+    inputs_absolute: opts.inputs.map((p) => resolve(p)),
     jobs,
     started_at: startedAt,
     finished_at: new Date().toISOString(),

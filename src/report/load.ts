@@ -15,7 +15,7 @@ export interface OutputFolder {
   records: Map<string, OutRecord[]>;
   recordCount: number;
   errors: ErrorRecord[];
-  run: { inputs?: string[]; [k: string]: unknown } | null;
+  run: { inputs?: string[]; inputs_absolute?: string[]; [k: string]: unknown } | null;
   /** lines that were not valid JSON, per file */
   badLines: { file: string; line: number }[];
 }
@@ -103,19 +103,19 @@ export type Source =
 /** Largest source file the report embeds; bigger ones are shown as a list of records. */
 export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
 
-/** Where the run's inputs are: explicit --source paths first, else run.json's inputs resolved against the
- * current folder, then against the output folder's parent. */
+/** Where the run's inputs are: explicit --source paths first, else run.json's inputs: each as the run resolved it
+ * (`inputs_absolute`) when that is still there, else as typed, resolved against the current folder, then against
+ * the output folder's parent (outputs of runs that did not record absolute paths, or inputs moved since). */
 export function inputRoots(out: OutputFolder, sources: string[] | undefined, cwd = process.cwd()): string[] {
   if (sources && sources.length) return sources.map((s) => resolve(cwd, s));
-  const inputs = Array.isArray(out.run?.inputs) ? out.run!.inputs.filter((x): x is string => typeof x === 'string') : [];
+  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const inputs = strings(out.run?.inputs);
+  const absolute = strings(out.run?.inputs_absolute);
   const roots: string[] = [];
-  for (const inp of inputs) {
-    if (isAbsolute(inp)) roots.push(inp);
-    else {
-      const cands = [resolve(cwd, inp), resolve(dirname(resolve(out.dir)), inp)];
-      roots.push(cands.find((c) => existsSync(c)) ?? cands[0]!);
-    }
-  }
+  inputs.forEach((inp, i) => {
+    const cands = [...(absolute.length === inputs.length ? [absolute[i]!] : []), ...(isAbsolute(inp) ? [inp] : [resolve(cwd, inp), resolve(dirname(resolve(out.dir)), inp)])];
+    roots.push(cands.find((c) => existsSync(c)) ?? cands[0]!);
+  });
   return roots;
 }
 
