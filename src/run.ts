@@ -17,6 +17,7 @@ import { setFlagsFromString } from 'node:v8';
 import PQueue from 'p-queue';
 import cliProgress from 'cli-progress';
 import { DecodeError } from './decode.js';
+import { catchSignals, signalAt, type CaughtSignals } from './signals.js';
 import { sha256 } from './pipeline.js';
 import { EXTRACTORS_VERSION } from '../extractors/index.js';
 import type { ErrorRecord } from './schemas.js';
@@ -627,9 +628,19 @@ function openOutput(header: Header, journalPath: string, dataPaths: string[], st
   }
 }
 
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-
 export async function runExtract(opts: RunOptions): Promise<RunSummary> {
+  // Ctrl-C is caught from here to the end (and by the CLI's entry from before this module was loaded): whenever it
+  // comes, the run stops at an input boundary and writes run.json
+  const signals = catchSignals();
+  try {
+    signalAt('start');
+    return await extractRun(opts, signals);
+  } finally {
+    signals.release();
+  }
+}
+
+async function extractRun(opts: RunOptions, signals: CaughtSignals): Promise<RunSummary> {
   await checkOutDir(opts.outDir);
   const { UsageError } = await import('./cli.js');
   const t0 = performance.now();
@@ -652,8 +663,10 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     throw new UsageError(`${messageOf(e)}: ${out}`);
   }
 
-  // start the workers now: they load their dictionaries while the state is checked and the walk begins
-  const pool = new Pool(jobs);
+  // start the workers now: they load their dictionaries while the state is checked and the walk begins (none when
+  // the run was interrupted already: it only writes run.json)
+  const pool = new Pool(signals.received ? 0 : jobs);
+  signalAt('workers');
   let tReady = 0;
   let cpuAtReady: NodeJS.CpuUsage | null = null;
   let eluAtReady: ReturnType<Pool['utilisation']>['now'] | undefined;
@@ -786,6 +799,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     count(entry);
     crashPoint('journal');
     writtenHere++;
+    signalAt(`written:${writtenHere}`);
   };
 
   // ---- progress
@@ -821,14 +835,19 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   let stop: () => void = () => undefined;
   const stopped = new Promise<void>((r) => (stop = r));
   const onSignal = (sig: NodeJS.Signals) => {
-    if (interrupted) process.exit(130); // a second Ctrl-C: the files are valid at every input boundary anyway
+    if (interrupted) {
+      // a second Ctrl-C: the files are valid at every input boundary anyway; run.json says where the run was
+      writeRunJson(false);
+      releaseLock();
+      process.exit(130);
+    }
     interrupted = true;
     bar?.stop();
     bar = null;
     say(`${sig}: stopping; the output written so far is kept, run the same command again to go on`);
     stop();
   };
-  for (const s of SIGNALS) process.on(s, onSignal);
+  signals.listen(onSignal);
 
   // ---- the pipeline: walk → read (p-queue) → reuse or extract (pool) → reorder → write
   // how far reading runs ahead of writing: twice what the workers' batches hold, so that a worker that finishes a
@@ -931,6 +950,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   };
 
   const inflight = new Set<Promise<void>>();
+  let allWritten = false; // every input walked and written (an interrupt that comes after that does not undo it)
   let tDone = 0; // when the last input was written
   let cpuExtract = 0; // CPU seconds of the whole process (all threads) from the workers being ready to tDone
   try {
@@ -979,7 +999,11 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
       throw e;
     }
     await Promise.race([pump, stopped]);
-    if (!interrupted && failure === null) await pump;
+    if (!interrupted && failure === null) {
+      await pump;
+      allWritten = nextWrite === seq;
+      signalAt('done');
+    }
     tDone = performance.now();
     if (eluAtReady) workerBusy = pool.utilisation(eluAtReady).out;
     if (cpuAtReady) {
@@ -989,7 +1013,6 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   } catch {
     /* failure holds it */
   } finally {
-    for (const s of SIGNALS) process.off(s, onSignal);
     bar?.update(t.inputs);
     bar?.stop();
     await pool.close();
@@ -1000,7 +1023,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     throw failure;
   }
 
-  const complete = !interrupted;
+  const complete = allWritten;
   if (complete) {
     // inputs that were in the old output but are gone now: drop them
     dataFds.forEach((fd, n) => ftruncateSync(fd, ends[n]!));
@@ -1015,50 +1038,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     for (const n of readdirSync(stateDir)) if (/^gen-\d+\.tmp$/.test(n)) rmSync(join(stateDir, n), { recursive: true, force: true });
   }
 
-  const tEnd = performance.now();
-  const extractStart = Math.max(tReady || tEnd, tFirst || tEnd);
-  const seconds = {
-    total: round((tEnd - t0) / 1000),
-    startup: round(((tReady || tEnd) - t0) / 1000),
-    extract: round(((tDone || tEnd) - Math.min(extractStart, tDone || tEnd)) / 1000),
-  };
-  const ignoredSorted = [...ignored].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const ignoredTotal = ignoredSorted.reduce((a, [, n]) => a + n, 0);
-  const run = {
-    extractors: EXTRACTORS_VERSION,
-    inputs: opts.inputs,
-    // the inputs resolved against the folder the run was started in: what `report` reads the texts from, from
-    // wherever it is run (`inputs` keeps what the user typed)
-    inputs_absolute: opts.inputs.map((p) => resolve(p)),
-    jobs,
-    started_at: startedAt,
-    finished_at: new Date().toISOString(),
-    complete,
-    interrupted,
-    state: stateNote,
-    documents: t.documents,
-    extracted: t.extracted,
-    skipped_unchanged: t.skipped,
-    records: t.records,
-    errors: t.errors,
-    errors_by_kind: Object.fromEntries(t.errorsByKind),
-    warnings_by_kind: Object.fromEntries(t.warningsByKind),
-    ignored_files: ignoredTotal,
-    ignored_by_extension: Object.fromEntries(ignoredSorted.map(([e, n]) => [e || '(none)', n])),
-    bytes: t.bytes,
-    bytes_extracted: t.bytesExtracted,
-    seconds,
-    mb_per_second: seconds.extract > 0 ? round(t.bytesExtracted / 1e6 / seconds.extract) : null,
-    cpu_seconds_extract: round(cpuExtract),
-    worker_busy: workerBusy.map((u) => Math.round(u * 1000) / 1000),
-    mb_per_cpu_second: cpuExtract > 0 ? round(t.bytesExtracted / 1e6 / cpuExtract) : null,
-    mb_per_second_wall: seconds.total > 0 ? round(t.bytesExtracted / 1e6 / seconds.total) : null,
-    documents_per_second: seconds.extract > 0 ? round(t.extracted / seconds.extract) : null,
-    peak_rss_mb: peakRssMb(),
-  };
-  const tmp = join(out, `run.json.${process.pid}.tmp`);
-  writeFileSync(tmp, JSON.stringify(run, null, 2) + '\n');
-  renameSync(tmp, join(out, 'run.json'));
+  const { run, seconds, ignoredSorted, ignoredTotal } = writeRunJson(complete);
   releaseLock();
   const kinds = [...t.errorsByKind].map(([k, n]) => `${n} ${k}`).join(', ');
   say(
@@ -1071,6 +1051,55 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     say(`${ignoredTotal} other files ignored, not ${[...INPUT_EXTENSIONS].join('/')} (${exts}${ignoredSorted.length > 5 ? ', …' : ''}; see run.json)`);
   }
   return { documents: t.documents, records: t.records, errors: t.errors, extracted: t.extracted, skipped: t.skipped, interrupted };
+
+  /** run.json: the totals so far, written whole (a temporary file renamed over it). */
+  function writeRunJson(complete: boolean) {
+    const tEnd = performance.now();
+    const extractStart = Math.max(tReady || tEnd, tFirst || tEnd);
+    const seconds = {
+      total: round((tEnd - t0) / 1000),
+      startup: round(((tReady || tEnd) - t0) / 1000),
+      extract: round(((tDone || tEnd) - Math.min(extractStart, tDone || tEnd)) / 1000),
+    };
+    const ignoredSorted = [...ignored].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const ignoredTotal = ignoredSorted.reduce((a, [, n]) => a + n, 0);
+    const run = {
+      extractors: EXTRACTORS_VERSION,
+      inputs: opts.inputs,
+      // the inputs resolved against the folder the run was started in: what `report` reads the texts from, from
+      // wherever it is run (`inputs` keeps what the user typed)
+      inputs_absolute: opts.inputs.map((p) => resolve(p)),
+      jobs,
+      started_at: startedAt,
+      finished_at: new Date().toISOString(),
+      complete,
+      interrupted,
+      state: stateNote,
+      documents: t.documents,
+      extracted: t.extracted,
+      skipped_unchanged: t.skipped,
+      records: t.records,
+      errors: t.errors,
+      errors_by_kind: Object.fromEntries(t.errorsByKind),
+      warnings_by_kind: Object.fromEntries(t.warningsByKind),
+      ignored_files: ignoredTotal,
+      ignored_by_extension: Object.fromEntries(ignoredSorted.map(([e, n]) => [e || '(none)', n])),
+      bytes: t.bytes,
+      bytes_extracted: t.bytesExtracted,
+      seconds,
+      mb_per_second: seconds.extract > 0 ? round(t.bytesExtracted / 1e6 / seconds.extract) : null,
+      cpu_seconds_extract: round(cpuExtract),
+      worker_busy: workerBusy.map((u) => Math.round(u * 1000) / 1000),
+      mb_per_cpu_second: cpuExtract > 0 ? round(t.bytesExtracted / 1e6 / cpuExtract) : null,
+      mb_per_second_wall: seconds.total > 0 ? round(t.bytesExtracted / 1e6 / seconds.total) : null,
+      documents_per_second: seconds.extract > 0 ? round(t.extracted / seconds.extract) : null,
+      peak_rss_mb: peakRssMb(),
+    };
+    const tmp = join(out, `run.json.${process.pid}.tmp`);
+    writeFileSync(tmp, JSON.stringify(run, null, 2) + '\n');
+    renameSync(tmp, join(out, 'run.json'));
+    return { run, seconds, ignoredSorted, ignoredTotal };
+  }
 }
 
 /** readInput's scratch byte, for the read that checks a file ends where fstat said. */
