@@ -18,10 +18,11 @@ import PQueue from 'p-queue';
 import cliProgress from 'cli-progress';
 import { DecodeError } from './decode.js';
 import { catchSignals, signalAt, type CaughtSignals } from './signals.js';
-import { sha256 } from './pipeline.js';
+import { createHash } from 'node:crypto';
 import { EXTRACTORS_VERSION } from '../extractors/index.js';
 import type { ErrorRecord } from './schemas.js';
-import { packResult, type BatchMessage, type BatchReply, type Task, type TaskResult } from './worker.js';
+import type { BatchMessage, BatchReply, Task, TaskResult } from './worker.js';
+import { packResult } from './result.js';
 import {
   STATE_DIR, DATA_FILES, compareKeys, LineCursor, readHeader, copyRange, listGens, openGen, makeGen, committedEnd, truncateFile, fileSize,
   takeLock, type Entry, type Header, type Key, type Source,
@@ -282,6 +283,51 @@ const BATCH_BYTES = 1 << 20;
  * against V8's default: 48 MB about the same, 96 MB +6% with one worker and +5% with two, 192 MB no better). */
 const YOUNG_GENERATION_MB = 96;
 
+/** Start-up for the work at hand. Before the workers start, the inputs are walked up to SIZING_BYTES (or
+ * SIZING_FILES files): a run whose inputs end within that knows its work, and starts no more workers than it has
+ * files or WORKER_BYTES of them (a worker's dictionaries take a second of CPU to load, more than extracting 2 MB),
+ * and warms none up (see worker.ts): a warm-up extracts 4 MB of corpus text that is then thrown away, which a
+ * short run never earns back (one short document: 3.5 s end to end with it). A larger run warms its workers up,
+ * so that its first documents are not slower than the rest. BULLETIN_MINER_WARM_UP=on|off overrides the choice
+ * (the bench measures both). */
+const SIZING_BYTES = 32 << 20;
+const SIZING_FILES = 4096;
+const WORKER_BYTES = 2 << 20;
+const WARM_UP_BYTES = 4_000_000;
+
+interface Sizing {
+  files: number;
+  bytes: number;
+  /** the walk ended within the limits: files and bytes are the whole input */
+  whole: boolean;
+}
+
+async function sizeInputs(inputs: string[]): Promise<Sizing> {
+  let files = 0;
+  let bytes = 0;
+  for await (const chunk of walkChunks(inputs)) {
+    for (const it of chunk) {
+      if (!it.file) continue;
+      files++;
+      try {
+        bytes += (await stat(it.file)).size;
+      } catch {
+        /* the run reports it */
+      }
+      if (bytes >= SIZING_BYTES || files >= SIZING_FILES) return { files, bytes, whole: false };
+    }
+  }
+  return { files, bytes, whole: true };
+}
+
+/** How many workers to start and how much each warms up, for `jobs` asked and the input's size. */
+function startup(jobs: number, size: Sizing): { workers: number; warmUp: number } {
+  const forced = process.env.BULLETIN_MINER_WARM_UP;
+  const warm = forced === 'on' ? true : forced === 'off' ? false : !size.whole;
+  const workers = size.whole ? Math.max(1, Math.min(jobs, size.files, Math.ceil(size.bytes / WORKER_BYTES))) : jobs;
+  return { workers, warmUp: warm ? WARM_UP_BYTES : 0 };
+}
+
 interface Pending {
   task: Task;
   resolve: (r: TaskResult) => void;
@@ -328,7 +374,9 @@ interface Slot {
  * +4% with two workers and +1.4% with one, CPU -3%, peak RSS within 15 MB on the 4.4, 43 and 87 MB archives.) */
 function setRunFlags(size: number): { warmedUp(): void; restore(): void } {
   const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].map((a) => a.replace(/_/g, '-'));
-  const free = (f: string) => !given.some((a) => a === `--${f}` || a === `--no-${f}` || a.startsWith(`--${f}=`));
+  // BULLETIN_MINER_V8_SKIP=flag,… leaves those as V8 has them (the bench measures what each one earns)
+  const skip = (process.env.BULLETIN_MINER_V8_SKIP ?? '').split(',');
+  const free = (f: string) => !skip.includes(f) && !given.some((a) => a === `--${f}` || a === `--no-${f}` || a.startsWith(`--${f}=`));
   const busy = size >= availableParallelism();
   const off = ['incremental-marking', ...(busy ? ['parallel-scavenge'] : [])].filter(free);
   for (const f of off) setFlagsFromString(`--no-${f}`);
@@ -359,7 +407,10 @@ class Pool {
    * worker that starts first would otherwise take work the others then wait for */
   private allReady = false;
 
-  constructor(size: number) {
+  constructor(
+    size: number,
+    private readonly warmUpBytes = 0,
+  ) {
     this.flags = setRunFlags(size);
     for (let n = 0; n < size; n++) this.starting.push(this.spawn());
     this.ready = Promise.all(this.starting).then(() => {
@@ -370,11 +421,13 @@ class Pool {
   }
 
   private spawn(): Promise<void> {
-    const current = new Int32Array(new SharedArrayBuffer(4)).fill(-1);
+    // [0]: the document the worker is on; [1]: 1 when the pool closes (a warm-up stops there)
+    const current = new Int32Array(new SharedArrayBuffer(8)).fill(-1);
+    current[1] = 0;
     const w = new Worker(new URL('./worker.js', import.meta.url), {
       stdout: false,
       stderr: false,
-      workerData: { current },
+      workerData: { current, warmUpBytes: this.warmUpBytes },
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
     const slot: Slot = { w, ready: false, batches: [], current, freed: [] };
@@ -512,6 +565,7 @@ class Pool {
   async close(): Promise<void> {
     this.closed = true;
     this.flags.restore();
+    for (const s of this.workers) Atomics.store(s.current, 1, 1);
     this.waiting = [];
     // a worker still loading its dictionaries is in native code too: when one could not start, the others are
     // waited for (ending one inside jieba aborted the whole process, with no message)
@@ -645,7 +699,7 @@ async function extractRun(opts: RunOptions, signals: CaughtSignals): Promise<Run
   const { UsageError } = await import('./cli.js');
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
-  const jobs = opts.jobs ?? availableParallelism();
+  const jobsAsked = opts.jobs ?? availableParallelism();
   const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const out = opts.outDir;
   const stateDir = join(out, STATE_DIR);
@@ -665,7 +719,9 @@ async function extractRun(opts: RunOptions, signals: CaughtSignals): Promise<Run
 
   // start the workers now: they load their dictionaries while the state is checked and the walk begins (none when
   // the run was interrupted already: it only writes run.json)
-  const pool = new Pool(signals.received ? 0 : jobs);
+  const sizing = await sizeInputs(opts.inputs);
+  const { workers: jobs, warmUp } = startup(jobsAsked, sizing);
+  const pool = new Pool(signals.received ? 0 : jobs, warmUp);
   signalAt('workers');
   let tReady = 0;
   let cpuAtReady: NodeJS.CpuUsage | null = null;
@@ -934,7 +990,7 @@ async function extractRun(opts: RunOptions, signals: CaughtSignals): Promise<Run
       return;
     }
     aheadBytes += bytes.length;
-    const sig = sha256(bytes);
+    const sig = createHash('sha256').update(bytes).digest('hex');
     const reuse = item.candidates.find((c) => c.entry.s === sig);
     if (reuse) {
       finish(done(item, sig, bytes.length, reuse, undefined));
@@ -1070,6 +1126,8 @@ async function extractRun(opts: RunOptions, signals: CaughtSignals): Promise<Run
       // wherever it is run (`inputs` keeps what the user typed)
       inputs_absolute: opts.inputs.map((p) => resolve(p)),
       jobs,
+      jobs_asked: jobsAsked,
+      warm_up_mb: warmUp / 1e6,
       started_at: startedAt,
       finished_at: new Date().toISOString(),
       complete,
