@@ -10,7 +10,7 @@ export class UsageError extends Error {}
 
 const HELP = `bulletin-miner — typed, traceable records from Chinese government bulletins
 
-  bulletin-miner extract [INPUT ...] [-o DIR] [--jobs N]   files or folders (.txt .htm .html); default corpus/ → output/
+  bulletin-miner extract [INPUT ...] [-o DIR] [--jobs N]   files or folders (.txt .htm .html .pdf .docx); default corpus/ → output/
         [--max-file-mb N] [--fresh] [--quiet]            refuse files over N MiB (16); ignore earlier runs' state
   bulletin-miner eval --gold FILE [--records FILE] [--corpus DIR] [--json] [--quiet]
   bulletin-miner report [--dir output] [-o output/report.html] [--source PATH ...] [--split]

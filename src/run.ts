@@ -50,7 +50,8 @@ export interface RunSummary {
   interrupted: boolean;
 }
 
-export const INPUT_EXTENSIONS = new Set(['.txt', '.htm', '.html']);
+/** What extract reads (.doc too, to say in errors.jsonl that it is not read, rather than ignore it) */
+export const INPUT_EXTENSIONS = new Set(['.txt', '.htm', '.html', '.pdf', '.docx', '.doc']);
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 /** One item of the walk, in output order: a file to read, or something that could not be read. The file is

@@ -3,9 +3,10 @@
 // main thread, which only writes them and then hands the buffer back (see outs).
 import { parentPort, workerData } from 'node:worker_threads';
 import { readdirSync, readFileSync } from 'node:fs';
-import { draftGroup, extractPrepared, prepareBytes, type Prepared } from './pipeline.js';
+import { draftGroup, extractPrepared, pdfTextOf, prepareBytes, type Prepared } from './pipeline.js';
 import { getJieba, withCutMemo } from './segment.js';
 import { DecodeError } from './decode.js';
+import { formatOfPath } from './formats.js';
 
 export interface Task {
   seq: number;
@@ -109,10 +110,29 @@ function prepareTask(t: Task): Prepared | { error: unknown } {
   // tests only: a worker that dies on this document, as one out of memory or in a native crash would
   if (process.env.BULLETIN_MINER_WORKER_DIES_ON && t.rel === process.env.BULLETIN_MINER_WORKER_DIES_ON) process.exit(3);
   try {
-    return prepareBytes(new Uint8Array(t.bytes), t.rel, t.sha256);
+    const pdf = pdfTexts.get(t);
+    if (pdf && typeof pdf !== 'string') throw pdf.error;
+    return prepareBytes(new Uint8Array(t.bytes), t.rel, t.sha256, pdf);
   } catch (e) {
     return { error: e };
   }
+}
+
+/** The text layers of a batch's PDFs, read before the batch runs (pdf.js is asynchronous, the rest of the pipeline
+ * not), or what stopped them. */
+const pdfTexts = new WeakMap<Task, string | { error: unknown }>();
+
+async function readPdfs(tasks: Task[], current: Int32Array): Promise<void> {
+  for (const t of tasks) {
+    Atomics.store(current, 0, t.seq);
+    try {
+      const text = await pdfTextOf(new Uint8Array(t.bytes), t.rel);
+      if (text !== undefined) pdfTexts.set(t, text);
+    } catch (e) {
+      pdfTexts.set(t, { error: e });
+    }
+  }
+  Atomics.store(current, 0, -1);
 }
 
 /** Extract a prepared document and append its lines to `out`. */
@@ -249,9 +269,13 @@ if (parentPort) {
   warmUp(data?.warmUpBytes ?? 0, current);
   // tests only: workers that fail at the end of their start-up, one while another may still be in its own
   if (process.env.BULLETIN_MINER_WORKER_START_FAILS) throw new Error('this worker failed to start (BULLETIN_MINER_WORKER_START_FAILS)');
+  // batches one after the other: a batch with PDFs waits for pdf.js, and the next batch must not overtake it
+  let last: Promise<void> = Promise.resolve();
   port.on('message', (m: BatchMessage) => {
     outs.release(m.freed);
-    port.postMessage(runBatch(m.tasks, current));
+    const run = () => port.postMessage(runBatch(m.tasks, current));
+    if (m.tasks.some((t) => formatOfPath(t.rel) === 'pdf')) last = last.then(() => readPdfs(m.tasks, current)).then(run);
+    else last = last.then(run);
   });
   port.postMessage({ ready: true });
 }

@@ -164,7 +164,7 @@ describe('resume', () => {
       expect(runJson(out)).toMatchObject({ interrupted: false, complete: true, documents: N });
       expect(outputsOf(out)).toEqual(fresh());
     }
-  });
+  }, 240_000); // seven runs of the CLI
 
   it('a real SIGINT as soon as the output folder exists (start-up) ends with run.json saying interrupted', async () => {
     const out = join(tmp('out-early'), 'out');

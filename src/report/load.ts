@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { decodeDocument } from '../pipeline.js';
+import { decodeDocument, pdfTextOf } from '../pipeline.js';
 import type { DocumentRecord, ErrorRecord, OutRecord } from '../schemas.js';
 
 export interface OutputFolder {
@@ -87,6 +87,7 @@ function placeholderDocument(r: OutRecord): DocumentRecord {
     sha256: '',
     encoding: '?',
     encoding_confidence: 0,
+    format: 'text',
     script: 'simplified',
     chars: 0,
     title: null,
@@ -154,8 +155,9 @@ export async function loadSource(doc: DocumentRecord, roots: string[]): Promise<
       continue;
     }
     try {
-      // the original text as the pipeline made it (a web page's visible text), so that offsets point into it
-      const { text, html } = decodeDocument(bytes, doc.path);
+      // the original text as the pipeline made it (a web page's visible text, a PDF's text layer), so that offsets
+      // point into it
+      const { text, html } = decodeDocument(bytes, doc.path, await pdfTextOf(bytes, doc.path));
       return { ok: true, file, text, html };
     } catch (e) {
       return { ok: false, reason: `the source could not be decoded: ${(e as Error).message}` };
