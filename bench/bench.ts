@@ -16,11 +16,9 @@
 // over two sessions of nearly the same code, on a 2-core machine shared with other work).
 // 7. start-up (SPEC 6): `extract` of one short document end to end (the CLI as a user runs it, wall clock) against
 //    bare-cut.js (node loading nodejieba's dictionaries and cutting one line), in alternation, best of each;
-// 8. the warm-up (worker.ts; run.ts chooses it only for work of 32 MB or more): the wall clock of --jobs 2 on each
-//    archive with and without it (BULLETIN_MINER_WARM_UP=on|off), in alternation;
-// 9. with --flags: what each V8 flag that run.ts sets earns, --jobs 2 and --jobs 1 on the 10× archive with all of
-//    them and with each left out (BULLETIN_MINER_V8_SKIP), in alternation.
-// Options: --docs N (default 500), --kb K (8), --rounds R (5), --flags, --keep (keep the temp folders).
+// 8. the warm-up (worker.ts; off unless BULLETIN_MINER_WARM_UP=on): the wall clock of --jobs 2 on each archive with
+//    and without it, in alternation.
+// Options: --docs N (default 500), --kb K (8), --rounds R (5), --keep (keep the temp folders).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -44,7 +42,6 @@ const { values } = parseArgs({
     kb: { type: 'string', default: '8' },
     rounds: { type: 'string', default: '5' },
     keep: { type: 'boolean' },
-    flags: { type: 'boolean' },
   },
 });
 const DOCS = Number(values.docs);
@@ -160,19 +157,6 @@ for (let r = 0; r < ROUNDS; r++) {
   warm.x10off.push(extract(ten, 2, { BULLETIN_MINER_WARM_UP: 'off' }));
 }
 
-// the V8 flags of run.ts, each left out in turn
-const FLAGS = ['incremental-marking', 'parallel-scavenge', 'ticks-before-optimization'];
-const variants = [['all', ''], ...FLAGS.map((f) => [`without ${f}`, f]), ['none', FLAGS.join(',')]] as const;
-const flagRuns = new Map<string, { j1: RunJson[]; j2: RunJson[] }>(variants.map(([name]) => [name, { j1: [], j2: [] }]));
-if (values.flags) {
-  for (let r = 0; r < ROUNDS; r++) {
-    process.stderr.write(`V8 flags, round ${r + 1}/${ROUNDS}: 10× archive, --jobs 2 and 1, ${variants.length} variants …\n`);
-    for (const [name, skip] of variants) {
-      flagRuns.get(name)!.j2.push(extract(ten, 2, { BULLETIN_MINER_V8_SKIP: skip }));
-      flagRuns.get(name)!.j1.push(extract(ten, 1, { BULLETIN_MINER_V8_SKIP: skip }));
-    }
-  }
-}
 const load1 = loadavg()[0]!;
 
 const best = (xs: RunJson[]) => xs.reduce((a, b) => (b.mb_per_second > a.mb_per_second ? b : a));
@@ -198,7 +182,6 @@ const bareBest = Math.min(...bare);
 const oneBest = Math.min(...oneDoc);
 const rs = oneBest / bareBest;
 const fastest = (xs: RunJson[]) => Math.min(...xs.map((r) => r.seconds.total));
-const spread = (xs: number[]) => `${f2(Math.min(...xs))}–${f2(Math.max(...xs))}`;
 
 const rows: [string, string, string, string, string][] = [
   ['measure', 'value', 'ratio', 'target', 'met'],
@@ -214,20 +197,9 @@ const rows: [string, string, string, string, string][] = [
   [`peak RSS, ${DOCS * 10} docs (10×), --jobs 2`, `${rss10} MB`, `${f2(rr)} × 1×`, '< 1.20 × 1×', ok(rr < 1.2)],
   ['start-up: bare node + dictionaries + cut', `${f2(bareBest)} s`, '', '', ''],
   ['start-up: extract of one short document', `${f2(oneBest)} s`, `${f2(rs)} × bare`, '≤ 1.50 × bare', ok(rs <= 1.5)],
-  [`--jobs 2, ${f2(mb)} MB, wall, warm-up on/off`, `${f2(fastest(warm.x1on))} / ${f2(fastest(warm.x1off))} s`, `${f2(fastest(warm.x1off) / fastest(warm.x1on))} off/on`, '(auto: off)', ''],
-  [`--jobs 2, ${f2(built10.bytes / 1e6)} MB, wall, warm-up on/off`, `${f2(fastest(warm.x10on))} / ${f2(fastest(warm.x10off))} s`, `${f2(fastest(warm.x10off) / fastest(warm.x10on))} off/on`, '(auto: on)', ''],
+  [`--jobs 2, ${f2(mb)} MB, wall, warm-up on/off`, `${f2(fastest(warm.x1on))} / ${f2(fastest(warm.x1off))} s`, `${f2(fastest(warm.x1off) / fastest(warm.x1on))} off/on`, '', ''],
+  [`--jobs 2, ${f2(built10.bytes / 1e6)} MB, wall, warm-up on/off`, `${f2(fastest(warm.x10on))} / ${f2(fastest(warm.x10off))} s`, `${f2(fastest(warm.x10off) / fastest(warm.x10on))} off/on`, '', ''],
 ];
-if (values.flags) {
-  const base = flagRuns.get('all')!;
-  for (const [name] of variants) {
-    const v = flagRuns.get(name)!;
-    for (const j of ['j2', 'j1'] as const) {
-      const b = best(v[j]).mb_per_second;
-      const gain = best(base[j]).mb_per_second / b;
-      rows.push([`V8 flags ${name}, 10×, --jobs ${j[1]}`, `${f2(b)} MB/s`, name === 'all' ? '' : `all: ${f2(gain)} × this`, name === 'all' ? '' : 'keep a flag if ≥ 1.05', '']);
-    }
-  }
-}
 const w = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
 const line = (r: string[]) => r.map((x, c) => x.padEnd(w[c]!)).join('  ').trimEnd();
 const out = [
@@ -249,10 +221,7 @@ const out = [
     ` | ${f2(built10.bytes / 1e6)} MB on: ${all(warm.x10on.map((r) => r.seconds.total))} | off: ${all(warm.x10off.map((r) => r.seconds.total))}` +
     `; extraction-phase MB/s, best — ${f2(mb)} MB on ${f2(best(warm.x1on).mb_per_second)} off ${f2(best(warm.x1off).mb_per_second)}` +
     ` | ${f2(built10.bytes / 1e6)} MB on ${f2(best(warm.x10on).mb_per_second)} off ${f2(best(warm.x10off).mb_per_second)}`,
-  ...(values.flags
-    ? [`V8 flags, MB/s of each round (spread) — ${variants.map(([name]) => `${name}: jobs 2 ${spread(flagRuns.get(name)!.j2.map((r) => r.mb_per_second))}, jobs 1 ${spread(flagRuns.get(name)!.j1.map((r) => r.mb_per_second))}`).join(' | ')}`]
-    : []),
-  'MB/s of extract = the extraction phase in run.json (first document to last write; worker start-up, i.e. dictionaries and a warm-up when the work is large, excluded).',
+  'MB/s of extract = the extraction phase in run.json (first document to last write; worker start-up, i.e. dictionaries, excluded).',
   'CPU-seconds count every thread of the process (main, worker, V8 GC and compiler threads), cut only its own.',
 ];
 process.stdout.write(out.join('\n') + '\n');

@@ -13,7 +13,6 @@ import { constants, readFileSync, readdirSync, readSync, closeSync, existsSync, 
 import { join, basename, extname, resolve, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { setFlagsFromString } from 'node:v8';
 import PQueue from 'p-queue';
 import cliProgress from 'cli-progress';
 import { DecodeError } from './decode.js';
@@ -286,11 +285,14 @@ const YOUNG_GENERATION_MB = 96;
 
 /** Start-up for the work at hand. Before the workers start, the inputs are walked up to SIZING_BYTES (or
  * SIZING_FILES files): a run whose inputs end within that knows its work, and starts no more workers than it has
- * files or WORKER_BYTES of them (a worker's dictionaries take a second of CPU to load, more than extracting 2 MB),
- * and warms none up (see worker.ts): a warm-up extracts 4 MB of corpus text that is then thrown away, which a
- * short run never earns back (one short document: 3.5 s end to end with it). A larger run warms its workers up,
- * so that its first documents are not slower than the rest. BULLETIN_MINER_WARM_UP=on|off overrides the choice
- * (the bench measures both). */
+ * files or WORKER_BYTES of them (a worker's dictionaries take a second of CPU to load, more than extracting 2 MB).
+ * No worker is warmed up (see worker.ts): a warm-up extracts 4 MB of corpus text that is then thrown away, which
+ * a short run never earns back (one short document took 3.5 s end to end with it), and measured side by side it
+ * did not pay on large runs either (npm run bench, --jobs 2, wall clock of three rounds each, with / without:
+ * 4.4 MB archive 24.0 31.9 27.3 / 19.6 27.7 24.8 s; 43 MB archive 95.1 95.8 99.5 / 82.9 90.7 92.4 s, and MB/s of
+ * the extraction phase 0.54 / 0.62: the JIT's work on the first real documents costs less than extracting 4 MB
+ * for nothing; on a 2-core machine at load 11-14). BULLETIN_MINER_WARM_UP=on turns it on (the bench measures
+ * both). */
 const SIZING_BYTES = 32 << 20;
 const SIZING_FILES = 4096;
 const WORKER_BYTES = 2 << 20;
@@ -324,7 +326,7 @@ async function sizeInputs(inputs: string[]): Promise<Sizing> {
 /** How many workers to start and how much each warms up, for `jobs` asked and the input's size. */
 function startup(jobs: number, size: Sizing): { workers: number; warmUp: number } {
   const forced = process.env.BULLETIN_MINER_WARM_UP;
-  const warm = forced === 'on' ? true : forced === 'off' ? false : !size.whole;
+  const warm = forced === 'on';
   const workers = size.whole ? Math.max(1, Math.min(jobs, size.files, Math.ceil(size.bytes / WORKER_BYTES))) : jobs;
   return { workers, warmUp: warm ? WARM_UP_BYTES : 0 };
 }
@@ -346,55 +348,14 @@ interface Slot {
   freed: number[];
 }
 
-/** V8 flags for the run, put back when the pool closes (unless the process was started with them). They are
- * process-wide: every thread's heap and compiler, the main thread's and each worker's, reads them as it goes.
- * - No incremental marking. The main thread's heap stays small (~12 MB) and V8 then keeps its old generation's
- *   limit less than a young generation's size above it, which it takes as the limit being near: from the first
- *   documents to the last, it marked the whole heap again about every 300 ms, in steps on the main thread and
- *   with helper threads, which take turns with the workers (measured on the 43 MB bench archive with --jobs 2: 13
- *   full collections in the run, ~200 ms of the main thread's CPU; without incremental marking, 1 full
- *   collection and 7 young ones). A worker's rare full collection is then done at once, which costs less CPU in
- *   all than marking alongside it. Measured, MB/s: on the 4.4 MB bench archive --jobs 2 +2.3%, --jobs 1 +3.3%;
- *   on the 43 MB archive --jobs 2 +4.3%, --jobs 1 the same.
- * - When the workers occupy every core, no parallel scavenging: V8 scavenges a thread's young generation with
- *   helper threads, which then only take turns with the other workers, and a scavenge done by the worker alone
- *   costs less CPU in all (measured on the 43 MB bench archive: --jobs 2 on 2 cores +4% MB/s without them;
- *   --jobs 1 -4%, as there the helpers run on the idle core).
- * - When the workers occupy every core, once they are warmed up: a function is optimised after 8 rounds of
- *   V8's interrupt budget instead of 3. What first becomes hot after the warm-up is code a document seldom runs
- *   (a count without a noun, a project's list of amounts), and its compiling, on helper threads, then takes turns
- *   with the workers for little gain: in a run of the 4.4 MB bench archive with two workers, the compiling
- *   during extraction took 60 ms of CPU in 0.45 s, 6% of the two cores. Measured, --jobs 2 MB/s: 4.4 MB archive
- *   +4.2% (eight runs each), 43 MB archive -0.4% (five runs each); 6 rounds gave +2.0% / +1.4%, 12 rounds +4.9%
- *   / -1 to -2%. A short run, such as an incremental one over a few hundred new documents, gains; a long one
- *   stays the same. With one worker on two cores, where the compiling has a core of its own, it would cost 1.5%
- *   (4.4 MB archive, eight runs each): not set there.
- * (V8's heap growth is left as it chooses. Capping it at twice what survived a full collection kept peak RSS
- * flat while a worker's heap held the dictionaries' part-of-speech tags; since they are out of it (see
- * segment.ts) the cap only made more full collections: without it, measured on the 4.4 MB bench archive, MB/s
- * +4% with two workers and +1.4% with one, CPU -3%, peak RSS within 15 MB on the 4.4, 43 and 87 MB archives.) */
-function setRunFlags(size: number): { warmedUp(): void; restore(): void } {
-  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].map((a) => a.replace(/_/g, '-'));
-  // BULLETIN_MINER_V8_SKIP=flag,… leaves those as V8 has them (the bench measures what each one earns)
-  const skip = (process.env.BULLETIN_MINER_V8_SKIP ?? '').split(',');
-  const free = (f: string) => !skip.includes(f) && !given.some((a) => a === `--${f}` || a === `--no-${f}` || a.startsWith(`--${f}=`));
-  const busy = size >= availableParallelism();
-  const off = ['incremental-marking', ...(busy ? ['parallel-scavenge'] : [])].filter(free);
-  for (const f of off) setFlagsFromString(`--no-${f}`);
-  const ticks = busy && free('ticks-before-optimization');
-  return {
-    warmedUp() {
-      if (ticks) setFlagsFromString(`--ticks-before-optimization=${TICKS_AFTER_WARM_UP}`);
-    },
-    restore() {
-      for (const f of off) setFlagsFromString(`--${f}`);
-      if (ticks) setFlagsFromString(`--ticks-before-optimization=${V8_TICKS_BEFORE_OPTIMIZATION}`);
-    },
-  };
-}
-/** see setRunFlags; and V8's own figure (in Node 20), to put back */
-const TICKS_AFTER_WARM_UP = 8;
-const V8_TICKS_BEFORE_OPTIMIZATION = 3;
+// (No V8 flags are set: a run used to turn off incremental marking and, with the workers on every core, parallel
+// scavenging, and raise ticks-before-optimization after the warm-up: process-wide state that a library user or a
+// queue worker inherits, for +4.3%, +4% and -0.4% MB/s on the 43 MB bench archive with --jobs 2 when they were
+// measured. Issue 17 kept a flag only if it earned 5% or more; measured again side by side on the 43 MB archive
+// (the bench's --flags section, commit 23a6c95; 2026-12-08, three rounds each, load 11-14), none did: --jobs 2,
+// best MB/s, all
+// flags 1.00, without incremental marking 0.99, without parallel scavenge 1.18, without the ticks 1.11, none 1.25;
+// --jobs 1: 1.15, 0.76, 1.30, 1.60, 2.52, every variant's rounds spreading ±40% or more.)
 
 class Pool {
   private workers: Slot[] = [];
@@ -403,7 +364,6 @@ class Pool {
   /** each first worker's start-up */
   private starting: Promise<void>[] = [];
   private closed = false;
-  private readonly flags: ReturnType<typeof setRunFlags>;
   /** no work goes out before every first worker is ready: the run's timings separate start-up from work, and a
    * worker that starts first would otherwise take work the others then wait for */
   private allReady = false;
@@ -412,11 +372,9 @@ class Pool {
     size: number,
     private readonly warmUpBytes = 0,
   ) {
-    this.flags = setRunFlags(size);
     for (let n = 0; n < size; n++) this.starting.push(this.spawn());
     this.ready = Promise.all(this.starting).then(() => {
       this.allReady = true;
-      this.flags.warmedUp();
       this.pump();
     });
   }
@@ -565,7 +523,6 @@ class Pool {
    * native code aborts the process), then end the threads. */
   async close(): Promise<void> {
     this.closed = true;
-    this.flags.restore();
     for (const s of this.workers) Atomics.store(s.current, 1, 1);
     this.waiting = [];
     // a worker still loading its dictionaries is in native code too: when one could not start, the others are
