@@ -13,10 +13,14 @@
 // best of each is kept: on a shared machine the best run is the one least disturbed by other work. Five rounds:
 // --jobs 2 needs both cores at once, so other work disturbs more of its rounds than of --jobs 1's, and with three
 // rounds the best --jobs 2 round was itself disturbed in some bench runs (two workers 1.65-1.84 × one in 17 runs
-// of nearly the same code, on a 2-core machine shared with other work). Options: --docs N (default 500),
-// --kb K (8), --rounds R (5), --keep (keep the temp folders).
+// of nearly the same code, on a 2-core machine shared with other work).
+// 7. start-up (SPEC 6): `extract` of one short document end to end (the CLI as a user runs it, wall clock) against
+//    bare-cut.js (node loading nodejieba's dictionaries and cutting one line), in alternation, best of each;
+// 8. the warm-up (worker.ts; off unless BULLETIN_MINER_WARM_UP=on): the wall clock of --jobs 2 on each archive with
+//    and without it, in alternation.
+// Options: --docs N (default 500), --kb K (8), --rounds R (5), --keep (keep the temp folders).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,9 +59,9 @@ interface RunJson {
   errors: number;
 }
 
-function extract(input: string, jobs: number): RunJson {
+function extract(input: string, jobs: number, env: Record<string, string> = {}): RunJson {
   const out = mkdtempSync(join(tmpdir(), 'bm-bench-out-'));
-  const r = spawnSync(process.execPath, [CLI, 'extract', input, '-o', out, '--jobs', String(jobs), '--quiet'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, 'extract', input, '-o', out, '--jobs', String(jobs), '--quiet'], { encoding: 'utf8', env: { ...process.env, ...env } });
   if (r.status !== 0) throw new Error(`extract failed (${r.status}): ${r.stderr}`);
   const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as RunJson;
   rmSync(out, { recursive: true, force: true });
@@ -85,6 +89,14 @@ async function cutThreads(n: number, texts: string[], mb: number): Promise<numbe
   const s = (performance.now() - t0) / 1000;
   await Promise.all(ws.map((w) => w.terminate()));
   return (n * mb) / s;
+}
+
+/** Wall-clock seconds of a child process, end to end. */
+function wall(args: string[]): number {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return (performance.now() - t0) / 1000;
 }
 
 const f2 = (x: number) => x.toFixed(2);
@@ -121,6 +133,30 @@ for (let r = 0; r < ROUNDS; r++) {
   x10j1.push(extract(ten, 1));
   x10j2.push(extract(ten, 2));
 }
+
+// start-up: one short document, end to end, against bare node + nodejieba's dictionaries + one cut
+const short = join(dir, 'short.txt');
+writeFileSync(short, '全市完成固定资产投资161.2亿元,同比增长7.3%。\n');
+const bare: number[] = [];
+const oneDoc: number[] = [];
+for (let r = 0; r < ROUNDS; r++) {
+  process.stderr.write(`start-up, round ${r + 1}/${ROUNDS}: bare node + dictionaries + one cut, extract of one short document …\n`);
+  bare.push(wall([join(ROOT, 'dist', 'bench', 'bare-cut.js')]));
+  const out = mkdtempSync(join(tmpdir(), 'bm-bench-out-'));
+  oneDoc.push(wall([CLI, 'extract', short, '-o', out, '--quiet']));
+  rmSync(out, { recursive: true, force: true });
+}
+
+// the warm-up: wall clock of --jobs 2 with and without it, on each archive
+const warm = { x1on: [] as RunJson[], x1off: [] as RunJson[], x10on: [] as RunJson[], x10off: [] as RunJson[] };
+for (let r = 0; r < ROUNDS; r++) {
+  process.stderr.write(`warm-up, round ${r + 1}/${ROUNDS}: --jobs 2 with and without, both archives …\n`);
+  warm.x1on.push(extract(one, 2, { BULLETIN_MINER_WARM_UP: 'on' }));
+  warm.x1off.push(extract(one, 2, { BULLETIN_MINER_WARM_UP: 'off' }));
+  warm.x10on.push(extract(ten, 2, { BULLETIN_MINER_WARM_UP: 'on' }));
+  warm.x10off.push(extract(ten, 2, { BULLETIN_MINER_WARM_UP: 'off' }));
+}
+
 const load1 = loadavg()[0]!;
 
 const best = (xs: RunJson[]) => xs.reduce((a, b) => (b.mb_per_second > a.mb_per_second ? b : a));
@@ -142,6 +178,10 @@ const cpu1 = Math.max(...j1.map((r) => r.mb_per_cpu_second));
 const c1 = cpu1 / cpuCut;
 const ok = (b: boolean) => (b ? 'yes' : 'NO');
 const all = (xs: number[]) => xs.map(f2).join(' ');
+const bareBest = Math.min(...bare);
+const oneBest = Math.min(...oneDoc);
+const rs = oneBest / bareBest;
+const fastest = (xs: RunJson[]) => Math.min(...xs.map((r) => r.seconds.total));
 
 const rows: [string, string, string, string, string][] = [
   ['measure', 'value', 'ratio', 'target', 'met'],
@@ -155,6 +195,10 @@ const rows: [string, string, string, string, string][] = [
   ['extract --jobs 1, MB per CPU-second', `${f2(cpu1)}`, `${f2(c1)} × cut`, '(all threads)', ''],
   [`peak RSS, ${DOCS} docs (1×), --jobs 2`, `${rss1} MB`, '', '', ''],
   [`peak RSS, ${DOCS * 10} docs (10×), --jobs 2`, `${rss10} MB`, `${f2(rr)} × 1×`, '< 1.20 × 1×', ok(rr < 1.2)],
+  ['start-up: bare node + dictionaries + cut', `${f2(bareBest)} s`, '', '', ''],
+  ['start-up: extract of one short document', `${f2(oneBest)} s`, `${f2(rs)} × bare`, '≤ 1.50 × bare', ok(rs <= 1.5)],
+  [`--jobs 2, ${f2(mb)} MB, wall, warm-up on/off`, `${f2(fastest(warm.x1on))} / ${f2(fastest(warm.x1off))} s`, `${f2(fastest(warm.x1off) / fastest(warm.x1on))} off/on`, '', ''],
+  [`--jobs 2, ${f2(built10.bytes / 1e6)} MB, wall, warm-up on/off`, `${f2(fastest(warm.x10on))} / ${f2(fastest(warm.x10off))} s`, `${f2(fastest(warm.x10off) / fastest(warm.x10on))} off/on`, '', ''],
 ];
 const w = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
 const line = (r: string[]) => r.map((x, c) => x.padEnd(w[c]!)).join('  ').trimEnd();
@@ -172,7 +216,12 @@ const out = [
     ` | 10× jobs 1: ${x10j1.map((r) => r.peak_rss_mb).join(' ')} | 10× jobs 2: ${x10j2.map((r) => r.peak_rss_mb).join(' ')}`,
   `wall clock incl. worker start-up (best round), MB/s — jobs 1: ${f2(b1.mb_per_second_wall)} (start-up ${b1.seconds.startup}s) | ` +
     `jobs 2: ${f2(b2.mb_per_second_wall)} (start-up ${b2.seconds.startup}s); 10× runs: jobs 1 ${ten1.seconds.total}s, jobs 2 ${ten2.seconds.total}s`,
-  'MB/s of extract = the extraction phase in run.json (first document to last write; worker start-up, i.e. dictionaries and a short warm-up, excluded).',
+  `start-up, s — bare: ${all(bare)} | extract of one short document: ${all(oneDoc)}`,
+  `warm-up, wall s of each round — ${f2(mb)} MB on: ${all(warm.x1on.map((r) => r.seconds.total))} | off: ${all(warm.x1off.map((r) => r.seconds.total))}` +
+    ` | ${f2(built10.bytes / 1e6)} MB on: ${all(warm.x10on.map((r) => r.seconds.total))} | off: ${all(warm.x10off.map((r) => r.seconds.total))}` +
+    `; extraction-phase MB/s, best — ${f2(mb)} MB on ${f2(best(warm.x1on).mb_per_second)} off ${f2(best(warm.x1off).mb_per_second)}` +
+    ` | ${f2(built10.bytes / 1e6)} MB on ${f2(best(warm.x10on).mb_per_second)} off ${f2(best(warm.x10off).mb_per_second)}`,
+  'MB/s of extract = the extraction phase in run.json (first document to last write; worker start-up, i.e. dictionaries, excluded).',
   'CPU-seconds count every thread of the process (main, worker, V8 GC and compiler threads), cut only its own.',
 ];
 process.stdout.write(out.join('\n') + '\n');

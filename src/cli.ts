@@ -2,17 +2,15 @@
 // prints a stack trace for bad input.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { buildReport } from './report/index.js';
-import { jsonSchemas } from './schemas.js';
-import { evaluate, formatReport, loadGold, loadRecords } from './eval.js';
-import { runExtract } from './run.js';
 import { SqlError } from './sql/errors.js';
+// each command loads its own modules when it runs (extract's main thread then never loads the pipeline, which only
+// its workers need: a short run starts sooner)
 
 export class UsageError extends Error {}
 
 const HELP = `bulletin-miner — typed, traceable records from Chinese government bulletins
 
-  bulletin-miner extract [INPUT ...] [-o DIR] [--jobs N]   files or folders (.txt .htm .html); default corpus/ → output/
+  bulletin-miner extract [INPUT ...] [-o DIR] [--jobs N]   files or folders (.txt .htm .html .pdf .docx); default corpus/ → output/
         [--max-file-mb N] [--fresh] [--quiet]            refuse files over N MiB (16); ignore earlier runs' state
   bulletin-miner eval --gold FILE [--records FILE] [--corpus DIR] [--json] [--quiet]
   bulletin-miner report [--dir output] [-o output/report.html] [--source PATH ...] [--split]
@@ -47,6 +45,7 @@ export const COMMANDS: Record<string, Command> = {
     if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 256)) throw new UsageError(`--jobs takes a whole number from 1 to 256, not ${values.jobs}`);
     const maxMb = values['max-file-mb'] === undefined ? undefined : Number(values['max-file-mb']);
     if (maxMb !== undefined && !(maxMb > 0)) throw new UsageError(`--max-file-mb takes a number > 0, not ${values['max-file-mb']}`);
+    const { runExtract } = await import('./run.js');
     const summary = await runExtract({
       inputs: positionals.length ? positionals : ['corpus'],
       outDir: values.out!,
@@ -70,6 +69,7 @@ export const COMMANDS: Record<string, Command> = {
       },
     });
     if (!values.gold) throw new UsageError('eval needs --gold FILE');
+    const { evaluate, formatReport, loadGold, loadRecords } = await import('./eval.js');
     const report = evaluate(loadGold(resolve(values.gold)), loadRecords(resolve(values.records!)), resolve(values.corpus!));
     process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, !values.quiet) + '\n');
     return 0;
@@ -87,6 +87,7 @@ export const COMMANDS: Record<string, Command> = {
       },
     });
     if (positionals.length) throw new UsageError(`report takes no positional arguments (got ${positionals.join(' ')}); use --dir DIR`);
+    const { buildReport } = await import('./report/index.js');
     const s = await buildReport({ dir: values.dir!, out: values.out, sources: values.source, split: !!values.split });
     if (!values.quiet) {
       process.stderr.write(
@@ -96,6 +97,7 @@ export const COMMANDS: Record<string, Command> = {
     return 0;
   },
   async schema() {
+    const { jsonSchemas } = await import('./schemas.js');
     process.stdout.write(JSON.stringify(jsonSchemas(), null, 2) + '\n');
     return 0;
   },

@@ -15,7 +15,8 @@ export interface Decoded {
 
 export class DecodeError extends Error {
   constructor(
-    readonly kind: 'empty' | 'binary' | 'undecodable' | 'too-large',
+    // (damaged, encrypted, no-text-layer, unsupported-format: PDF and Word files, see formats.ts)
+    readonly kind: 'empty' | 'binary' | 'undecodable' | 'too-large' | 'damaged' | 'encrypted' | 'no-text-layer' | 'unsupported-format',
     message: string,
   ) {
     super(message);

@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { Doc } from './doc.js';
 import { decodeBytes, DecodeError, type Decoded } from './decode.js';
 import { declaredCharset, htmlToText, isHtmlPath, looksLikeHtml } from './html.js';
+import { docxText, formatOfPath, pdfText, type Format } from './formats.js';
 import { codePointIndex } from './mapped.js';
 import { link } from './link.js';
 import { EXTRACTORS } from '../extractors/index.js';
@@ -28,7 +29,7 @@ export interface ExtractResult {
 export interface TextOptions {
   path?: string;
   /** identity of the bytes the text was decoded from, when there were any */
-  source?: { bytes: number; sha256: string; encoding: string; confidence: number; warnings?: { kind: string; message: string }[] };
+  source?: { bytes: number; sha256: string; encoding: string; confidence: number; format?: Format; warnings?: { kind: string; message: string }[] };
 }
 
 export function sha256(data: Uint8Array | string): string {
@@ -150,6 +151,7 @@ function extractDoc(doc: Doc, src: Source, given?: Draft[]): ExtractResult {
     sha256: src.sha256,
     encoding: src.encoding,
     encoding_confidence: src.confidence,
+    format: src.format ?? 'text',
     script: doc.script,
     chars: cp(text.length),
     title: firstLine ? firstLine.slice(0, 200) : null,
@@ -169,20 +171,38 @@ export async function extractFile(file: string, relPath?: string, maxBytes = 16 
     throw new DecodeError('too-large', `the file is ${(info.size / 1048576).toFixed(1)} MiB, over the limit of ${(maxBytes / 1048576).toFixed(1)} MiB: refused`);
   }
   const bytes = await readFile(file);
-  return extractBytes(bytes, relPath ?? basename(file));
+  const path = relPath ?? basename(file);
+  return extractPrepared(prepareBytes(bytes, path, undefined, await pdfTextOf(bytes, path)));
+}
+
+/** The text layer of a PDF (by its name: see formatOfPath), which only an asynchronous reader gives: to pass to
+ * decodeDocument, prepareBytes or extractBytes with the file's bytes. Undefined for any other file. Throws
+ * DecodeError for a PDF without a text layer, damaged or protected by a password. */
+export async function pdfTextOf(bytes: Uint8Array, path: string): Promise<string | undefined> {
+  if (formatOfPath(path) !== 'pdf' || bytes.length === 0) return undefined;
+  return pdfText(bytes);
 }
 
 /** A document's original text from its bytes: a web page (.htm/.html, or a file of another name that starts as
- * one: see looksLikeHtml) is decoded honouring its declared charset and its visible text is the original text;
- * anything else is the decoded text. Every offset points into it. */
-export function decodeDocument(bytes: Uint8Array, path: string): { text: string; decoded: Decoded; html: boolean } {
+ * one: see looksLikeHtml) is decoded honouring its declared charset and its visible text is the original text; a
+ * .docx's text is its paragraphs (formats.ts); a PDF's is its text layer, which the caller reads first (pdfTextOf,
+ * asynchronous) and passes as `pdf`; anything else is the decoded text. Every offset points into it. */
+export function decodeDocument(bytes: Uint8Array, path: string, pdf?: string): { text: string; decoded: Decoded; html: boolean; format: Format } {
+  const other = formatOfPath(path);
+  if (other) {
+    if (bytes.length === 0) throw new DecodeError('empty', 'the file is empty');
+    if (other === 'doc') throw new DecodeError('unsupported-format', 'a Word 97-2003 document (.doc) is not read: save it as .docx or PDF to extract it');
+    if (other === 'pdf' && pdf === undefined) throw new DecodeError('unsupported-format', 'a PDF is read asynchronously: use extractFile (or pdfTextOf, then extractBytes)');
+    const text = other === 'pdf' ? pdf! : docxText(bytes);
+    return { text, decoded: { text, encoding: other, confidence: 1, warnings: [] }, html: false, format: other };
+  }
   const named = isHtmlPath(path);
   const html = named || looksLikeHtml(bytes);
   const decoded = decodeBytes(bytes, html ? { declared: declaredCharset(bytes) } : {});
   if (html && !named) {
     decoded.warnings.push({ kind: 'html', message: 'a web page in a file not named .htm/.html: its visible text was read, without tags, scripts and styles' });
   }
-  return { text: html ? htmlToText(decoded.text) : decoded.text, decoded, html };
+  return { text: html ? htmlToText(decoded.text) : decoded.text, decoded, html, format: html ? 'html' : 'text' };
 }
 
 /** A document decoded, normalized and segmented, ready for the extractors (see extractPrepared). */
@@ -194,11 +214,11 @@ export interface Prepared {
 }
 
 /** The first half of extractBytes: decode, normalize, segment. Throws as extractBytes does. */
-export function prepareBytes(bytes: Uint8Array, path: string, hash?: string): Prepared {
-  const { text, decoded: dec } = decodeDocument(bytes, path);
+export function prepareBytes(bytes: Uint8Array, path: string, hash?: string, pdf?: string): Prepared {
+  const { text, decoded: dec, format } = decodeDocument(bytes, path, pdf);
   const doc = new Doc(text, path);
   void doc.tokens;
-  return { doc, source: { bytes: bytes.length, sha256: hash ?? sha256(bytes), encoding: dec.encoding, confidence: dec.confidence, warnings: dec.warnings } };
+  return { doc, source: { bytes: bytes.length, sha256: hash ?? sha256(bytes), encoding: dec.encoding, confidence: dec.confidence, format, warnings: dec.warnings } };
 }
 
 /** The second half of extractBytes: extract, link, validate. A caller with several documents prepares a few
@@ -235,8 +255,9 @@ export function draftGroup(ps: Prepared[], each: (k: number) => void = () => {})
 }
 
 /** Decode and extract bytes. `path` decides the format: `.htm`/`.html` is read as a web page whose visible
- * text (honouring its <meta charset>) becomes the original text; anything else is plain text.
+ * text (honouring its <meta charset>) becomes the original text; `.docx` as a Word document; `.pdf` needs its
+ * text layer in `pdf` (pdfTextOf); anything else is plain text.
  * `hash` may pass the SHA-256 of `bytes` when the caller already has it. */
-export function extractBytes(bytes: Uint8Array, path: string, hash?: string): ExtractResult {
-  return extractPrepared(prepareBytes(bytes, path, hash));
+export function extractBytes(bytes: Uint8Array, path: string, hash?: string, pdf?: string): ExtractResult {
+  return extractPrepared(prepareBytes(bytes, path, hash, pdf));
 }

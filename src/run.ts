@@ -10,17 +10,18 @@ import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { mkdirs } from './fsutil.js';
 import { constants, readFileSync, readdirSync, readSync, closeSync, existsSync, fstatSync, ftruncateSync, openSync, rmSync, writeFileSync, writeSync, renameSync } from 'node:fs';
-import { join, basename, extname, sep } from 'node:path';
+import { join, basename, extname, resolve, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { setFlagsFromString } from 'node:v8';
 import PQueue from 'p-queue';
 import cliProgress from 'cli-progress';
 import { DecodeError } from './decode.js';
-import { sha256 } from './pipeline.js';
+import { catchSignals, signalAt, type CaughtSignals } from './signals.js';
+import { createHash } from 'node:crypto';
 import { EXTRACTORS_VERSION } from '../extractors/index.js';
 import type { ErrorRecord } from './schemas.js';
-import { packResult, type BatchMessage, type BatchReply, type Task, type TaskResult } from './worker.js';
+import type { BatchMessage, BatchReply, Task, TaskResult } from './worker.js';
+import { packResult } from './result.js';
 import {
   STATE_DIR, DATA_FILES, compareKeys, LineCursor, readHeader, copyRange, listGens, openGen, makeGen, committedEnd, truncateFile, fileSize,
   takeLock, type Entry, type Header, type Key, type Source,
@@ -48,7 +49,8 @@ export interface RunSummary {
   interrupted: boolean;
 }
 
-export const INPUT_EXTENSIONS = new Set(['.txt', '.htm', '.html']);
+/** What extract reads (.doc too, to say in errors.jsonl that it is not read, rather than ignore it) */
+export const INPUT_EXTENSIONS = new Set(['.txt', '.htm', '.html', '.pdf', '.docx', '.doc']);
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 /** One item of the walk, in output order: a file to read, or something that could not be read. The file is
@@ -281,6 +283,54 @@ const BATCH_BYTES = 1 << 20;
  * against V8's default: 48 MB about the same, 96 MB +6% with one worker and +5% with two, 192 MB no better). */
 const YOUNG_GENERATION_MB = 96;
 
+/** Start-up for the work at hand. Before the workers start, the inputs are walked up to SIZING_BYTES (or
+ * SIZING_FILES files): a run whose inputs end within that knows its work, and starts no more workers than it has
+ * files or WORKER_BYTES of them (a worker's dictionaries take a second of CPU to load, more than extracting 2 MB).
+ * No worker is warmed up (see worker.ts): a warm-up extracts 4 MB of corpus text that is then thrown away, which
+ * a short run never earns back (one short document took 3.5 s end to end with it), and measured side by side it
+ * did not pay on large runs either (npm run bench, --jobs 2, wall clock of three rounds each, with / without:
+ * 4.4 MB archive 24.0 31.9 27.3 / 19.6 27.7 24.8 s; 43 MB archive 95.1 95.8 99.5 / 82.9 90.7 92.4 s, and MB/s of
+ * the extraction phase 0.54 / 0.62: the JIT's work on the first real documents costs less than extracting 4 MB
+ * for nothing; on a 2-core machine at load 11-14). BULLETIN_MINER_WARM_UP=on turns it on (the bench measures
+ * both). */
+const SIZING_BYTES = 32 << 20;
+const SIZING_FILES = 4096;
+const WORKER_BYTES = 2 << 20;
+const WARM_UP_BYTES = 4_000_000;
+
+interface Sizing {
+  files: number;
+  bytes: number;
+  /** the walk ended within the limits: files and bytes are the whole input */
+  whole: boolean;
+}
+
+async function sizeInputs(inputs: string[]): Promise<Sizing> {
+  let files = 0;
+  let bytes = 0;
+  for await (const chunk of walkChunks(inputs)) {
+    for (const it of chunk) {
+      if (!it.file) continue;
+      files++;
+      try {
+        bytes += (await stat(it.file)).size;
+      } catch {
+        /* the run reports it */
+      }
+      if (bytes >= SIZING_BYTES || files >= SIZING_FILES) return { files, bytes, whole: false };
+    }
+  }
+  return { files, bytes, whole: true };
+}
+
+/** How many workers to start and how much each warms up, for `jobs` asked and the input's size. */
+function startup(jobs: number, size: Sizing): { workers: number; warmUp: number } {
+  const forced = process.env.BULLETIN_MINER_WARM_UP;
+  const warm = forced === 'on';
+  const workers = size.whole ? Math.max(1, Math.min(jobs, size.files, Math.ceil(size.bytes / WORKER_BYTES))) : jobs;
+  return { workers, warmUp: warm ? WARM_UP_BYTES : 0 };
+}
+
 interface Pending {
   task: Task;
   resolve: (r: TaskResult) => void;
@@ -298,53 +348,14 @@ interface Slot {
   freed: number[];
 }
 
-/** V8 flags for the run, put back when the pool closes (unless the process was started with them). They are
- * process-wide: every thread's heap and compiler, the main thread's and each worker's, reads them as it goes.
- * - No incremental marking. The main thread's heap stays small (~12 MB) and V8 then keeps its old generation's
- *   limit less than a young generation's size above it, which it takes as the limit being near: from the first
- *   documents to the last, it marked the whole heap again about every 300 ms, in steps on the main thread and
- *   with helper threads, which take turns with the workers (measured on the 43 MB bench archive with --jobs 2: 13
- *   full collections in the run, ~200 ms of the main thread's CPU; without incremental marking, 1 full
- *   collection and 7 young ones). A worker's rare full collection is then done at once, which costs less CPU in
- *   all than marking alongside it. Measured, MB/s: on the 4.4 MB bench archive --jobs 2 +2.3%, --jobs 1 +3.3%;
- *   on the 43 MB archive --jobs 2 +4.3%, --jobs 1 the same.
- * - When the workers occupy every core, no parallel scavenging: V8 scavenges a thread's young generation with
- *   helper threads, which then only take turns with the other workers, and a scavenge done by the worker alone
- *   costs less CPU in all (measured on the 43 MB bench archive: --jobs 2 on 2 cores +4% MB/s without them;
- *   --jobs 1 -4%, as there the helpers run on the idle core).
- * - When the workers occupy every core, once they are warmed up: a function is optimised after 8 rounds of
- *   V8's interrupt budget instead of 3. What first becomes hot after the warm-up is code a document seldom runs
- *   (a count without a noun, a project's list of amounts), and its compiling, on helper threads, then takes turns
- *   with the workers for little gain: in a run of the 4.4 MB bench archive with two workers, the compiling
- *   during extraction took 60 ms of CPU in 0.45 s, 6% of the two cores. Measured, --jobs 2 MB/s: 4.4 MB archive
- *   +4.2% (eight runs each), 43 MB archive -0.4% (five runs each); 6 rounds gave +2.0% / +1.4%, 12 rounds +4.9%
- *   / -1 to -2%. A short run, such as an incremental one over a few hundred new documents, gains; a long one
- *   stays the same. With one worker on two cores, where the compiling has a core of its own, it would cost 1.5%
- *   (4.4 MB archive, eight runs each): not set there.
- * (V8's heap growth is left as it chooses. Capping it at twice what survived a full collection kept peak RSS
- * flat while a worker's heap held the dictionaries' part-of-speech tags; since they are out of it (see
- * segment.ts) the cap only made more full collections: without it, measured on the 4.4 MB bench archive, MB/s
- * +4% with two workers and +1.4% with one, CPU -3%, peak RSS within 15 MB on the 4.4, 43 and 87 MB archives.) */
-function setRunFlags(size: number): { warmedUp(): void; restore(): void } {
-  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].map((a) => a.replace(/_/g, '-'));
-  const free = (f: string) => !given.some((a) => a === `--${f}` || a === `--no-${f}` || a.startsWith(`--${f}=`));
-  const busy = size >= availableParallelism();
-  const off = ['incremental-marking', ...(busy ? ['parallel-scavenge'] : [])].filter(free);
-  for (const f of off) setFlagsFromString(`--no-${f}`);
-  const ticks = busy && free('ticks-before-optimization');
-  return {
-    warmedUp() {
-      if (ticks) setFlagsFromString(`--ticks-before-optimization=${TICKS_AFTER_WARM_UP}`);
-    },
-    restore() {
-      for (const f of off) setFlagsFromString(`--${f}`);
-      if (ticks) setFlagsFromString(`--ticks-before-optimization=${V8_TICKS_BEFORE_OPTIMIZATION}`);
-    },
-  };
-}
-/** see setRunFlags; and V8's own figure (in Node 20), to put back */
-const TICKS_AFTER_WARM_UP = 8;
-const V8_TICKS_BEFORE_OPTIMIZATION = 3;
+// (No V8 flags are set: a run used to turn off incremental marking and, with the workers on every core, parallel
+// scavenging, and raise ticks-before-optimization after the warm-up: process-wide state that a library user or a
+// queue worker inherits, for +4.3%, +4% and -0.4% MB/s on the 43 MB bench archive with --jobs 2 when they were
+// measured. Issue 17 kept a flag only if it earned 5% or more; measured again side by side on the 43 MB archive
+// (the bench's --flags section, commit 23a6c95; 2026-12-08, three rounds each, load 11-14), none did: --jobs 2,
+// best MB/s, all
+// flags 1.00, without incremental marking 0.99, without parallel scavenge 1.18, without the ticks 1.11, none 1.25;
+// --jobs 1: 1.15, 0.76, 1.30, 1.60, 2.52, every variant's rounds spreading ±40% or more.)
 
 class Pool {
   private workers: Slot[] = [];
@@ -353,27 +364,29 @@ class Pool {
   /** each first worker's start-up */
   private starting: Promise<void>[] = [];
   private closed = false;
-  private readonly flags: ReturnType<typeof setRunFlags>;
   /** no work goes out before every first worker is ready: the run's timings separate start-up from work, and a
    * worker that starts first would otherwise take work the others then wait for */
   private allReady = false;
 
-  constructor(size: number) {
-    this.flags = setRunFlags(size);
+  constructor(
+    size: number,
+    private readonly warmUpBytes = 0,
+  ) {
     for (let n = 0; n < size; n++) this.starting.push(this.spawn());
     this.ready = Promise.all(this.starting).then(() => {
       this.allReady = true;
-      this.flags.warmedUp();
       this.pump();
     });
   }
 
   private spawn(): Promise<void> {
-    const current = new Int32Array(new SharedArrayBuffer(4)).fill(-1);
+    // [0]: the document the worker is on; [1]: 1 when the pool closes (a warm-up stops there)
+    const current = new Int32Array(new SharedArrayBuffer(8)).fill(-1);
+    current[1] = 0;
     const w = new Worker(new URL('./worker.js', import.meta.url), {
       stdout: false,
       stderr: false,
-      workerData: { current },
+      workerData: { current, warmUpBytes: this.warmUpBytes },
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
     const slot: Slot = { w, ready: false, batches: [], current, freed: [] };
@@ -510,7 +523,7 @@ class Pool {
    * native code aborts the process), then end the threads. */
   async close(): Promise<void> {
     this.closed = true;
-    this.flags.restore();
+    for (const s of this.workers) Atomics.store(s.current, 1, 1);
     this.waiting = [];
     // a worker still loading its dictionaries is in native code too: when one could not start, the others are
     // waited for (ending one inside jieba aborted the whole process, with no message)
@@ -627,14 +640,24 @@ function openOutput(header: Header, journalPath: string, dataPaths: string[], st
   }
 }
 
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-
 export async function runExtract(opts: RunOptions): Promise<RunSummary> {
+  // Ctrl-C is caught from here to the end (and by the CLI's entry from before this module was loaded): whenever it
+  // comes, the run stops at an input boundary and writes run.json
+  const signals = catchSignals();
+  try {
+    signalAt('start');
+    return await extractRun(opts, signals);
+  } finally {
+    signals.release();
+  }
+}
+
+async function extractRun(opts: RunOptions, signals: CaughtSignals): Promise<RunSummary> {
   await checkOutDir(opts.outDir);
   const { UsageError } = await import('./cli.js');
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
-  const jobs = opts.jobs ?? availableParallelism();
+  const jobsAsked = opts.jobs ?? availableParallelism();
   const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const out = opts.outDir;
   const stateDir = join(out, STATE_DIR);
@@ -652,8 +675,12 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     throw new UsageError(`${messageOf(e)}: ${out}`);
   }
 
-  // start the workers now: they load their dictionaries while the state is checked and the walk begins
-  const pool = new Pool(jobs);
+  // start the workers now: they load their dictionaries while the state is checked and the walk begins (none when
+  // the run was interrupted already: it only writes run.json)
+  const sizing = await sizeInputs(opts.inputs);
+  const { workers: jobs, warmUp } = startup(jobsAsked, sizing);
+  const pool = new Pool(signals.received ? 0 : jobs, warmUp);
+  signalAt('workers');
   let tReady = 0;
   let cpuAtReady: NodeJS.CpuUsage | null = null;
   let eluAtReady: ReturnType<Pool['utilisation']>['now'] | undefined;
@@ -786,6 +813,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     count(entry);
     crashPoint('journal');
     writtenHere++;
+    signalAt(`written:${writtenHere}`);
   };
 
   // ---- progress
@@ -821,14 +849,19 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   let stop: () => void = () => undefined;
   const stopped = new Promise<void>((r) => (stop = r));
   const onSignal = (sig: NodeJS.Signals) => {
-    if (interrupted) process.exit(130); // a second Ctrl-C: the files are valid at every input boundary anyway
+    if (interrupted) {
+      // a second Ctrl-C: the files are valid at every input boundary anyway; run.json says where the run was
+      writeRunJson(false);
+      releaseLock();
+      process.exit(130);
+    }
     interrupted = true;
     bar?.stop();
     bar = null;
     say(`${sig}: stopping; the output written so far is kept, run the same command again to go on`);
     stop();
   };
-  for (const s of SIGNALS) process.on(s, onSignal);
+  signals.listen(onSignal);
 
   // ---- the pipeline: walk → read (p-queue) → reuse or extract (pool) → reorder → write
   // how far reading runs ahead of writing: twice what the workers' batches hold, so that a worker that finishes a
@@ -915,7 +948,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
       return;
     }
     aheadBytes += bytes.length;
-    const sig = sha256(bytes);
+    const sig = createHash('sha256').update(bytes).digest('hex');
     const reuse = item.candidates.find((c) => c.entry.s === sig);
     if (reuse) {
       finish(done(item, sig, bytes.length, reuse, undefined));
@@ -931,6 +964,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   };
 
   const inflight = new Set<Promise<void>>();
+  let allWritten = false; // every input walked and written (an interrupt that comes after that does not undo it)
   let tDone = 0; // when the last input was written
   let cpuExtract = 0; // CPU seconds of the whole process (all threads) from the workers being ready to tDone
   try {
@@ -979,7 +1013,11 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
       throw e;
     }
     await Promise.race([pump, stopped]);
-    if (!interrupted && failure === null) await pump;
+    if (!interrupted && failure === null) {
+      await pump;
+      allWritten = nextWrite === seq;
+      signalAt('done');
+    }
     tDone = performance.now();
     if (eluAtReady) workerBusy = pool.utilisation(eluAtReady).out;
     if (cpuAtReady) {
@@ -989,7 +1027,6 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   } catch {
     /* failure holds it */
   } finally {
-    for (const s of SIGNALS) process.off(s, onSignal);
     bar?.update(t.inputs);
     bar?.stop();
     await pool.close();
@@ -1000,7 +1037,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     throw failure;
   }
 
-  const complete = !interrupted;
+  const complete = allWritten;
   if (complete) {
     // inputs that were in the old output but are gone now: drop them
     dataFds.forEach((fd, n) => ftruncateSync(fd, ends[n]!));
@@ -1015,47 +1052,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     for (const n of readdirSync(stateDir)) if (/^gen-\d+\.tmp$/.test(n)) rmSync(join(stateDir, n), { recursive: true, force: true });
   }
 
-  const tEnd = performance.now();
-  const extractStart = Math.max(tReady || tEnd, tFirst || tEnd);
-  const seconds = {
-    total: round((tEnd - t0) / 1000),
-    startup: round(((tReady || tEnd) - t0) / 1000),
-    extract: round(((tDone || tEnd) - Math.min(extractStart, tDone || tEnd)) / 1000),
-  };
-  const ignoredSorted = [...ignored].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const ignoredTotal = ignoredSorted.reduce((a, [, n]) => a + n, 0);
-  const run = {
-    extractors: EXTRACTORS_VERSION,
-    inputs: opts.inputs,
-    jobs,
-    started_at: startedAt,
-    finished_at: new Date().toISOString(),
-    complete,
-    interrupted,
-    state: stateNote,
-    documents: t.documents,
-    extracted: t.extracted,
-    skipped_unchanged: t.skipped,
-    records: t.records,
-    errors: t.errors,
-    errors_by_kind: Object.fromEntries(t.errorsByKind),
-    warnings_by_kind: Object.fromEntries(t.warningsByKind),
-    ignored_files: ignoredTotal,
-    ignored_by_extension: Object.fromEntries(ignoredSorted.map(([e, n]) => [e || '(none)', n])),
-    bytes: t.bytes,
-    bytes_extracted: t.bytesExtracted,
-    seconds,
-    mb_per_second: seconds.extract > 0 ? round(t.bytesExtracted / 1e6 / seconds.extract) : null,
-    cpu_seconds_extract: round(cpuExtract),
-    worker_busy: workerBusy.map((u) => Math.round(u * 1000) / 1000),
-    mb_per_cpu_second: cpuExtract > 0 ? round(t.bytesExtracted / 1e6 / cpuExtract) : null,
-    mb_per_second_wall: seconds.total > 0 ? round(t.bytesExtracted / 1e6 / seconds.total) : null,
-    documents_per_second: seconds.extract > 0 ? round(t.extracted / seconds.extract) : null,
-    peak_rss_mb: peakRssMb(),
-  };
-  const tmp = join(out, `run.json.${process.pid}.tmp`);
-  writeFileSync(tmp, JSON.stringify(run, null, 2) + '\n');
-  renameSync(tmp, join(out, 'run.json'));
+  const { run, seconds, ignoredSorted, ignoredTotal } = writeRunJson(complete);
   releaseLock();
   const kinds = [...t.errorsByKind].map(([k, n]) => `${n} ${k}`).join(', ');
   say(
@@ -1068,6 +1065,57 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     say(`${ignoredTotal} other files ignored, not ${[...INPUT_EXTENSIONS].join('/')} (${exts}${ignoredSorted.length > 5 ? ', …' : ''}; see run.json)`);
   }
   return { documents: t.documents, records: t.records, errors: t.errors, extracted: t.extracted, skipped: t.skipped, interrupted };
+
+  /** run.json: the totals so far, written whole (a temporary file renamed over it). */
+  function writeRunJson(complete: boolean) {
+    const tEnd = performance.now();
+    const extractStart = Math.max(tReady || tEnd, tFirst || tEnd);
+    const seconds = {
+      total: round((tEnd - t0) / 1000),
+      startup: round(((tReady || tEnd) - t0) / 1000),
+      extract: round(((tDone || tEnd) - Math.min(extractStart, tDone || tEnd)) / 1000),
+    };
+    const ignoredSorted = [...ignored].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const ignoredTotal = ignoredSorted.reduce((a, [, n]) => a + n, 0);
+    const run = {
+      extractors: EXTRACTORS_VERSION,
+      inputs: opts.inputs,
+      // the inputs resolved against the folder the run was started in: what `report` reads the texts from, from
+      // wherever it is run (`inputs` keeps what the user typed)
+      inputs_absolute: opts.inputs.map((p) => resolve(p)),
+      jobs,
+      jobs_asked: jobsAsked,
+      warm_up_mb: warmUp / 1e6,
+      started_at: startedAt,
+      finished_at: new Date().toISOString(),
+      complete,
+      interrupted,
+      state: stateNote,
+      documents: t.documents,
+      extracted: t.extracted,
+      skipped_unchanged: t.skipped,
+      records: t.records,
+      errors: t.errors,
+      errors_by_kind: Object.fromEntries(t.errorsByKind),
+      warnings_by_kind: Object.fromEntries(t.warningsByKind),
+      ignored_files: ignoredTotal,
+      ignored_by_extension: Object.fromEntries(ignoredSorted.map(([e, n]) => [e || '(none)', n])),
+      bytes: t.bytes,
+      bytes_extracted: t.bytesExtracted,
+      seconds,
+      mb_per_second: seconds.extract > 0 ? round(t.bytesExtracted / 1e6 / seconds.extract) : null,
+      cpu_seconds_extract: round(cpuExtract),
+      worker_busy: workerBusy.map((u) => Math.round(u * 1000) / 1000),
+      mb_per_cpu_second: cpuExtract > 0 ? round(t.bytesExtracted / 1e6 / cpuExtract) : null,
+      mb_per_second_wall: seconds.total > 0 ? round(t.bytesExtracted / 1e6 / seconds.total) : null,
+      documents_per_second: seconds.extract > 0 ? round(t.extracted / seconds.extract) : null,
+      peak_rss_mb: peakRssMb(),
+    };
+    const tmp = join(out, `run.json.${process.pid}.tmp`);
+    writeFileSync(tmp, JSON.stringify(run, null, 2) + '\n');
+    renameSync(tmp, join(out, 'run.json'));
+    return { run, seconds, ignoredSorted, ignoredTotal };
+  }
 }
 
 /** readInput's scratch byte, for the read that checks a file ends where fstat said. */

@@ -97,6 +97,7 @@ export const DocumentRecord = z
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     encoding: z.string().describe('the detected encoding'),
     encoding_confidence: z.number().min(0).max(1).describe('how sure the detection was'),
+    format: z.enum(['text', 'html', 'pdf', 'docx']).describe('what the file was read as: its original text is the decoded text, a web page\'s visible text, a .docx\'s paragraphs or a PDF\'s text layer'),
     script: z.enum(['simplified', 'traditional', 'mixed']),
     chars: z.number().int().nonnegative().describe('code points in the original text'),
     title: z.string().nullable(),

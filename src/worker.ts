@@ -3,9 +3,10 @@
 // main thread, which only writes them and then hands the buffer back (see outs).
 import { parentPort, workerData } from 'node:worker_threads';
 import { readdirSync, readFileSync } from 'node:fs';
-import { draftGroup, extractPrepared, prepareBytes, type Prepared } from './pipeline.js';
+import { draftGroup, extractPrepared, pdfTextOf, prepareBytes, type Prepared } from './pipeline.js';
 import { getJieba, withCutMemo } from './segment.js';
 import { DecodeError } from './decode.js';
+import { formatOfPath } from './formats.js';
 
 export interface Task {
   seq: number;
@@ -32,18 +33,6 @@ export interface TaskResult {
   doc: boolean;
   errorKinds: string[];
   warningKinds: string[];
-}
-
-/** A result from the three outputs' lines (used where a result is made outside a worker: errors). */
-export function packResult(
-  seq: number,
-  records: string,
-  document: string,
-  errors: string,
-  rest: Pick<TaskResult, 'nRecords' | 'errorKinds' | 'warningKinds'>,
-): TaskResult {
-  const parts = [records, document, errors].map((p) => Buffer.from(p, 'utf8'));
-  return { seq, bytes: Buffer.concat(parts), len: [parts[0]!.length, parts[1]!.length, parts[2]!.length], doc: document.length > 0, ...rest };
 }
 
 /** A batch's output: UTF-8 lines in a buffer shared with the main thread, grown as lines are added (a string of
@@ -121,10 +110,29 @@ function prepareTask(t: Task): Prepared | { error: unknown } {
   // tests only: a worker that dies on this document, as one out of memory or in a native crash would
   if (process.env.BULLETIN_MINER_WORKER_DIES_ON && t.rel === process.env.BULLETIN_MINER_WORKER_DIES_ON) process.exit(3);
   try {
-    return prepareBytes(new Uint8Array(t.bytes), t.rel, t.sha256);
+    const pdf = pdfTexts.get(t);
+    if (pdf && typeof pdf !== 'string') throw pdf.error;
+    return prepareBytes(new Uint8Array(t.bytes), t.rel, t.sha256, pdf);
   } catch (e) {
     return { error: e };
   }
+}
+
+/** The text layers of a batch's PDFs, read before the batch runs (pdf.js is asynchronous, the rest of the pipeline
+ * not), or what stopped them. */
+const pdfTexts = new WeakMap<Task, string | { error: unknown }>();
+
+async function readPdfs(tasks: Task[], current: Int32Array): Promise<void> {
+  for (const t of tasks) {
+    Atomics.store(current, 0, t.seq);
+    try {
+      const text = await pdfTextOf(new Uint8Array(t.bytes), t.rel);
+      if (text !== undefined) pdfTexts.set(t, text);
+    } catch (e) {
+      pdfTexts.set(t, { error: e });
+    }
+  }
+  Atomics.store(current, 0, -1);
 }
 
 /** Extract a prepared document and append its lines to `out`. */
@@ -213,12 +221,12 @@ const SAMPLE =
   '1-8月份,全市完成固定资产投资161.2亿元,同比增长7.3%,高于全省平均水平3.8个百分点。其中,基础设施建设完成投资52.4亿元,' +
   '增长12.1%;房地产开发投资下降4.5%。全市591个重点项目开复工,完成年度计划的73.6%,总投资约4000亿元。\n';
 
-/** Run the pipeline on bulletin text before taking work: the dictionaries load and the JIT compiles the hot paths,
- * so the first documents of a run are not slower than the rest (start-up is timed apart). Uses the package's
- * corpus/ when it is there. */
-const WARM_UP_BYTES = 4_000_000;
+/** Run the pipeline on `bytes` of bulletin text before taking work, so that the JIT compiles the hot paths and the
+ * first documents of a run are not slower than the rest (start-up is timed apart). The pool asks for it only when
+ * the work is large (see run.ts). Uses the package's corpus/ when it is there; stops when `stop[1]` becomes 1. */
 const WARM_UP_MS = 3000;
-function warmUp(): void {
+function warmUp(bytes: number, stop: Int32Array): void {
+  if (bytes <= 0) return;
   let texts: Uint8Array[] = [];
   try {
     const dir = new URL('../../corpus/', import.meta.url);
@@ -238,7 +246,7 @@ function warmUp(): void {
   const until = performance.now() + WARM_UP_MS;
   let done = 0;
   withCutMemo(() => {
-    for (let n = 0; n < 2 || (done < WARM_UP_BYTES && performance.now() < until); n++) {
+    for (let n = 0; (n < 2 || (done < bytes && performance.now() < until)) && Atomics.load(stop, 1) === 0; n++) {
       // the tasks as a message brings them (structured clones have their own object shapes, which the optimised
       // code should have seen)
       const reply = runBatch(
@@ -253,16 +261,21 @@ function warmUp(): void {
 
 if (parentPort) {
   const port = parentPort;
+  const data = workerData as { current?: Int32Array; warmUpBytes?: number } | null;
+  // the seq of the document being extracted, shared with the pool (see run.ts)
+  const current = data?.current ?? new Int32Array(2);
   // load the dictionaries before saying we are ready, so the run's timings separate start-up from work
   getJieba();
-  warmUp();
+  warmUp(data?.warmUpBytes ?? 0, current);
   // tests only: workers that fail at the end of their start-up, one while another may still be in its own
   if (process.env.BULLETIN_MINER_WORKER_START_FAILS) throw new Error('this worker failed to start (BULLETIN_MINER_WORKER_START_FAILS)');
-  // the seq of the document being extracted, shared with the pool (see run.ts)
-  const current = (workerData as { current?: Int32Array } | null)?.current ?? new Int32Array(1);
+  // batches one after the other: a batch with PDFs waits for pdf.js, and the next batch must not overtake it
+  let last: Promise<void> = Promise.resolve();
   port.on('message', (m: BatchMessage) => {
     outs.release(m.freed);
-    port.postMessage(runBatch(m.tasks, current));
+    const run = () => port.postMessage(runBatch(m.tasks, current));
+    if (m.tasks.some((t) => formatOfPath(t.rel) === 'pdf')) last = last.then(() => readPdfs(m.tasks, current)).then(run);
+    else last = last.then(run);
   });
   port.postMessage({ ready: true });
 }

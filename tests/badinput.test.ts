@@ -179,7 +179,7 @@ describe('files that are not inputs', () => {
     expect(run.documents).toBe(1);
     expect(run.ignored_files).toBe(4);
     expect(run.ignored_by_extension).toEqual({ '(none)': 2, '.png': 1, '.shtml': 1 });
-    expect(r.stderr).toMatch(/4 other files ignored, not \.txt\/\.htm\/\.html \(2 without an extension, 1 \.png, 1 \.shtml/);
+    expect(r.stderr).toMatch(/4 other files ignored, not \.txt\/\.htm\/\.html\/\.pdf\/\.docx\/\.doc \(2 without an extension, 1 \.png, 1 \.shtml/);
   });
 });
 

@@ -2,7 +2,7 @@
 // playwright-core) opens the report from disk, counts the highlights against the records, clicks one and reads
 // its fields, and keeps screenshots under .vitest-artifacts/report/.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -294,6 +294,30 @@ describe('report without a browser', () => {
     expect(html).toContain('was not found');
     expect(html.match(/data-record-id="[0-9a-f]/g)?.length).toBe(readJsonl(join(out, 'records.jsonl')).length);
     await expect(buildReport({ dir: join(tmp, 'nowhere') })).rejects.toThrow(/documents\.jsonl/);
+  });
+});
+
+describe('report finds its texts', () => {
+  it('extract run from one folder with a relative input, report run from another: every text found', () => {
+    // the user's layout: inputs typed relative to where extract runs, the output elsewhere, report from a third folder
+    const work = join(tmp, 'relative-work');
+    mkdirSync(join(work, 'txt'), { recursive: true });
+    writeFileSync(join(work, 'txt', 'a.txt'), '全市完成固定资产投资161.2亿元,同比增长7.3%。');
+    writeFileSync(join(work, 'txt', 'b.txt'), '完成投资3亿元。');
+    const out = join(tmp, 'relative-elsewhere', 'out');
+    execFileSync(process.execPath, [CLI, 'extract', 'txt', '-o', out, '--jobs', '1', '--quiet'], { cwd: work });
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(run.inputs).toEqual(['txt']); // what the user typed
+    expect(run.inputs_absolute).toEqual([join(work, 'txt')]);
+    const other = join(tmp, 'relative-other');
+    mkdirSync(other);
+    const r = spawnSync(process.execPath, [CLI, 'report', '--dir', out], { cwd: other, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/report of 2 documents/);
+    expect(r.stderr).not.toMatch(/without their text/);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('全市完成固定资产投资');
+    expect(html).not.toContain('was not found');
   });
 });
 

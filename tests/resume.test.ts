@@ -120,33 +120,68 @@ describe('resume', () => {
     }
   });
 
-  it('Ctrl-C stops at a document boundary, says so in run.json, and the rerun goes on', async () => {
+  it('Ctrl-C stops at a document boundary, says so in run.json, and the rerun goes on', () => {
     const big = tmp('archive-big');
     buildArchive(big, 150, 4000, CORPUS, 12);
     const out = tmp('out');
-    const child = cliAsync(['extract', big, '-o', out, '--jobs', '1']);
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    // wait until some documents are written, then interrupt
-    for (let i = 0; i < 600 && jsonl(join(out, 'documents.jsonl')).length < 3; i++) await new Promise((r) => setTimeout(r, 100));
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
-    expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+    // the interrupt comes after the third document is written, however fast the machine (BULLETIN_MINER_SIGNAL
+    // makes the process send itself a SIGINT there, as Ctrl-C does)
+    const r = cli(['extract', big, '-o', out, '--jobs', '1'], { BULLETIN_MINER_SIGNAL: 'written:3' });
+    expect(r.status).toBe(130);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(r.stderr).toMatch(/SIGINT: stopping/);
     expectValidFiles(out);
     const run = runJson(out);
-    if (code === 130) {
-      expect(run.interrupted).toBe(true);
-      expect(run.complete).toBe(false);
-    } // (a fast machine may finish first: then it simply completed)
+    expect(run).toMatchObject({ interrupted: true, complete: false });
+    expect(run.documents).toBeGreaterThanOrEqual(3);
+    expect(run.documents).toBeLessThan(150);
+    expect(jsonl(join(out, 'documents.jsonl')).length).toBe(run.documents);
+    expect(existsSync(join(out, '.bulletin-miner', 'lock'))).toBe(false);
     const again = cli(['extract', big, '-o', out, '-q']);
     expect(again.status).toBe(0);
     const run2 = runJson(out);
-    expect(run2.skipped_unchanged).toBe(jsonl(join(out, 'documents.jsonl')).length - run2.extracted);
+    expect(run2.skipped_unchanged).toBe(run.documents);
     expect(run2.documents).toBe(150);
     const ref = tmp('ref');
     expect(cli(['extract', big, '-o', ref, '-q']).status).toBe(0);
     expect(outputsOf(out)).toEqual(outputsOf(ref));
     expect(existsSync(join(out, '.bulletin-miner', 'lock'))).toBe(false);
+  });
+
+  it('Ctrl-C at any moment, start-up included, leaves run.json saying interrupted, and the rerun completes', () => {
+    // before the output folder is checked, while the workers load their dictionaries, after the last document
+    for (const phase of ['start', 'workers', 'done']) {
+      const out = tmp(`out-${phase}`);
+      const r = cli(['extract', archive, '-o', out, '--jobs', '2'], { BULLETIN_MINER_SIGNAL: phase });
+      expect(r.status, `${phase}: ${r.stderr}`).toBe(130);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expectValidFiles(out);
+      const run = runJson(out);
+      expect(run.interrupted, phase).toBe(true);
+      // after the last document the output is whole: complete, and says so
+      expect(run.complete, phase).toBe(phase === 'done');
+      expect(run.documents, phase).toBe(phase === 'done' ? N : 0);
+      expect(existsSync(join(out, '.bulletin-miner', 'lock'))).toBe(false);
+      expect(cli(['extract', archive, '-o', out, '--jobs', '1', '-q']).status).toBe(0);
+      expect(runJson(out)).toMatchObject({ interrupted: false, complete: true, documents: N });
+      expect(outputsOf(out)).toEqual(fresh());
+    }
+  }, 240_000); // seven runs of the CLI
+
+  it('a real SIGINT as soon as the output folder exists (start-up) ends with run.json saying interrupted', async () => {
+    const out = join(tmp('out-early'), 'out');
+    const child = cliAsync(['extract', archive, '-o', out, '--jobs', '2']);
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    // the folder is made by the run itself, after the CLI has caught the signals: any moment from here on counts
+    while (!existsSync(out)) await new Promise((r) => setTimeout(r, 5));
+    child.kill('SIGINT');
+    const code = await exited;
+    expect(code, stderr).toBe(130);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expectValidFiles(out);
+    expect(runJson(out)).toMatchObject({ interrupted: true, complete: false });
   });
 
   it('output larger than a worker output buffer, and buffers reused over many batches: the lines are the library lines', () => {

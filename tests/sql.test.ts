@@ -70,6 +70,7 @@ const doc = (doc_id: string, path: string, title: string | null, warnings: unkno
   sha256: doc_id.repeat(4),
   encoding: 'gb18030',
   encoding_confidence: 0.75,
+  format: 'text',
   script: 'traditional',
   chars: 600,
   title,

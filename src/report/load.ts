@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { decodeDocument } from '../pipeline.js';
+import { decodeDocument, pdfTextOf } from '../pipeline.js';
 import type { DocumentRecord, ErrorRecord, OutRecord } from '../schemas.js';
 
 export interface OutputFolder {
@@ -15,7 +15,7 @@ export interface OutputFolder {
   records: Map<string, OutRecord[]>;
   recordCount: number;
   errors: ErrorRecord[];
-  run: { inputs?: string[]; [k: string]: unknown } | null;
+  run: { inputs?: string[]; inputs_absolute?: string[]; [k: string]: unknown } | null;
   /** lines that were not valid JSON, per file */
   badLines: { file: string; line: number }[];
 }
@@ -87,6 +87,7 @@ function placeholderDocument(r: OutRecord): DocumentRecord {
     sha256: '',
     encoding: '?',
     encoding_confidence: 0,
+    format: 'text',
     script: 'simplified',
     chars: 0,
     title: null,
@@ -103,19 +104,19 @@ export type Source =
 /** Largest source file the report embeds; bigger ones are shown as a list of records. */
 export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
 
-/** Where the run's inputs are: explicit --source paths first, else run.json's inputs resolved against the
- * current folder, then against the output folder's parent. */
+/** Where the run's inputs are: explicit --source paths first, else run.json's inputs: each as the run resolved it
+ * (`inputs_absolute`) when that is still there, else as typed, resolved against the current folder, then against
+ * the output folder's parent (outputs of runs that did not record absolute paths, or inputs moved since). */
 export function inputRoots(out: OutputFolder, sources: string[] | undefined, cwd = process.cwd()): string[] {
   if (sources && sources.length) return sources.map((s) => resolve(cwd, s));
-  const inputs = Array.isArray(out.run?.inputs) ? out.run!.inputs.filter((x): x is string => typeof x === 'string') : [];
+  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const inputs = strings(out.run?.inputs);
+  const absolute = strings(out.run?.inputs_absolute);
   const roots: string[] = [];
-  for (const inp of inputs) {
-    if (isAbsolute(inp)) roots.push(inp);
-    else {
-      const cands = [resolve(cwd, inp), resolve(dirname(resolve(out.dir)), inp)];
-      roots.push(cands.find((c) => existsSync(c)) ?? cands[0]!);
-    }
-  }
+  inputs.forEach((inp, i) => {
+    const cands = [...(absolute.length === inputs.length ? [absolute[i]!] : []), ...(isAbsolute(inp) ? [inp] : [resolve(cwd, inp), resolve(dirname(resolve(out.dir)), inp)])];
+    roots.push(cands.find((c) => existsSync(c)) ?? cands[0]!);
+  });
   return roots;
 }
 
@@ -154,8 +155,9 @@ export async function loadSource(doc: DocumentRecord, roots: string[]): Promise<
       continue;
     }
     try {
-      // the original text as the pipeline made it (a web page's visible text), so that offsets point into it
-      const { text, html } = decodeDocument(bytes, doc.path);
+      // the original text as the pipeline made it (a web page's visible text, a PDF's text layer), so that offsets
+      // point into it
+      const { text, html } = decodeDocument(bytes, doc.path, await pdfTextOf(bytes, doc.path));
       return { ok: true, file, text, html };
     } catch (e) {
       return { ok: false, reason: `the source could not be decoded: ${(e as Error).message}` };
