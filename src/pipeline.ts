@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Doc } from './doc.js';
+import { CONTEXT_SENTENCE, contextOf } from './sentences.js';
 import { decodeBytes, DecodeError, type Decoded } from './decode.js';
 import { declaredCharset, htmlToText, isHtmlPath, looksLikeHtml } from './html.js';
 import { codePointIndex } from './mapped.js';
@@ -85,14 +86,15 @@ function extractDoc(doc: Doc, src: Source, given?: Draft[]): ExtractResult {
 
   const records: OutRecord[] = [];
   const invalid: ExtractResult['invalid'] = [];
-  // the context of each sentence, trimmed once however many records it holds
+  // the context of each short sentence, trimmed once however many records it holds; a long sentence gives each
+  // record a bounded window around its span (contextOf)
   const contexts = new Map<object, string>();
   for (const { draft, start, end, id } of kept) {
     const sent = doc.sentenceAt(draft.start);
-    let context = contexts.get(sent);
+    let context = contexts.get(sent.run);
     if (context === undefined) {
-      context = doc.text.slice(sent.start, sent.end).trim();
-      contexts.set(sent, context);
+      context = contextOf(doc.text, sent, draft.start, draft.end);
+      if (sent.run.end - sent.run.start <= CONTEXT_SENTENCE) contexts.set(sent.run, context);
     }
     // the draft's fields in their order, after the record's own (a draft's start and end, normalized offsets,
     // take the places of the record's and get its values back); a project's amounts become the ids of the amount
