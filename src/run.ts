@@ -20,6 +20,7 @@ import { DecodeError } from './decode.js';
 import { sha256 } from './pipeline.js';
 import { EXTRACTORS_VERSION } from '../extractors/index.js';
 import type { ErrorRecord } from './schemas.js';
+import { describeError, errorLine } from './errors.js';
 import { packResult, type BatchMessage, type BatchReply, type Task, type TaskResult } from './worker.js';
 import {
   STATE_DIR, DATA_FILES, compareKeys, LineCursor, readHeader, copyRange, listGens, openGen, makeGen, committedEnd, truncateFile, fileSize,
@@ -247,7 +248,7 @@ export function kindOf(e: unknown): string {
 }
 
 export function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  return describeError(e);
 }
 
 /** Fail before any work if the output folder cannot be written. */
@@ -423,7 +424,7 @@ class Pool {
         const again: Pending[] = [];
         for (const { task, resolve } of slot.batches.flat()) {
           if (task.seq === on) {
-            resolve(packResult(task.seq, '', '', JSON.stringify({ path: task.rel, kind, message: `extraction failed: ${message}` }) + '\n', { nRecords: 0, errorKinds: [kind], warningKinds: [] }));
+            resolve(packResult(task.seq, '', '', errorLine({ path: task.rel, kind, message: `extraction failed: ${message}` }) + '\n', { nRecords: 0, errorKinds: [kind], warningKinds: [] }));
             continue;
           }
           // its bytes went to the dead worker: read the file again
@@ -431,7 +432,7 @@ class Pool {
             const b = readFileSync(task.file);
             again.push({ task: { ...task, bytes: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer }, resolve });
           } catch (e) {
-            resolve(packResult(task.seq, '', '', JSON.stringify({ path: task.rel, kind: kindOf(e), message: messageOf(e) }) + '\n', { nRecords: 0, errorKinds: [kindOf(e)], warningKinds: [] }));
+            resolve(packResult(task.seq, '', '', errorLine({ path: task.rel, kind: kindOf(e), message: messageOf(e) }) + '\n', { nRecords: 0, errorKinds: [kindOf(e)], warningKinds: [] }));
           }
         }
         this.waiting.unshift(...again);
@@ -1120,7 +1121,7 @@ function readInput(file: string | Buffer, max: number): Buffer {
 }
 
 function errorResult(item: WalkItem, error: ErrorRecord): TaskResult {
-  return packResult(0, '', '', JSON.stringify({ ...error, path: error.path || item.rel }) + '\n', { nRecords: 0, errorKinds: [error.kind], warningKinds: [] });
+  return packResult(0, '', '', errorLine({ ...error, path: error.path || item.rel }) + '\n', { nRecords: 0, errorKinds: [error.kind], warningKinds: [] });
 }
 
 function closeAll(dataFds: number[], journalFd: number, sources: Source[]): void {
