@@ -1,7 +1,7 @@
 // Normalize (SPEC 1.2): every step edits a MappedText, so the result maps back to the original text.
 import { MappedText, regexFinder, type Finder } from './mapped.js';
 import { isHanCode } from './han.js';
-import { endsSentence } from './sentences.js';
+import { endsSentence, isDotText } from './sentences.js';
 import { endianness } from 'node:os';
 import { T2S_FROM, T2S_TO, SIMPLIFIED_ONLY } from './tables/script-chars.js';
 import { TONE_VOWELS, NEUTRAL_SYLLABLES, DOUBLED_PUNCTUATION, UNIT_STARTS, NUMBER_SPACES } from './tables/normalization.js';
@@ -220,18 +220,20 @@ const findFullwidth = regexFinder(
  * after a list number) becomes 。, as web converters' text had it before them: every rule that knows 。 then reads
  * it, and the records of a text with `.` are those of the same text with 。. An ellipsis (`...`), a stop after a Latin
  * letter (an English sentence) and one with nothing before it stay. */
-const findSentenceStop: Finder = (src, from, edit) => {
-  for (let i = src.indexOf('.', from); i >= 0; i = src.indexOf('.', i + 1)) {
-    const prev = src.charCodeAt(i - 1);
-    if (i === 0 || prev === 0x2e || src.charCodeAt(i + 1) === 0x2e || (prev >= 0x41 && prev <= 0x5a) || (prev >= 0x61 && prev <= 0x7a)) continue;
-    if (!endsSentence(src, i)) continue;
-    edit.start = i;
-    edit.end = i + 1;
-    edit.by = '。';
-    return true;
-  }
-  return false;
-};
+function sentenceStops(dotText: boolean): Finder {
+  return (src, from, edit) => {
+    for (let i = src.indexOf('.', from); i >= 0; i = src.indexOf('.', i + 1)) {
+      const prev = src.charCodeAt(i - 1);
+      if (i === 0 || prev === 0x2e || src.charCodeAt(i + 1) === 0x2e || (prev >= 0x41 && prev <= 0x5a) || (prev >= 0x61 && prev <= 0x7a)) continue;
+      if (!endsSentence(src, i, dotText)) continue;
+      edit.start = i;
+      edit.end = i + 1;
+      edit.by = '。';
+      return true;
+    }
+    return false;
+  };
+}
 
 /** a run of two or more of the doubled punctuation marks keeps its last mark */
 const findDoubled = regexFinder(new RegExp(`[${esc(DOUBLED_PUNCTUATION)}]{2,}`, 'g'), (x) => x[0][x[0].length - 1]!);
@@ -284,7 +286,7 @@ export function normalize(original: string): Normalized {
   m = r.text;
   stats.number_spaces = r.edits;
 
-  m = m.rewrite(findSentenceStop).text;
+  if (m.text.includes('.')) m = m.rewrite(sentenceStops(isDotText(m.text))).text;
 
   r = m.rewrite(findDoubled);
   m = r.text;

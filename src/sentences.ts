@@ -1,8 +1,9 @@
 // Sentences of the normalized text, and the `context` of a record (SPEC 3).
 //
 // A sentence ends after a run of `。！？!?；;`, line breaks, and ASCII full stops that end something: a `.` inside a
-// number (`1.5`, `.05亿元`; but `.2021年`, `.1-8月` end a sentence before a date or a period), inside a Latin word or
-// address (`gov.cn`, `No.5`) or after a list number at the start of a sentence (`1.党建引领`) ends nothing. Text converted from web pages often has only ASCII marks, and a flattened
+// number (`1.5`, `.05亿元`; but `.2021年`, `.1-8月` end a sentence before a date or a period, and in a text that ends
+// its sentences with `.`, `.296个` does too), inside a Latin word or address (`gov.cn`, `No.5`) or after a list
+// number at the start of a sentence (`1.党建引领`) ends nothing. Text converted from web pages often has only ASCII marks, and a flattened
 // table or list may have no end at all for pages: a run longer than MAX_WINDOW characters is cut into windows (after
 // a clause mark where one is in the window's second half), so that every look-around the extractors make within
 // "the sentence" is bounded and no step's work grows faster than the text. Each window keeps the whole run it was
@@ -42,8 +43,10 @@ const isLatin = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x
 const isAlnum = (c: number) => isDigit(c) || isLatin(c);
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x3000 || c === 0xa0;
 
-/** Whether the character at `i` ends a sentence (or belongs to the run of marks that does). */
-export function endsSentence(text: string, i: number): boolean {
+/** Whether the character at `i` ends a sentence (or belongs to the run of marks that does). `dotText`: the text ends
+ * its sentences with `.` (see isDotText), so a `.` between a character that is not a digit and a digit ends one
+ * (`项目.296个新开工项目`); else that is a number (`总投资.05亿元`) unless a date or a period follows. */
+export function endsSentence(text: string, i: number, dotText = false): boolean {
   const c = text.charCodeAt(i);
   if (END_CODES[c] === 1) return true;
   if (c !== DOT) return false;
@@ -51,6 +54,7 @@ export function endsSentence(text: string, i: number): boolean {
   const prev = text.charCodeAt(i - 1);
   if (isDigit(next)) {
     if (isDigit(prev)) return false; // 1.5
+    if (dotText) return true;
     // .05亿元 is a number; .2021年, .1-8月, .1、 start the next sentence with a date, a period or a list number
     let j = i + 1;
     while (j < i + 5 && isDigit(text.charCodeAt(j))) j++;
@@ -69,6 +73,20 @@ export function endsSentence(text: string, i: number): boolean {
     if (END_CODES[before] === 1 || before === DOT) return false;
   }
   return true;
+}
+
+/** Whether `text` ends its sentences with ASCII full stops, as web converters leave it: it has more of them where
+ * nothing else can be meant (between two characters that are neither digits nor Latin letters nor stops) than 。. */
+export function isDotText(text: string): boolean {
+  let dots = 0;
+  let stops = 0;
+  for (let i = text.indexOf('.'); i >= 0; i = text.indexOf('.', i + 1)) {
+    const a = text.charCodeAt(i - 1);
+    const b = text.charCodeAt(i + 1);
+    if (i > 0 && !isAlnum(a) && a !== DOT && !isAlnum(b) && b !== DOT) dots++;
+  }
+  for (let i = text.indexOf('。'); i >= 0 && stops <= dots; i = text.indexOf('。', i + 1)) stops++;
+  return dots > stops;
 }
 
 const CLAUSE_CODES = new Uint8Array(0x10000);

@@ -37,6 +37,9 @@ describe('sentence ends', () => {
     ]);
     expect(sentencesOf('共签约项目12.总投资35亿元。')).toEqual(['共签约项目12。', '总投资35亿元。']);
     expect(sentencesOf('投资增长7.3%.2021年上半年,增长8%.1-8月份')).toEqual(['投资增长7.3%。', '2021年上半年,增长8%。', '1-8月份']);
+    // a text that ends its sentences with . (none with 。): a . before a digit ends one too; in a text with 。 it is a number
+    expect(sentencesOf('全市实施项目300个.296个新开工项目中879项已办结.')).toEqual(['全市实施项目300个。', '296个新开工项目中879项已办结。']);
+    expect(sentencesOf('共计划实施重点项目62项,总投资.05亿元。续建项目26项。')).toEqual(['共计划实施重点项目62项,总投资.05亿元。', '续建项目26项。']);
     expect(sentencesOf('详见www.ndrc.gov.cn. Fixed-asset investment rose 7.3%.')).toEqual(['详见www.ndrc.gov.cn.', ' Fixed-asset investment rose 7.3%。']);
   });
   it('not at a full stop inside a number, a Latin word or an address, or after a list number', () => {
