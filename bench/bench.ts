@@ -15,6 +15,8 @@
 // rounds the best --jobs 2 round was itself disturbed in some bench runs (two workers 1.65-1.84 × one in 17 runs
 // over two sessions of nearly the same code, on a 2-core machine shared with other work). Options: --docs N (default 500),
 // --kb K (8), --rounds R (5), --keep (keep the temp folders).
+// 7. text whose sentences never end (bench/marks.ts): ~300 KB with 。, '.', ',' or ';' as its only marks, and a
+//    15 MB single line; --only marks runs these alone.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -23,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { buildArchive } from './corpus.js';
+import { marksBench, type Row } from './marks.js';
 import { getJieba } from '../src/segment.js';
 
 const ROOT = (() => {
@@ -38,6 +41,7 @@ const { values } = parseArgs({
     kb: { type: 'string', default: '8' },
     rounds: { type: 'string', default: '5' },
     keep: { type: 'boolean' },
+    only: { type: 'string' },
   },
 });
 const DOCS = Number(values.docs);
@@ -87,6 +91,24 @@ async function cutThreads(n: number, texts: string[], mb: number): Promise<numbe
   return (n * mb) / s;
 }
 
+/** rows as a table, columns padded */
+function table(rows: string[][]): string[] {
+  const w = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const line = (r: string[]) => r.map((x, c) => x.padEnd(w[c]!)).join('  ').trimEnd();
+  return [line(rows[0]!), line(w.map((n) => '-'.repeat(n))), ...rows.slice(1).map(line)];
+}
+const HEAD: Row = ['measure', 'value', 'ratio', 'target', 'met'];
+const MARK_ROUNDS = Math.min(ROUNDS, 3);
+
+// --only marks: the lines of text whose sentences never end, alone
+if (values.only === 'marks') {
+  const l0 = loadavg()[0]!;
+  const m = marksBench(CLI, join(ROOT, 'corpus'), MARK_ROUNDS, !!values.keep);
+  const head = `bulletin-miner bench --only marks; ${availableParallelism()} cores, node ${process.version}, load average ${l0.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`;
+  process.stdout.write([head, '', ...table([HEAD, ...m.rows]), '', ...m.notes].join('\n') + '\n');
+  process.exit(0);
+}
+
 const f2 = (x: number) => x.toFixed(2);
 const load0 = loadavg()[0]!;
 const dir = mkdtempSync(join(tmpdir(), 'bm-bench-'));
@@ -121,6 +143,7 @@ for (let r = 0; r < ROUNDS; r++) {
   x10j1.push(extract(ten, 1));
   x10j2.push(extract(ten, 2));
 }
+const marks = marksBench(CLI, join(ROOT, 'corpus'), MARK_ROUNDS, !!values.keep);
 const load1 = loadavg()[0]!;
 
 const best = (xs: RunJson[]) => xs.reduce((a, b) => (b.mb_per_second > a.mb_per_second ? b : a));
@@ -143,8 +166,8 @@ const c1 = cpu1 / cpuCut;
 const ok = (b: boolean) => (b ? 'yes' : 'NO');
 const all = (xs: number[]) => xs.map(f2).join(' ');
 
-const rows: [string, string, string, string, string][] = [
-  ['measure', 'value', 'ratio', 'target', 'met'],
+const rows: Row[] = [
+  HEAD,
   ['nodejieba.cut, bare, 1 thread', `${f2(cutBest)} MB/s`, '', '', ''],
   ['extract --jobs 1', `${f2(b1.mb_per_second)} MB/s`, `${f2(r1)} × cut`, '≥ 0.50 × cut', ok(r1 >= 0.5)],
   ['extract --jobs 2', `${f2(b2.mb_per_second)} MB/s`, `${f2(r2)} × jobs 1`, '≥ 1.70 × jobs 1', ok(r2 >= 1.7)],
@@ -155,16 +178,13 @@ const rows: [string, string, string, string, string][] = [
   ['extract --jobs 1, MB per CPU-second', `${f2(cpu1)}`, `${f2(c1)} × cut`, '(all threads)', ''],
   [`peak RSS, ${DOCS} docs (1×), --jobs 2`, `${rss1} MB`, '', '', ''],
   [`peak RSS, ${DOCS * 10} docs (10×), --jobs 2`, `${rss10} MB`, `${f2(rr)} × 1×`, '< 1.20 × 1×', ok(rr < 1.2)],
+  ...marks.rows,
 ];
-const w = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-const line = (r: string[]) => r.map((x, c) => x.padEnd(w[c]!)).join('  ').trimEnd();
 const out = [
   `bulletin-miner bench — ${DOCS} documents, ${f2(mb)} MB (10×: ${DOCS * 10} documents, ${f2(built10.bytes / 1e6)} MB); ` +
     `${availableParallelism()} cores, node ${process.version}, load average ${load0.toFixed(1)} → ${load1.toFixed(1)}`,
   '',
-  line(rows[0]!),
-  line(w.map((n) => '-'.repeat(n))),
-  ...rows.slice(1).map(line),
+  ...table(rows),
   '',
   `best of ${ROUNDS} rounds; all rounds, MB/s — cut: ${all(cut)} | jobs 1: ${all(j1.map((r) => r.mb_per_second))} | jobs 2: ${all(j2.map((r) => r.mb_per_second))}` +
     ` | 10× jobs 1: ${all(x10j1.map((r) => r.mb_per_second))} | 10× jobs 2: ${all(x10j2.map((r) => r.mb_per_second))}`,
@@ -174,6 +194,7 @@ const out = [
     `jobs 2: ${f2(b2.mb_per_second_wall)} (start-up ${b2.seconds.startup}s); 10× runs: jobs 1 ${ten1.seconds.total}s, jobs 2 ${ten2.seconds.total}s`,
   'MB/s of extract = the extraction phase in run.json (first document to last write; worker start-up, i.e. dictionaries and a short warm-up, excluded).',
   'CPU-seconds count every thread of the process (main, worker, V8 GC and compiler threads), cut only its own.',
+  ...marks.notes,
 ];
 process.stdout.write(out.join('\n') + '\n');
 if (!values.keep) rmSync(dir, { recursive: true, force: true });
