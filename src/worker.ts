@@ -63,17 +63,28 @@ class OutBytes {
     const need = this.pos + 3 * s.length + 1;
     if (need > this.buf.length) {
       if (need > MAX_OUT_BYTES) throw new OutputTooLarge(`the output would need ${mb(need)} MB in memory, over the limit of ${mb(MAX_OUT_BYTES)} MB`);
-      // the new buffer replaces the old one only once it holds its bytes: a buffer that cannot be had (out of
-      // memory) leaves this one as it was, so that the document's error line can still be written here (the
-      // buffer used to be replaced first, and its failed copy sent an errors.jsonl line of one zero byte)
-      const sab = new SharedArrayBuffer(Math.min(MAX_OUT_BYTES, Math.max(2 * this.buf.length, need)));
-      const b = Buffer.from(sab);
-      this.buf.copy(b, 0, 0, this.pos);
-      this.sab = sab;
-      this.buf = b;
+      this.grow(Math.max(2 * this.buf.length, need));
     }
     this.pos += this.buf.write(s, this.pos);
     if (nl) this.buf[this.pos++] = 10;
+  }
+
+  /** make room for `bytes` in all at once, when a document is about to write many lines: growing by doubling
+   * left every smaller buffer, full, until V8 collected it (measured on a 15 MB line with 786 432 records: 2.2 GB
+   * of buffers for 561 MB of lines, peak RSS 3.3 GB); memory that is reserved and not written is not taken */
+  reserve(bytes: number): void {
+    if (bytes > this.buf.length) this.grow(bytes);
+  }
+
+  private grow(bytes: number): void {
+    // the new buffer replaces the old one only once it holds its bytes: a buffer that cannot be had (out of memory)
+    // leaves this one as it was, so that the document's error line can still be written here (the buffer used to
+    // be replaced first, and its failed copy sent an errors.jsonl line of one zero byte)
+    const sab = new SharedArrayBuffer(Math.min(MAX_OUT_BYTES, bytes));
+    const b = Buffer.from(sab);
+    this.buf.copy(b, 0, 0, this.pos);
+    this.sab = sab;
+    this.buf = b;
   }
 }
 
@@ -177,15 +188,20 @@ function finishTask(t: Task, p: Prepared | { error: unknown }, out: OutBytes): B
   let stage: Stage = { what: 'extract' };
   try {
     if ('error' in p) throw p.error;
-    const r = extractPrepared(p);
-    const of = r.records.length;
-    for (let k = 0; k < of; k++) {
-      stage = { what: 'record', n: k + 1, of };
-      const line = JSON.stringify(r.records[k]);
-      stage.line = line.length;
-      if (k === 1 && OUTPUT_FAILS_ON !== undefined && t.rel === OUTPUT_FAILS_ON) throw new RangeError();
+    // each record written as it is made (a document may have hundreds of thousands)
+    let nRecords = 0;
+    const r = extractPrepared(p, (rec, n, of) => {
+      const st: Stage & { what: 'record' } = { what: 'record', n, of };
+      stage = st;
+      const line = JSON.stringify(rec);
+      st.line = line.length;
+      // room for all the document's records, at three bytes a character of its first line (lines differ little)
+      if (n === 1 && of > 1000) out.reserve(out.pos + Math.ceil(of * (3 * line.length + 1) * 1.2));
+      if (n === 2 && OUTPUT_FAILS_ON !== undefined && t.rel === OUTPUT_FAILS_ON) throw new RangeError();
       out.put(line, true);
-    }
+      nRecords++;
+      stage = { what: 'extract' };
+    });
     const l0 = out.pos - at;
     stage = { what: 'document' };
     out.put(JSON.stringify(r.document), true);
@@ -200,7 +216,7 @@ function finishTask(t: Task, p: Prepared | { error: unknown }, out: OutBytes): B
       seq: t.seq,
       at,
       len: [l0, l1, out.pos - at - l0 - l1],
-      nRecords: r.records.length,
+      nRecords,
       doc: true,
       errorKinds,
       warningKinds: r.document.warnings.map((w) => w.kind),
