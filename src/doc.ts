@@ -168,8 +168,17 @@ export class Doc {
 
   /** Whether [start, end) crosses or touches a garbled span. */
   crossesGarbled(start: number, end: number): boolean {
-    for (const g of this.garbled) if (g.start < end && g.end > start) return true;
-    return false;
+    // the spans are in order and do not overlap: the first that ends after `start`, by bisection (a loop over all
+    // of them, for every candidate record, made a long garbled text's time grow with its square)
+    const g = this.garbled;
+    let lo = 0;
+    let hi = g.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (g[mid]!.end > start) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo < g.length && g[lo]!.start < end;
   }
 }
 
