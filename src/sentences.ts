@@ -62,10 +62,11 @@ export function endsSentence(text: string, i: number, dotText = false): boolean 
   }
   if (isAlnum(prev) && isAlnum(next)) return false; // gov.cn, U.S.A, v2.x
   if (isDigit(prev)) {
-    // a list number at the start of a sentence or a line: 1.党建引领 (up to three digits, after spaces)
+    // a list number at the start of a sentence or a line: 1.党建引领 (up to three digits, after spaces); after more
+    // digits (电话12345678.) the stop ends the sentence
     let j = i - 1;
-    while (j > 0 && i - j <= 3 && isDigit(text.charCodeAt(j - 1))) j--;
-    if (isDigit(text.charCodeAt(j - 1))) return false; // more than three digits: a number, read on
+    while (j > 0 && i - j < 3 && isDigit(text.charCodeAt(j - 1))) j--;
+    if (isDigit(text.charCodeAt(j - 1))) return true;
     let k = j;
     while (k > 0 && j - k < 4 && isSpace(text.charCodeAt(k - 1))) k--;
     if (k === 0) return false;

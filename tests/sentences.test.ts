@@ -36,6 +36,8 @@ describe('sentence ends', () => {
       '其中',
     ]);
     expect(sentencesOf('共签约项目12.总投资35亿元。')).toEqual(['共签约项目12。', '总投资35亿元。']);
+    expect(sentencesOf('咨询电话12345678.全市')).toEqual(['咨询电话12345678。', '全市']);
+    expect(sentencesOf('其中:\n123.党建引领')).toEqual(['其中:\n', '123.党建引领']);
     expect(sentencesOf('投资增长7.3%.2021年上半年,增长8%.1-8月份')).toEqual(['投资增长7.3%。', '2021年上半年,增长8%。', '1-8月份']);
     // a text that ends its sentences with . (none with 。): a . before a digit ends one too; in a text with 。 it is a number
     expect(sentencesOf('全市实施项目300个.296个新开工项目中879项已办结.')).toEqual(['全市实施项目300个。', '296个新开工项目中879项已办结。']);
