@@ -98,7 +98,7 @@ function table(rows: string[][]): string[] {
   return [line(rows[0]!), line(w.map((n) => '-'.repeat(n))), ...rows.slice(1).map(line)];
 }
 const HEAD: Row = ['measure', 'value', 'ratio', 'target', 'met'];
-const MARK_ROUNDS = Math.min(ROUNDS, 3);
+const MARK_ROUNDS = ROUNDS;
 
 // --only marks: the lines of text whose sentences never end, alone
 if (values.only === 'marks') {
