@@ -414,7 +414,11 @@ function walkNoun(doc: Doc, headStart: number): { start: number; phraseStart: nu
   while (headStart - p < T.MAX_NOUN_BEFORE && p > 0) {
     const ch = text[p - 1]!;
     if (ch === ')' || ch === '）') {
-      const open = Math.max(text.lastIndexOf('(', p - 1), text.lastIndexOf('（', p - 1));
+      // (looked for only as far back as it may be: a search back to the start of the text, for every count after a
+      // `)` with no `(` near, made a long text's time grow with its square)
+      const near = text.slice(Math.max(0, p - 21), p);
+      const at = Math.max(near.lastIndexOf('('), near.lastIndexOf('（'));
+      const open = at < 0 ? -1 : p - near.length + at;
       if (open < 0 || p - open > 20) break;
       parenEnd = p;
       p = open;

@@ -79,7 +79,9 @@ export function linkProjects(doc: Doc, drafts: Draft[]): void {
     const from = firstFrom(amounts, p.end);
     // X(总投资50亿元): amounts in a parenthesis straight after the name
     if (/^\s*[(（]/.test(text.slice(p.end, p.end + 2))) {
-      const close = text.slice(p.end).search(/[)）]/);
+      // the parenthesis closes in the same sentence (a search to the end of the text, for every name before a `(`
+      // that is never closed, made a long text's time grow with its square)
+      const close = text.slice(p.end, doc.sentenceAt(p.end).end).search(/[)）]/);
       const inParen: AmountDraft[] = [];
       for (let i = from; close >= 0 && i < amounts.length && amounts[i]!.end <= p.end + close; i++) inParen.push(amounts[i]!);
       if (inParen.length > 0) {

@@ -1,6 +1,7 @@
 // Normalize (SPEC 1.2): every step edits a MappedText, so the result maps back to the original text.
 import { MappedText, regexFinder, type Finder } from './mapped.js';
 import { isHanCode } from './han.js';
+import { endsSentence, isDotText } from './sentences.js';
 import { endianness } from 'node:os';
 import { T2S_FROM, T2S_TO, SIMPLIFIED_ONLY } from './tables/script-chars.js';
 import { TONE_VOWELS, NEUTRAL_SYLLABLES, DOUBLED_PUNCTUATION, UNIT_STARTS, NUMBER_SPACES } from './tables/normalization.js';
@@ -231,6 +232,25 @@ const findCircleZero = regexFinder(
   codeTable(ZERO_CIRCLES),
 );
 
+/** An ASCII full stop that ends a Chinese sentence (see endsSentence: not in a number, a Latin word, an address or
+ * after a list number) becomes 。, as web converters' text had it before them: every rule that knows 。 then reads
+ * it, and the records of a text with `.` are those of the same text with 。. An ellipsis (`...`), a stop after a Latin
+ * letter (an English sentence) and one with nothing before it stay. */
+function sentenceStops(dotText: boolean): Finder {
+  return (src, from, edit) => {
+    for (let i = src.indexOf('.', from); i >= 0; i = src.indexOf('.', i + 1)) {
+      const prev = src.charCodeAt(i - 1);
+      if (i === 0 || prev === 0x2e || src.charCodeAt(i + 1) === 0x2e || (prev >= 0x41 && prev <= 0x5a) || (prev >= 0x61 && prev <= 0x7a)) continue;
+      if (!endsSentence(src, i, dotText)) continue;
+      edit.start = i;
+      edit.end = i + 1;
+      edit.by = '。';
+      return true;
+    }
+    return false;
+  };
+}
+
 /** a run of two or more of the doubled punctuation marks keeps its last mark */
 const findDoubled = regexFinder(new RegExp(`[${esc(DOUBLED_PUNCTUATION)}]{2,}`, 'g'), (x) => x[0][x[0].length - 1]!);
 
@@ -285,6 +305,8 @@ export function normalize(original: string): Normalized {
   r = m.rewrite(findNumberSpace);
   m = r.text;
   stats.number_spaces = r.edits;
+
+  if (m.text.includes('.')) m = m.rewrite(sentenceStops(isDotText(m.text))).text;
 
   r = m.rewrite(findDoubled);
   m = r.text;

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Doc } from './doc.js';
+import { CONTEXT_SENTENCE, contextOf } from './sentences.js';
 import { decodeBytes, DecodeError, type Decoded } from './decode.js';
 import { declaredCharset, htmlToText, isHtmlPath, looksLikeHtml } from './html.js';
 import { docxText, formatOfPath, pdfText, type Format } from './formats.js';
@@ -38,6 +39,12 @@ export function sha256(data: Uint8Array | string): string {
 
 type Source = NonNullable<TextOptions['source']>;
 
+/** Append `more` to `to` (push(...more) passes every element as an argument on the stack: a document of a few MB
+ * whose sentences never end has hundreds of thousands of drafts, and that overflowed the stack). */
+function append<T>(to: T[], more: T[]): void {
+  for (let i = 0; i < more.length; i++) to.push(more[i]!);
+}
+
 /** Run the whole pipeline on text that is already decoded; offsets point into `text`. */
 export function extractText(text: string, options: TextOptions = {}): ExtractResult {
   const path = options.path ?? '<text>';
@@ -50,17 +57,23 @@ export function extractText(text: string, options: TextOptions = {}): ExtractRes
   return extractDoc(new Doc(text, path), src);
 }
 
-/** The pipeline on a Doc: extractors (unless their drafts are given), link, records, the document record. */
-function extractDoc(doc: Doc, src: Source, given?: Draft[]): ExtractResult {
+/** Where a caller that writes records as they are made wants them (the `n`th of `of`, from 1): they are then not
+ * kept in the result, so that a document with hundreds of thousands of records never holds them all at once. */
+export type RecordSink = (record: OutRecord, n: number, of: number) => void;
+
+/** The pipeline on a Doc: extractors (unless their drafts are given), link, records (to `sink` when given), the
+ * document record. */
+function extractDoc(doc: Doc, src: Source, given?: Draft[], sink?: RecordSink): ExtractResult {
   const text = doc.original;
   const path = doc.path;
   const docId = src.sha256.slice(0, 16);
   let drafts = given;
   if (!drafts) {
     drafts = [];
-    for (const ex of EXTRACTORS) drafts.push(...ex.extract(doc));
+    for (const ex of EXTRACTORS) append(drafts, ex.extract(doc));
   }
   link(doc, drafts);
+  doc.dropDerived();
 
   const cp = codePointIndex(text);
   // each draft's original offsets (code points); of the drafts with the same type and offsets (the same id),
@@ -86,14 +99,17 @@ function extractDoc(doc: Doc, src: Source, given?: Draft[]): ExtractResult {
 
   const records: OutRecord[] = [];
   const invalid: ExtractResult['invalid'] = [];
-  // the context of each sentence, trimmed once however many records it holds
+  const counts = { amount: 0, percentage: 0, count: 0, project: 0 };
+  let made = 0;
+  // the context of each short sentence, trimmed once however many records it holds; a long sentence gives each
+  // record a bounded window around its span (contextOf)
   const contexts = new Map<object, string>();
   for (const { draft, start, end, id } of kept) {
     const sent = doc.sentenceAt(draft.start);
-    let context = contexts.get(sent);
+    let context = contexts.get(sent.run);
     if (context === undefined) {
-      context = doc.text.slice(sent.start, sent.end).trim();
-      contexts.set(sent, context);
+      context = contextOf(doc.text, sent, draft.start, draft.end);
+      if (sent.run.end - sent.run.start <= CONTEXT_SENTENCE) contexts.set(sent.run, context);
     }
     // the draft's fields in their order, after the record's own (a draft's start and end, normalized offsets,
     // take the places of the record's and get its values back); a project's amounts become the ids of the amount
@@ -114,8 +130,11 @@ function extractDoc(doc: Doc, src: Source, given?: Draft[]): ExtractResult {
     candidate.start = start;
     candidate.end = end;
     const parsed = RecordSchema.safeParse(candidate);
-    if (parsed.success) records.push(parsed.data);
-    else invalid.push({ record: candidate, message: parsed.error.message });
+    if (parsed.success) {
+      counts[parsed.data.type]++;
+      if (sink) sink(parsed.data, ++made, kept.length);
+      else records.push(parsed.data);
+    } else invalid.push({ record: candidate, message: parsed.error.message });
   }
 
   const warnings: Warning[] = [];
@@ -131,8 +150,6 @@ function extractDoc(doc: Doc, src: Source, given?: Draft[]): ExtractResult {
   if (!/\p{Script=Han}/u.test(text)) warnings.push({ kind: 'no-chinese', start: 0, end: 0, message: 'the text holds no Chinese characters' });
   for (const inv of invalid) warnings.push({ kind: 'invalid-record', start: 0, end: 0, message: inv.message.slice(0, 500) });
 
-  const counts = { amount: 0, percentage: 0, count: 0, project: 0 };
-  for (const r of records) counts[r.type]++;
   let firstLine: string | null = null;
   for (let at = 0; at <= doc.text.length; ) {
     const nl = doc.text.indexOf('\n', at);
@@ -225,8 +242,8 @@ export function prepareBytes(bytes: Uint8Array, path: string, hash?: string, pdf
  * before extracting them: jieba's cut and the extractors then each run over several documents in a row, with
  * their code and tables still in the processor's caches (measured: 10% less time than one whole document
  * after another, in groups of 8 to 16 documents of 9 KB). */
-export function extractPrepared(p: Prepared): ExtractResult {
-  return extractDoc(p.doc, p.source, p.drafts);
+export function extractPrepared(p: Prepared, sink?: RecordSink): ExtractResult {
+  return extractDoc(p.doc, p.source, p.drafts, sink);
 }
 
 /** Run the extractors over a group of prepared documents, each extractor over all of them before the next (its
@@ -245,7 +262,7 @@ export function draftGroup(ps: Prepared[], each: (k: number) => void = () => {})
       if (failed[k]) continue;
       each(k);
       try {
-        ps[k]!.drafts!.push(...ex.extract(ps[k]!.doc));
+        append(ps[k]!.drafts!, ex.extract(ps[k]!.doc));
       } catch (e) {
         failed[k] = { error: e };
       }

@@ -22,6 +22,7 @@ import { EXTRACTORS_VERSION } from '../extractors/index.js';
 import type { ErrorRecord } from './schemas.js';
 import type { BatchMessage, BatchReply, Task, TaskResult } from './worker.js';
 import { packResult } from './result.js';
+import { describeError, errorLine } from './errors.js';
 import {
   STATE_DIR, DATA_FILES, compareKeys, LineCursor, readHeader, copyRange, listGens, openGen, makeGen, committedEnd, truncateFile, fileSize,
   takeLock, type Entry, type Header, type Key, type Source,
@@ -249,7 +250,7 @@ export function kindOf(e: unknown): string {
 }
 
 export function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  return describeError(e);
 }
 
 /** Fail before any work if the output folder cannot be written. */
@@ -436,7 +437,7 @@ class Pool {
         const again: Pending[] = [];
         for (const { task, resolve } of slot.batches.flat()) {
           if (task.seq === on) {
-            resolve(packResult(task.seq, '', '', JSON.stringify({ path: task.rel, kind, message: `extraction failed: ${message}` }) + '\n', { nRecords: 0, errorKinds: [kind], warningKinds: [] }));
+            resolve(packResult(task.seq, '', '', errorLine({ path: task.rel, kind, message: `extraction failed: ${message}` }) + '\n', { nRecords: 0, errorKinds: [kind], warningKinds: [] }));
             continue;
           }
           // its bytes went to the dead worker: read the file again
@@ -444,7 +445,7 @@ class Pool {
             const b = readFileSync(task.file);
             again.push({ task: { ...task, bytes: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer }, resolve });
           } catch (e) {
-            resolve(packResult(task.seq, '', '', JSON.stringify({ path: task.rel, kind: kindOf(e), message: messageOf(e) }) + '\n', { nRecords: 0, errorKinds: [kindOf(e)], warningKinds: [] }));
+            resolve(packResult(task.seq, '', '', errorLine({ path: task.rel, kind: kindOf(e), message: messageOf(e) }) + '\n', { nRecords: 0, errorKinds: [kindOf(e)], warningKinds: [] }));
           }
         }
         this.waiting.unshift(...again);
@@ -1168,7 +1169,7 @@ function readInput(file: string | Buffer, max: number): Buffer {
 }
 
 function errorResult(item: WalkItem, error: ErrorRecord): TaskResult {
-  return packResult(0, '', '', JSON.stringify({ ...error, path: error.path || item.rel }) + '\n', { nRecords: 0, errorKinds: [error.kind], warningKinds: [] });
+  return packResult(0, '', '', errorLine({ ...error, path: error.path || item.rel }) + '\n', { nRecords: 0, errorKinds: [error.kind], warningKinds: [] });
 }
 
 function closeAll(dataFds: number[], journalFd: number, sources: Source[]): void {

@@ -118,8 +118,8 @@ export const DocumentRecord = z
 export const ErrorRecord = z
   .object({
     path: z.string(),
-    kind: z.string(),
-    message: z.string(),
+    kind: z.string().min(1).describe('what kind of failure: empty, binary, too-large, output-too-large, …'),
+    message: z.string().min(1).describe('what failed, in words'),
   })
   .strict();
 

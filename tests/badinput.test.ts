@@ -106,6 +106,12 @@ describe('a hostile archive', () => {
     expect(run.errors).toBe(errors.length);
     expect(Object.values(run.errors_by_kind as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(errors.length);
   });
+  it('every error line has a path, a kind and a message that says something', () => {
+    for (const e of errors) {
+      expect(Object.keys(e).sort()).toEqual(['kind', 'message', 'path']);
+      expect(e.kind.trim().length * e.message.trim().length, JSON.stringify(e)).toBeGreaterThan(0);
+    }
+  });
   it('empty file', () => expect(errorOf('empty.txt')?.kind).toBe('empty'));
   it('binary file', () => expect(errorOf('binary.txt')?.kind).toBe('binary'));
   it('disguised binary (PNG named .txt, gzip named .html)', () => {
