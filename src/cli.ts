@@ -1,9 +1,10 @@
 // The command line (SPEC 2): a thin layer over the library. Usage errors exit 2 with a message; no command
 // prints a stack trace for bad input.
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { buildReport } from './report/index.js';
-import { jsonSchemas } from './schemas.js';
+import { jsonSchemas, type DocumentRecord } from './schemas.js';
 import { evaluate, formatReport, loadGold, loadRecords } from './eval.js';
 import { runExtract } from './run.js';
 import { SqlError } from './sql/errors.js';
@@ -14,7 +15,7 @@ const HELP = `bulletin-miner — typed, traceable records from Chinese governmen
 
   bulletin-miner extract [INPUT ...] [-o DIR] [--jobs N]   files or folders (.txt .htm .html); default corpus/ → output/
         [--max-file-mb N] [--fresh] [--quiet]            refuse files over N MiB (16); ignore earlier runs' state
-  bulletin-miner eval --gold FILE [--records FILE] [--corpus DIR] [--json] [--quiet]
+  bulletin-miner eval --gold FILE [--records FILE] [--documents FILE] [--corpus DIR] [--json] [--quiet]
   bulletin-miner report [--dir output] [-o output/report.html] [--source PATH ...] [--split]
                                                            HTML review report: texts with highlighted records, charts
   bulletin-miner schema                                    JSON Schema of every record type
@@ -64,13 +65,18 @@ export const COMMANDS: Record<string, Command> = {
       options: {
         gold: { type: 'string' },
         records: { type: 'string', default: 'output/records.jsonl' },
+        documents: { type: 'string' },
         corpus: { type: 'string', default: 'corpus' },
         json: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
       },
     });
     if (!values.gold) throw new UsageError('eval needs --gold FILE');
-    const report = evaluate(loadGold(resolve(values.gold)), loadRecords(resolve(values.records!)), resolve(values.corpus!));
+    // documents.jsonl beside records.jsonl, when it is there, gives the document fields of SPEC 7
+    const documentsFile = resolve(values.documents ?? join(dirname(resolve(values.records!)), 'documents.jsonl'));
+    if (values.documents && !existsSync(documentsFile)) throw new UsageError(`no such file: ${values.documents}`);
+    const documents = existsSync(documentsFile) ? (loadRecords(documentsFile) as unknown as DocumentRecord[]) : undefined;
+    const report = evaluate(loadGold(resolve(values.gold)), loadRecords(resolve(values.records!)), resolve(values.corpus!), documents);
     process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, !values.quiet) + '\n');
     return 0;
   },
