@@ -5,9 +5,12 @@ import { count } from './count.js';
 import { percentage } from './percentage.js';
 import { project } from './project.js';
 
+/** The version of the where-and-when pass (src/link-where.ts), bumped when its output may change. */
+export const WHERE_VERSION = 1;
+
 export const EXTRACTORS: readonly Extractor[] = [amount, percentage, count, project];
 
 /** Changes whenever any extractor's output may change (part of the key of incremental runs). */
-export const EXTRACTORS_VERSION = EXTRACTORS.map((e) => `${e.type}@${e.version}`).join(',');
+export const EXTRACTORS_VERSION = [...EXTRACTORS.map((e) => `${e.type}@${e.version}`), `where@${WHERE_VERSION}`].join(',');
 
 export type { Extractor, Draft } from './types.js';

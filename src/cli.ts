@@ -21,12 +21,14 @@ const HELP = `bulletin-miner — typed, traceable records from Chinese governmen
   bulletin-miner schema                                    JSON Schema of every record type
   bulletin-miner query "SQL" [--dir output] [--format table|csv|json]
                     SQL (DuckDB) over the views records, amounts, percentages, counts, projects,
-                    documents, project_amounts (projects joined to their linked amounts), errors
+                    documents, project_amounts (projects joined to their linked amounts), errors,
+                    facts (one row per number with a metric: region, period, value, yoy, share, progress)
   bulletin-miner export --format parquet|csv [--dir output] [-o DEST]
-                    amounts, percentages, counts, projects, documents as DEST/NAME.parquet|.csv (DEST: --dir)
+                    amounts, percentages, counts, projects, documents, facts as DEST/NAME.parquet|.csv (DEST: --dir)
   bulletin-miner load --postgres URL [--dir output] [--schema NAME] [--batch-size N] [--prune]
                     upserts the records into PostgreSQL tables (schema default public), one transaction
-                    per batch; --prune deletes the records of the loaded documents that the output lacks
+                    per batch; --prune deletes the records of the loaded documents that the output lacks;
+                    the facts table is made again from the loaded tables
 `;
 
 type Command = (args: string[]) => Promise<number>;
@@ -157,6 +159,7 @@ export const COMMANDS: Record<string, Command> = {
       `${c.inserted} inserted, ${c.updated} updated, ${c.unchanged} unchanged${prune ? `, ${c.deleted} deleted` : ''}`;
     for (const [name, c] of Object.entries(s.tables)) process.stdout.write(`${s.schema}.${name}: ${line(c)}\n`);
     process.stdout.write(`total: ${line(s)} in ${s.batches} batches\n`);
+    process.stdout.write(`${s.schema}.facts: ${s.facts} rows, made again from the schema's amounts and percentages\n`);
     return 0;
   },
 };

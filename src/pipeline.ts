@@ -8,6 +8,7 @@ import { decodeBytes, DecodeError, type Decoded } from './decode.js';
 import { declaredCharset, htmlToText, isHtmlPath, looksLikeHtml } from './html.js';
 import { codePointIndex } from './mapped.js';
 import { link } from './link.js';
+import { linkWhere } from './link-where.js';
 import { EXTRACTORS } from '../extractors/index.js';
 import type { Draft } from '../extractors/types.js';
 import { z } from 'zod';
@@ -60,6 +61,7 @@ function extractDoc(doc: Doc, src: Source, given?: Draft[]): ExtractResult {
     for (const ex of EXTRACTORS) drafts.push(...ex.extract(doc));
   }
   link(doc, drafts);
+  const where = linkWhere(doc, drafts);
 
   const cp = codePointIndex(text);
   // each draft's original offsets (code points); of the drafts with the same type and offsets (the same id),
@@ -156,6 +158,7 @@ function extractDoc(doc: Doc, src: Source, given?: Draft[]): ExtractResult {
     counts,
     normalization: doc.stats,
     warnings,
+    ...where,
   });
   return { document, records, invalid };
 }
