@@ -3,10 +3,11 @@
 // number before it in the sentence, else the last indicator words before it in the sentence or paragraph.
 import type { Doc } from '../src/doc.js';
 import { gazetteer } from '../src/gazetteer.js';
+import { GENERIC_PLACE_NAMES } from './tables/place.js';
 import type { AmountDraft, Draft, PercentageDraft } from './types.js';
 import {
-  BARE_INVESTMENT, CHANGE_PHRASE, CONTEXT_RULES, GENERIC_SUBJECT, INVESTMENT_BEFORE, METRIC_RULES, NAMED_COMPLETED, NOT_PLAN, PLAN_BASES,
-  PROJECT_AFTER, SHARE_OF_PLAN, type Metric,
+  BARE_INVESTMENT, CHANGE_PHRASE, COMPARING, CONTEXT_RULES, GENERIC_SUBJECT, INVESTMENT_BEFORE, METRIC_RULES, NAMED_COMPLETED, NOT_PLAN, PLAN_BASES,
+  PROJECT_AFTER, SHARE_OF_PLAN, SIGNED_INVESTMENT, SIGNING, type Metric,
 } from './tables/metric.js';
 
 type Measured = AmountDraft | PercentageDraft;
@@ -21,9 +22,12 @@ function bare(s: string): string {
   for (let changed = true; changed && s.length > 0; ) {
     changed = false;
     const m = gazetteer().at(s, 0);
-    if (m && s.length > m.end) {
-      s = s.slice(m.end);
-      changed = true;
+    const generic = GENERIC_PLACE_NAMES.find((n) => s.startsWith(n));
+    const end = m ? m.end : generic ? generic.length : 0;
+    if (end > 0) {
+      // a place alone names nothing (城区和陵川县分别完成投资 → 完成投资)
+      s = s.slice(end).replace(/^(?:和|及|与|、)/, '');
+      changed = s.length > 0;
     }
     const area = /^(?:[\p{Script=Han}]{0,6}(?:经济区|开发区|高新区)|开发区|高新区)/u.exec(s);
     if (area && s.length > area[0].length) {
@@ -50,6 +54,9 @@ function contextMetric(text: string, from: number, pos: number): Metric | null |
   }
   return best ? best.metric : undefined;
 }
+
+/** `a` unless it is undefined (no rule matched): a rule's null (a sector, sales) is an answer. */
+const either = <T>(a: T | undefined, b: T | undefined): T | undefined => (a !== undefined ? a : b);
 
 /** The metric the rules give a phrase, or undefined when none matches. */
 function ruleMetric(s: string): Metric | null | undefined {
@@ -87,19 +94,26 @@ export function metricOf(doc: Doc, drafts: Draft[]): void {
       const own = share >= 0 ? phrase.slice(0, share) : phrase;
       if ((d.basis !== null && PLAN_BASES.includes(d.basis)) || (share >= 0 && SHARE_OF_PLAN.test(phrase.slice(share)))) {
         metric = NOT_PLAN.test(subject + phrase) ? null : '计划投资';
-      } else metric = ruleMetric(bare(own)) ?? (share >= 0 || generic ? (prev ? prev.metric ?? null : null) : ruleMetric(subject) ?? null);
+      } else {
+        // a comparison (比全国平均水平高出4.3个百分点) names nothing of its own
+        const words = bare(own);
+        metric = either(COMPARING.test(words) ? undefined : ruleMetric(words), share >= 0 || generic ? (prev ? prev.metric ?? null : null) : ruleMetric(subject) ?? null);
+      }
     } else if (CHANGE_PHRASE.test(phrase)) metric = null;
-    else metric = ruleMetric(phrase) ?? ruleMetric(subject);
+    else metric = either(ruleMetric(phrase), ruleMetric(subject));
     if (metric === undefined) {
       const after = text.slice(d.end, d.end + 2);
       if (BARE_INVESTMENT.test(phrase) || (INVESTMENT_BEFORE.test(phrase) && (linked.has(d) || PROJECT_AFTER.test(after)))) metric = '总投资';
       else if (generic) {
         if (titleMetric === false) titleMetric = contextMetric(title, 0, title.length);
-        metric = contextMetric(text, sentence, d.start) ?? titleMetric ?? null;
+        const own = contextMetric(text, sentence, d.start);
+        metric = own !== undefined ? own : titleMetric ?? null;
       }
       // a named thing's completed investment (凉唐公路改造完成投资), when the text names it as a project
       else metric = NAMED_COMPLETED.test(subject) && linked.has(d) ? '项目投资' : null;
     }
+    // the investment of a signing is its 签约金额
+    if (metric === '总投资' && SIGNED_INVESTMENT.test(phrase || subject) && SIGNING.test(text.slice(sentence, d.start))) metric = '签约金额';
     d.metric = metric ?? null;
     prev = d;
     prevEnd = d.end;

@@ -11,7 +11,7 @@ import { DEV } from './helpers.js';
 const KEPT = /^d[1-6]07\.txt$/;
 const FLOORS = {
   documents: { region: 1.0, period_start: 1.0, period_end: 1.0, published: 1.0 },
-  records: { metric: 0.92, region: 0.98, period_start: 1.0, period_end: 0.95 },
+  records: { metric: 0.94, region: 0.98, period_start: 1.0, period_end: 0.98 },
 };
 
 describe('where and when on the development set (36 files)', () => {

@@ -11,6 +11,8 @@ export type Metric = (typeof METRICS)[number];
 export const METRIC_RULES: readonly (readonly [RegExp, Metric | null])[] = [
   // an average, a sector or an industry of the economy is none of the metrics
   [/平均|第[一二三]产业|[^房]地产业|行业/, null],
+  // what a project yields is no investment: sales, output, taxes, profit
+  [/销售收入|营业收入|主营业务收入|产值|利税|税收|利润|增加值/, null],
   [/中央预算内|中央投资|中央资金/, '中央预算内投资'],
   [/专项债/, '专项债券'],
   [/地区生产总值|GDP|生产总值/, '地区生产总值'],
@@ -31,7 +33,7 @@ export const METRIC_RULES: readonly (readonly [RegExp, Metric | null])[] = [
 
 /** Subjects that name no indicator of their own (完成投资, 累计完成投资, a comparison): the metric comes from the
  * words before the number in its sentence, or from the number the sentence gave before it. */
-export const GENERIC_SUBJECT = /^(?:(?:累计|目前|全年|已|共|共计|合计)?(?:完成|实际完成)?投资(?:额)?|增速|增幅|完成)$|比|较|相比|同比|增幅|降幅|减幅|收窄|提高|下降|增长|平均水平|上年|全国/;
+export const GENERIC_SUBJECT = /^(?:(?:累计|目前|全年|已|共|共计|合计)?(?:完成|实际完成)?投资(?:额)?|增速|增幅|完成|目前|当前|截至目前)$|比|较|相比|同比|增幅|降幅|减幅|收窄|提高|下降|增长|平均水平|上年|全国/;
 
 /** An amount whose phrase is a comparison (比去年同期增加334.9亿元) is a change, not a value of any metric. */
 export const CHANGE_PHRASE = /(?:比|较|同比|相比)[^,，;；]*(?:增加|减少|多|少)$/;
@@ -68,3 +70,11 @@ export const CONTEXT_RULES: readonly (readonly [RegExp, Metric | null])[] = [
   [/中央预算内/g, '中央预算内投资'],
   [/签约/g, '签约金额'],
 ];
+
+/** The investment of a signing (四川与投资者共签订…项目750个,投资总额5663.26亿元): 投资额 or 投资总额 in a sentence
+ * that signs. */
+export const SIGNED_INVESTMENT = /投资额|投资总额/;
+export const SIGNING = /签约|签订|签下|签署/;
+
+/** A percentage's own words that compare (比全国平均水平高出4.3个百分点) name no metric of their own. */
+export const COMPARING = /比|较|相比|平均水平|上年|去年|全国|全省|高于|低于|快于|慢于/;
