@@ -6,7 +6,7 @@ import { percentage } from './percentage.js';
 import { project } from './project.js';
 
 /** The version of the where-and-when pass (src/link-where.ts), bumped when its output may change. */
-export const WHERE_VERSION = 1;
+export const WHERE_VERSION = 2;
 
 export const EXTRACTORS: readonly Extractor[] = [amount, percentage, count, project];
 
