@@ -35,7 +35,7 @@ export function shortForm(name: string): string | null {
 }
 
 class Gazetteer {
-  /** names (full and short) by their first code unit, longest first */
+  /** names (full and short, all of two code units or more) by their first two code units, longest first */
   private readonly byFirst = new Map<number, { word: string; place: Place; short: boolean }[]>();
 
   constructor() {
@@ -64,10 +64,12 @@ class Gazetteer {
   private readonly first = new Uint32Array(0x10000 >> 5);
 
   private put(word: string, place: Place, short: boolean): void {
+    if (word.length < 2) return;
     const c = word.charCodeAt(0);
     this.first[c >> 5]! |= 1 << (c & 31);
-    let list = this.byFirst.get(c);
-    if (!list) this.byFirst.set(c, (list = []));
+    const key = c * 0x10000 + word.charCodeAt(1);
+    let list = this.byFirst.get(key);
+    if (!list) this.byFirst.set(key, (list = []));
     // one entry per word: the higher level (province before city before county) keeps it
     const same = list.find((e) => e.word === word);
     if (same) {
@@ -81,7 +83,7 @@ class Gazetteer {
   at(text: string, pos: number): PlaceMention | null {
     const c = text.charCodeAt(pos);
     if (((this.first[c >> 5]! >>> (c & 31)) & 1) === 0) return null;
-    const list = this.byFirst.get(c);
+    const list = this.byFirst.get(c * 0x10000 + text.charCodeAt(pos + 1));
     if (!list) return null;
     for (const e of list) if (text.startsWith(e.word, pos)) return { start: pos, end: pos + e.word.length, place: e.place, short: e.short };
     return null;

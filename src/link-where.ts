@@ -69,6 +69,8 @@ function regionPlaces(doc: Doc, places: PlaceMention[]): RegionPlace[] {
 /** An area not in the gazetteer (开发区, 成都经济区) that starts the phrase [from, to). */
 function areaAt(text: string, from: number, to: number): string | null {
   const phrase = text.slice(from, to);
+  // (every area name ends in 区: most phrases are done with one search)
+  if (!phrase.includes('区')) return null;
   for (let end = Math.min(phrase.length, 10); end >= 3; end--) {
     const m = AREA_NAME.exec(phrase.slice(0, end));
     if (m && m.index === 0) return m[0];
