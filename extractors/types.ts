@@ -2,7 +2,10 @@
 import type { Doc } from '../src/doc.js';
 import type { AmountRecord, PercentageRecord, CountRecord, ProjectRecord } from '../src/schemas.js';
 
-type Fields<R> = Omit<R, 'id' | 'type' | 'doc_id' | 'path' | 'start' | 'end' | 'text' | 'context'>;
+/** SPEC 7's fields, given by the pass after the extractors (src/link-where.ts), not by the extractors */
+export type WhereFields = 'region' | 'period_start' | 'period_end' | 'metric';
+type Fields<R> = Omit<R, 'id' | 'type' | 'doc_id' | 'path' | 'start' | 'end' | 'text' | 'context' | WhereFields> &
+  Partial<Pick<R, Extract<keyof R, WhereFields>>>;
 
 interface DraftBase {
   /** normalized offsets */

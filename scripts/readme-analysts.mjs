@@ -14,18 +14,22 @@ const END = '<!-- analysts:end -->';
 
 export const QUERIES = [
   {
-    title: 'Year-on-year change of fixed-asset investment in each document, with the amount from the same sentence',
-    sql: "select p.path, p.subject, p.text as change, p.direction, min_by(a.text, a.start) as amount from percentages p left join amounts a on a.doc_id = p.doc_id and a.context = p.context and a.subject = p.subject where p.basis = 'yoy' and p.subject like '%固定资产投资%' group by p.path, p.start, p.subject, p.text, p.direction order by p.path, p.start",
+    title: 'Fixed-asset investment by region and period, with its year-on-year change (facts: SPEC 7)',
+    sql: "select region, period_start, period_end, round(value / 1e8, 2) as yi_yuan, yoy, path from facts where metric = '固定资产投资' order by region nulls last, period_start, path, yi_yuan",
   },
   {
-    title: 'The five largest sums in yuan, with what they measure',
-    sql: "select text, round(value / 1e8, 1) as yi_yuan, qualifier, subject, path from amounts where currency = 'CNY' and value is not null order by value desc, id limit 5",
+    title: 'Each metric: numbers, changes and places it was reported for',
+    sql: 'select metric, count(amount_id) as amounts, count(yoy) as with_yoy, count(share) + count(progress) as shares_progress, count(distinct doc_id) as documents, count(distinct region) as regions from facts group by metric order by amounts desc, metric',
   },
   {
     title: 'The five largest projects by linked investment',
     sql: 'select name, location, status, max(value) / 1e8 as yi_yuan, count(amount_id) as amounts, any_value(path) as path from project_amounts where value is not null group by all order by yi_yuan desc, name limit 5',
     // shown once the extractors link amounts to projects; until then, the next query that applies
     when: 'select count(*) > 0 as ok from project_amounts where value is not null',
+  },
+  {
+    title: 'The ten largest sums in yuan, with what they measure',
+    sql: "select text, round(value / 1e8, 1) as yi_yuan, qualifier, subject, path from amounts where currency = 'CNY' and value is not null order by value desc, id limit 10",
   },
   {
     title: 'The largest counts of projects, with what they count',
@@ -42,16 +46,21 @@ const INTRO = `Every command below reads the output folder of \`extract\` (\`--d
 
 \`\`\`sh
 bulletin-miner query "SQL" [--format table|csv|json]         # DuckDB SQL, embedded: nothing to install
-bulletin-miner export --format parquet -o exports/            # amounts.parquet … documents.parquet (or --format csv)
+bulletin-miner export --format parquet -o exports/            # amounts.parquet … documents.parquet, facts.parquet (or --format csv)
 bulletin-miner load --postgres postgres://user@host/db --schema bulletins [--prune]   # idempotent upserts
 \`\`\`
 
 Tables (views, exported files, PostgreSQL tables): \`amounts\`, \`percentages\`, \`counts\`, \`projects\`,
-\`documents\`, one column per field of [docs/records.md](docs/records.md), which also gives the column types.
-Views only: \`records\` (all types, common fields), \`project_amounts\` (each project with each amount it
-links) and \`errors\`. \`load\` creates the schema and tables and upserts in transactions of \`--batch-size\`
-lines (1000): loading again after a new extraction updates rows in place and reports rows inserted, updated
-and unchanged; \`--prune\` also deletes the records of these documents that the new output no longer has.
+\`documents\`, one column per field of [docs/records.md](docs/records.md), which also gives the column types
+(each number's \`region\`, \`period_start\`, \`period_end\` and an amount's or percentage's canonical
+\`metric\` among them), and \`facts\`: one row per amount or percentage with a metric (\`doc_id, path, region,
+period_start, period_end, metric, amount_id, value, currency, yoy_id, yoy, share, progress\`; an amount takes the
+year-on-year change, share and progress of its metric in its sentence, a fall negative; \`load\` makes the table
+again from the loaded records each time). Views only: \`records\` (all types, common fields),
+\`project_amounts\` (each project with each amount it links) and \`errors\`. \`load\` creates the schema and
+tables and upserts in transactions of \`--batch-size\` lines (1000): loading again after a new extraction
+updates rows in place and reports rows inserted, updated and unchanged; \`--prune\` also deletes the records of
+these documents that the new output no longer has.
 
 Three queries on the corpus output (\`npm start\`), as printed:`;
 

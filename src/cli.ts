@@ -1,7 +1,9 @@
 // The command line (SPEC 2): a thin layer over the library. Usage errors exit 2 with a message; no command
 // prints a stack trace for bad input.
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { DocumentRecord } from './schemas.js';
 import { SqlError } from './sql/errors.js';
 // each command loads its own modules when it runs (extract's main thread then never loads the pipeline, which only
 // its workers need: a short run starts sooner)
@@ -12,18 +14,20 @@ const HELP = `bulletin-miner — typed, traceable records from Chinese governmen
 
   bulletin-miner extract [INPUT ...] [-o DIR] [--jobs N]   files or folders (.txt .htm .html .pdf .docx); default corpus/ → output/
         [--max-file-mb N] [--fresh] [--quiet]            refuse files over N MiB (16); ignore earlier runs' state
-  bulletin-miner eval --gold FILE [--records FILE] [--corpus DIR] [--json] [--quiet]
+  bulletin-miner eval --gold FILE [--records FILE] [--documents FILE] [--corpus DIR] [--json] [--quiet]
   bulletin-miner report [--dir output] [-o output/report.html] [--source PATH ...] [--split]
                                                            HTML review report: texts with highlighted records, charts
   bulletin-miner schema                                    JSON Schema of every record type
   bulletin-miner query "SQL" [--dir output] [--format table|csv|json]
                     SQL (DuckDB) over the views records, amounts, percentages, counts, projects,
-                    documents, project_amounts (projects joined to their linked amounts), errors
+                    documents, project_amounts (projects joined to their linked amounts), errors,
+                    facts (one row per number with a metric: region, period, value, yoy, share, progress)
   bulletin-miner export --format parquet|csv [--dir output] [-o DEST]
-                    amounts, percentages, counts, projects, documents as DEST/NAME.parquet|.csv (DEST: --dir)
+                    amounts, percentages, counts, projects, documents, facts as DEST/NAME.parquet|.csv (DEST: --dir)
   bulletin-miner load --postgres URL [--dir output] [--schema NAME] [--batch-size N] [--prune]
                     upserts the records into PostgreSQL tables (schema default public), one transaction
-                    per batch; --prune deletes the records of the loaded documents that the output lacks
+                    per batch; --prune deletes the records of the loaded documents that the output lacks;
+                    the facts table is made again from the loaded tables
 `;
 
 type Command = (args: string[]) => Promise<number>;
@@ -63,6 +67,7 @@ export const COMMANDS: Record<string, Command> = {
       options: {
         gold: { type: 'string' },
         records: { type: 'string', default: 'output/records.jsonl' },
+        documents: { type: 'string' },
         corpus: { type: 'string', default: 'corpus' },
         json: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
@@ -70,7 +75,11 @@ export const COMMANDS: Record<string, Command> = {
     });
     if (!values.gold) throw new UsageError('eval needs --gold FILE');
     const { evaluate, formatReport, loadGold, loadRecords } = await import('./eval.js');
-    const report = evaluate(loadGold(resolve(values.gold)), loadRecords(resolve(values.records!)), resolve(values.corpus!));
+    // documents.jsonl beside records.jsonl, when it is there, gives the document fields of SPEC 7
+    const documentsFile = resolve(values.documents ?? join(dirname(resolve(values.records!)), 'documents.jsonl'));
+    if (values.documents && !existsSync(documentsFile)) throw new UsageError(`no such file: ${values.documents}`);
+    const documents = existsSync(documentsFile) ? (loadRecords(documentsFile) as unknown as DocumentRecord[]) : undefined;
+    const report = evaluate(loadGold(resolve(values.gold)), loadRecords(resolve(values.records!)), resolve(values.corpus!), documents);
     process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, !values.quiet) + '\n');
     return 0;
   },
@@ -153,6 +162,7 @@ export const COMMANDS: Record<string, Command> = {
       `${c.inserted} inserted, ${c.updated} updated, ${c.unchanged} unchanged${prune ? `, ${c.deleted} deleted` : ''}`;
     for (const [name, c] of Object.entries(s.tables)) process.stdout.write(`${s.schema}.${name}: ${line(c)}\n`);
     process.stdout.write(`total: ${line(s)} in ${s.batches} batches\n`);
+    process.stdout.write(`${s.schema}.facts: ${s.facts} rows, made again from the schema's amounts and percentages\n`);
     return 0;
   },
 };

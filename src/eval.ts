@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { decodeBytes } from './decode.js';
 import { codePointIndex } from './mapped.js';
-import { RECORD_TYPES, type OutRecord, type RecordType } from './schemas.js';
+import { RECORD_TYPES, type DocumentRecord, type OutRecord, type RecordType } from './schemas.js';
 
 export interface GoldItem {
   doc: string;
@@ -40,11 +40,15 @@ export interface TypeScore {
   misses: string[];
   falseHits: string[];
   wrongAttributes: string[];
+  /** the matched pairs (gold item, record), for the scores of SPEC 7 (see scoreWhereWhen) */
+  pairs: { gold: GoldItem; record: OutRecord }[];
 }
 
 export interface EvalReport {
   types: Record<RecordType, TypeScore>;
   unresolved: string[];
+  /** SPEC 7: region, period and metric, when the gold gives them */
+  whereWhen?: WhereWhenScore;
 }
 
 const close = (a: number | null | undefined, b: number | null | undefined) =>
@@ -84,7 +88,7 @@ function nthIndex(text: string, quote: string, nth: number): number {
   return at;
 }
 
-export function evaluate(gold: GoldItem[], records: OutRecord[], corpusDir: string): EvalReport {
+export function evaluate(gold: GoldItem[], records: OutRecord[], corpusDir: string, documents?: DocumentRecord[]): EvalReport {
   const texts = new Map<string, string>();
   const textOf = (doc: string) => {
     if (!texts.has(doc)) {
@@ -100,7 +104,7 @@ export function evaluate(gold: GoldItem[], records: OutRecord[], corpusDir: stri
   for (const type of RECORD_TYPES) {
     const s: TypeScore = {
       gold: 0, predicted: 0, tp: 0, precision: 0, recall: 0, f1: 0, strictTp: 0, strictF1: 0,
-      attributes: {}, subject: { right: 0, total: 0 }, misses: [], falseHits: [], wrongAttributes: [],
+      attributes: {}, subject: { right: 0, total: 0 }, misses: [], falseHits: [], wrongAttributes: [], pairs: [],
     };
     for (const doc of docs) {
       const g = gold.filter((x) => x.doc === doc && x.type === type);
@@ -163,6 +167,7 @@ export function evaluate(gold: GoldItem[], records: OutRecord[], corpusDir: stri
           continue;
         }
         s.tp++;
+        s.pairs.push({ gold: x, record: r });
         let strict = true;
         for (const a of STRICT_ATTRIBUTES) {
           if (!(a in x)) continue;
@@ -193,7 +198,9 @@ export function evaluate(gold: GoldItem[], records: OutRecord[], corpusDir: stri
     for (const a of Object.values(s.attributes)) a.accuracy = a.total === 0 ? 1 : a.right / a.total;
     types[type] = s;
   }
-  return { types, unresolved };
+  const report: EvalReport = { types, unresolved };
+  if (documents) report.whereWhen = scoreWhereWhen(gold, report, documents);
+  return report;
 }
 
 export function formatReport(rep: EvalReport, verbose = true): string {
@@ -215,5 +222,90 @@ export function formatReport(rep: EvalReport, verbose = true): string {
     }
     for (const u of rep.unresolved) lines.push(`gold quote not found: ${u}`);
   }
+  if (rep.whereWhen) lines.push(...formatWhereWhen(rep.whereWhen, verbose));
   return lines.join('\n');
+}
+
+// ---- SPEC 7: where and when --------------------------------------------------------------------------------
+
+export const DOCUMENT_FIELDS = ['region', 'period_start', 'period_end', 'published'] as const;
+export const RECORD_FIELDS = ['metric', 'region', 'period_start', 'period_end'] as const;
+
+/** Accuracy of one field: right of total, and the wrong ones listed. */
+export interface FieldScore {
+  right: number;
+  total: number;
+  accuracy: number;
+  wrong: string[];
+}
+
+export interface WhereWhenScore {
+  /** document fields, over the gold documents that give them */
+  documents: Record<string, FieldScore>;
+  /** record fields over matched pairs: all types together, and by type */
+  records: Record<string, FieldScore>;
+  byType: Record<string, Record<string, FieldScore>>;
+}
+
+/** One trailing 省/市/县/区/自治区/自治州/自治县/特别行政区 removed (SPEC 7). */
+const REGION_SUFFIX = /(?:特别行政区|自治区|自治州|自治县|省|市|县|区)$/;
+export const regionKey = (r: unknown): unknown => (typeof r === 'string' ? r.replace(REGION_SUFFIX, '') : r ?? null);
+
+const fieldEqual = (field: string, a: unknown, b: unknown) =>
+  field === 'region' ? regionKey(a) === regionKey(b) : (a ?? null) === (b ?? null);
+
+function tally(score: Record<string, FieldScore>, field: string, gold: unknown, got: unknown, label: string): void {
+  const f = (score[field] ??= { right: 0, total: 0, accuracy: 0, wrong: [] });
+  f.total++;
+  if (fieldEqual(field, got, gold)) f.right++;
+  else f.wrong.push(`${label} ${field}: gold ${JSON.stringify(gold)}, got ${JSON.stringify(got ?? null)}`);
+}
+
+const finish = (score: Record<string, FieldScore>) => {
+  for (const f of Object.values(score)) f.accuracy = f.total === 0 ? 1 : f.right / f.total;
+};
+
+/** SPEC 7 scoring: each document field over the gold documents that give it (a key left out is not scored), each
+ * record field over the matched pairs whose gold item gives it; regions compared without one trailing
+ * 省/市/县/区/…; a field the output lacks counts as null. */
+export function scoreWhereWhen(gold: GoldItem[], report: EvalReport, documents: DocumentRecord[]): WhereWhenScore {
+  const out: WhereWhenScore = { documents: {}, records: {}, byType: {} };
+  const byName = new Map(documents.map((d) => [basename(d.path), d as unknown as Record<string, unknown>]));
+  for (const g of gold) {
+    if ((g.type as string) !== 'document') continue;
+    const d = byName.get(g.doc);
+    for (const field of DOCUMENT_FIELDS) if (field in g) tally(out.documents, field, g[field], d?.[field], g.doc);
+  }
+  for (const [type, s] of Object.entries(report.types)) {
+    for (const { gold: x, record } of s.pairs) {
+      const r = record as unknown as Record<string, unknown>;
+      const label = `${x.doc}: ${x.quote} #${x.nth}`;
+      for (const field of RECORD_FIELDS) {
+        if (!(field in x)) continue;
+        tally(out.records, field, x[field], r[field], `${type} ${label}`);
+        tally((out.byType[type] ??= {}), field, x[field], r[field], label);
+      }
+    }
+  }
+  finish(out.documents);
+  finish(out.records);
+  for (const t of Object.values(out.byType)) finish(t);
+  return out;
+}
+
+function formatWhereWhen(w: WhereWhenScore, verbose: boolean): string[] {
+  const f = (s: FieldScore) => `${s.accuracy.toFixed(3)} (${s.right}/${s.total})`;
+  const lines = [
+    'where and when (SPEC 7)',
+    `documents  ${Object.entries(w.documents).map(([k, s]) => `${k} ${f(s)}`).join(', ')}`,
+    `records    ${Object.entries(w.records).map(([k, s]) => `${k} ${f(s)}`).join(', ')}`,
+  ];
+  for (const [type, t] of Object.entries(w.byType)) {
+    lines.push(`  ${type.padEnd(10)} ${Object.entries(t).map(([k, s]) => `${k} ${f(s)}`).join(', ')}`);
+  }
+  if (verbose) {
+    for (const s of Object.values(w.documents)) for (const m of s.wrong) lines.push(`wrong     document: ${m}`);
+    for (const s of Object.values(w.records)) for (const m of s.wrong) lines.push(`wrong     record: ${m}`);
+  }
+  return lines;
 }

@@ -10,6 +10,7 @@ import { declaredCharset, htmlToText, isHtmlPath, looksLikeHtml } from './html.j
 import { docxText, formatOfPath, pdfText, type Format } from './formats.js';
 import { codePointIndex } from './mapped.js';
 import { link } from './link.js';
+import { linkWhere } from './link-where.js';
 import { EXTRACTORS } from '../extractors/index.js';
 import type { Draft } from '../extractors/types.js';
 import { z } from 'zod';
@@ -73,6 +74,7 @@ function extractDoc(doc: Doc, src: Source, given?: Draft[], sink?: RecordSink): 
     for (const ex of EXTRACTORS) append(drafts, ex.extract(doc));
   }
   link(doc, drafts);
+  const where = linkWhere(doc, drafts);
   doc.dropDerived();
 
   const cp = codePointIndex(text);
@@ -175,6 +177,7 @@ function extractDoc(doc: Doc, src: Source, given?: Draft[], sink?: RecordSink): 
     counts,
     normalization: doc.stats,
     warnings,
+    ...where,
   });
   return { document, records, invalid };
 }

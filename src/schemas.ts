@@ -2,6 +2,7 @@
 // printed by `bulletin-miner schema`, the SQL column types of `export`/`load` and the report all derive from
 // them, so this file is the single source of the output format.
 import { z } from 'zod';
+import { METRICS } from '../extractors/tables/metric.js';
 
 export const QUALIFIERS = ['exact', 'approx', 'over', 'under', 'range'] as const;
 export const PERCENT_UNITS = ['percent', 'point', 'times'] as const;
@@ -26,6 +27,15 @@ const base = {
 
 const num = z.number().finite();
 
+// SPEC 7: where and when. A month is YYYY-MM; a date of issue YYYY-MM-DD or YYYY-MM.
+const yearMonth = z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/);
+const where = {
+  region: z.string().min(1).nullable().describe('the place the text gives this number to, else the document\'s region'),
+  period_start: yearMonth.nullable().describe('first month of the period of this number (YYYY-MM)'),
+  period_end: yearMonth.nullable().describe('last month of the period of this number (YYYY-MM)'),
+};
+const metric = z.enum(METRICS).nullable().describe('the canonical indicator the subject names (extractors/tables/metric.ts)');
+
 export const AmountRecord = z
   .object({
     ...base,
@@ -37,6 +47,8 @@ export const AmountRecord = z
     unit: z.string().min(1).describe('the unit as written, normalized (亿元)'),
     qualifier: z.enum(QUALIFIERS),
     subject: z.string().nullable().describe('what the money measures, as written'),
+    ...where,
+    metric,
   })
   .strict();
 
@@ -52,6 +64,8 @@ export const PercentageRecord = z
     basis: z.enum(BASES).nullable(),
     qualifier: z.enum(QUALIFIERS),
     subject: z.string().nullable(),
+    ...where,
+    metric,
   })
   .strict();
 
@@ -64,6 +78,7 @@ export const CountRecord = z
     noun: z.string().nullable().describe('the counted noun phrase, normalized'),
     category: z.enum(COUNT_CATEGORIES).nullable(),
     qualifier: z.enum(QUALIFIERS),
+    ...where,
   })
   .strict();
 
@@ -112,6 +127,10 @@ export const DocumentRecord = z
       })
       .strict(),
     warnings: z.array(Warning),
+    region: z.string().min(1).nullable().describe('the area the bulletin reports on, as fully as the text names it (SPEC 7)'),
+    period_start: yearMonth.nullable().describe('first month of the period of its headline figures (YYYY-MM)'),
+    period_end: yearMonth.nullable().describe('last month of the period of its headline figures (YYYY-MM)'),
+    published: z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$/).nullable().describe('date of issue (YYYY-MM-DD or YYYY-MM)'),
   })
   .strict();
 

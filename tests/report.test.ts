@@ -16,6 +16,7 @@ import { MAX_DOTS } from '../src/report/charts.js';
 import { esc, jsonForScript } from '../src/report/escape.js';
 import { decodeBytes } from '../src/decode.js';
 import type { OutRecord } from '../src/schemas.js';
+import { METRICS } from '../extractors/tables/metric.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, '.vitest-artifacts', 'report');
@@ -130,6 +131,14 @@ describe('report in a browser', () => {
     expect(await page.locator('svg.chart').count()).toBe(2);
     const plotted = records.filter((r) => r.type === 'amount' && ((r.value ?? r.max ?? 0) > 0)).length;
     expect(await page.locator('svg.chart').first().locator('circle').count()).toBe(plotted);
+    // the growth chart has one row per metric, and the facts table one row per amount with a metric and per
+    // percentage of a metric without an amount of it in its sentence; a value links to its amount
+    const metrics = new Set(records.filter((r) => r.type === 'percentage' && r.unit === 'percent' && r.direction && r.basis !== 'share' && r.basis !== 'progress' && (r.value !== null || (r.min !== null && r.max !== null))).map((r) => r.metric ?? '(no metric)'));
+    expect(await page.locator('svg.chart').nth(1).locator('text.label').count()).toBe(metrics.size);
+    const withMetric = records.filter((r) => r.type === 'amount' && r.metric).length;
+    expect(await page.locator('table.facts tbody tr').count()).toBeGreaterThanOrEqual(withMetric);
+    const firstFact = page.locator('table.facts tbody tr td:nth-child(4) a').first();
+    expect(await firstFact.getAttribute('href')).toMatch(/#r=[0-9a-f]{16}-amount-/);
 
     // click an amount (linked to a project if there is one, else one with a subject): the panel shows its fields
     const amounts = records.filter((r) => r.type === 'amount' && r.value !== null);
@@ -250,7 +259,7 @@ describe('report in a browser', () => {
     expect(await page.locator('[data-record-id]').count()).toBe(0);
     expect(await page.locator('table.projects tbody tr').first().innerText()).toContain('<img src=x');
     expect(await page.evaluate(() => [document.querySelectorAll('img').length, (window as unknown as { __pwned?: number }).__pwned ?? null])).toEqual([0, null]);
-    // 3000 growth rates over 7 subjects: each row thinned to MAX_DOTS dots
+    // 3000 growth rates over 7 metrics: each row thinned to MAX_DOTS dots
     expect(await page.locator('svg.chart').nth(1).locator('circle').count()).toBe(7 * MAX_DOTS);
     // the last page of the list, then a document from it
     await page.locator('#documents ~ nav.pages a', { hasText: String(Math.ceil(3000 / DOCS_PER_PAGE)) }).first().click();
@@ -376,7 +385,7 @@ function generateOutput(root: string, n: number) {
     const amt2 = mk('amount', a2, a2 + amount.length, { value: 2, min: null, max: null, currency: 'CNY', unit: '亿元', qualifier: 'exact', subject: null });
     const list = [
       amt1,
-      mk('percentage', pct, pctEnd, { value: (i % 13) + 0.5, min: null, max: null, unit: 'percent', direction: 'up', basis: 'yoy', qualifier: 'exact', subject: `行业${i % 7}` }),
+      mk('percentage', pct, pctEnd, { value: (i % 13) + 0.5, min: null, max: null, unit: 'percent', direction: 'up', basis: 'yoy', qualifier: 'exact', subject: `行业${i % 7}`, metric: METRICS[i % 7] }),
       // a project span that holds an amount, and a count that crosses the project's end
       mk('project', proj, projEnd + 2, { name: `大雅河抽水蓄能${i}号`, location: i === 0 ? '</td><img src=x onerror="window.__pwned=9">' : '桓仁满族自治县', amount_ids: [amt2.id], status: 'started' }),
       amt2,

@@ -54,15 +54,18 @@ const base = (doc: string, type: string, start: number, end: number, text: strin
   text,
   context: `上下文,含逗号和"引号"\n第二行:${text}`,
 });
-const A1 = { ...base(D1, 'amount', 10, 19, '109.6亿元'), type: 'amount', value: 10960000000, min: null, max: null, currency: 'CNY', unit: '亿元', qualifier: 'exact', subject: '总投资' };
-const A2 = { ...base(D1, 'amount', 30, 37, '3至5亿元'), type: 'amount', value: null, min: 3e8, max: 5e8, currency: 'CNY', unit: '亿元', qualifier: 'range', subject: null };
-const A3 = { ...base(D2, 'amount', 5, 12, '5000万美元'), type: 'amount', value: 5e7, min: null, max: null, currency: 'USD', unit: '万美元', qualifier: 'approx', subject: '外资' };
-const P1 = { ...base(D1, 'percentage', 40, 44, '7.3%'), type: 'percentage', value: 7.3, min: null, max: null, unit: 'percent', direction: 'up', basis: 'yoy', qualifier: 'exact', subject: '固定资产投资' };
-const C1 = { ...base(D1, 'count', 50, 56, '591个项目'), type: 'count', value: 591, unit: '个', noun: '项目', category: null, qualifier: 'exact' };
-const C2 = { ...base(D2, 'count', 20, 27, '近5万个'), type: 'count', value: 50000, unit: '个', noun: '新开工项目', category: 'new', qualifier: 'under' };
+const A1 = { ...base(D1, 'amount', 10, 19, '109.6亿元'), type: 'amount', value: 10960000000, min: null, max: null, currency: 'CNY', unit: '亿元', qualifier: 'exact', subject: '总投资', region: '桓仁满族自治县', period_start: '2023-01', period_end: '2023-11', metric: '总投资' };
+const A2 = { ...base(D1, 'amount', 30, 37, '3至5亿元'), type: 'amount', value: null, min: 3e8, max: 5e8, currency: 'CNY', unit: '亿元', qualifier: 'range', subject: null, region: null, period_start: null, period_end: null, metric: null };
+const A3 = { ...base(D2, 'amount', 5, 12, '5000万美元'), type: 'amount', value: 5e7, min: null, max: null, currency: 'USD', unit: '万美元', qualifier: 'approx', subject: '外资', region: '香港', period_start: '2024-01', period_end: '2024-12', metric: '到位资金' };
+const P1 = { ...base(D1, 'percentage', 40, 44, '7.3%'), type: 'percentage', value: 7.3, min: null, max: null, unit: 'percent', direction: 'up', basis: 'yoy', qualifier: 'exact', subject: '固定资产投资', region: '本溪市', period_start: '2023-01', period_end: '2023-08', metric: '固定资产投资' };
+// two percentages in A1's sentence, of its metric: a fall (a signed yoy) and a share
+const P2 = { ...base(D1, 'percentage', 20, 23, '下降2%'), context: A1.context, type: 'percentage', value: 2, min: null, max: null, unit: 'percent', direction: 'down', basis: 'yoy', qualifier: 'exact', subject: '总投资', region: '桓仁满族自治县', period_start: '2023-01', period_end: '2023-11', metric: '总投资' };
+const P3 = { ...base(D1, 'percentage', 24, 28, '占15.5%'), context: A1.context, type: 'percentage', value: 15.5, min: null, max: null, unit: 'percent', direction: null, basis: 'share', qualifier: 'exact', subject: '总投资', region: '桓仁满族自治县', period_start: '2023-01', period_end: '2023-11', metric: '总投资' };
+const C1 = { ...base(D1, 'count', 50, 56, '591个项目'), type: 'count', value: 591, unit: '个', noun: '项目', category: null, qualifier: 'exact', region: '本溪市', period_start: null, period_end: null };
+const C2 = { ...base(D2, 'count', 20, 27, '近5万个'), type: 'count', value: 50000, unit: '个', noun: '新开工项目', category: 'new', qualifier: 'under', region: null, period_start: '2022-01', period_end: '2022-06' };
 const J1 = { ...base(D1, 'project', 0, 7, '大雅河抽水蓄能'), type: 'project', name: '大雅河抽水蓄能', location: '桓仁满族自治县', amount_ids: [A1.id, A2.id], status: 'started' };
 const J2 = { ...base(D2, 'project', 30, 34, '本桓高速'), type: 'project', name: '本桓高速', location: null, amount_ids: [], status: null };
-const RECORDS = [J1, A1, A2, P1, C1, J2, A3, C2];
+const RECORDS = [J1, A1, P2, P3, A2, P1, C1, J2, A3, C2];
 const doc = (doc_id: string, path: string, title: string | null, warnings: unknown[]) => ({
   doc_id,
   path,
@@ -77,6 +80,10 @@ const doc = (doc_id: string, path: string, title: string | null, warnings: unkno
   counts: { amount: 2, percentage: 1, count: 1, project: 1 },
   normalization: { pinyin_annotations: 3, doubled_punctuation: 1, width_fixes: 0, number_spaces: 0, script_conversions: 12 },
   warnings,
+  region: path.startsWith('a/') ? '本溪市' : null,
+  period_start: path.startsWith('a/') ? '2023-01' : null,
+  period_end: path.startsWith('a/') ? '2023-08' : null,
+  published: path.startsWith('a/') ? '2023-09-15' : null,
 });
 const DOCS = [doc(D1, 'a/甲.txt', '标题', [{ kind: 'garbled', start: 1, end: 3, message: 'garbled text "?!"' }]), doc(D2, 'b,"quoted".txt', null, [])];
 
@@ -225,13 +232,51 @@ describe('query (DuckDB)', () => {
   });
 });
 
+/** The facts of the fixture (SPEC 7): A1 with the yoy and share of its sentence, P1 alone (no amount of its metric
+ * in its sentence), A3; A2 has no metric. */
+const FACTS = [
+  { doc_id: D1, path: 'a/甲.txt', region: '桓仁满族自治县', period_start: '2023-01', period_end: '2023-11', metric: '总投资', amount_id: A1.id, value: 10960000000, currency: 'CNY', yoy_id: P2.id, yoy: -2, share: 15.5, progress: null },
+  { doc_id: D1, path: 'a/甲.txt', region: '本溪市', period_start: '2023-01', period_end: '2023-08', metric: '固定资产投资', amount_id: null, value: null, currency: null, yoy_id: P1.id, yoy: 7.3, share: null, progress: null },
+  { doc_id: D2, path: 'b,"quoted".txt', region: '香港', period_start: '2024-01', period_end: '2024-12', metric: '到位资金', amount_id: A3.id, value: 5e7, currency: 'USD', yoy_id: null, yoy: null, share: null, progress: null },
+];
+
+describe('facts (SPEC 7)', () => {
+  it('query: one row per number with a metric, an amount with the yoy and share of its sentence', async () => {
+    expect(JSON.parse(await captured(fixture, 'select * from facts', 'json'))).toEqual(FACTS);
+    expect(JSON.parse(await captured(empty, 'select count(*) n from facts', 'json'))).toEqual([{ n: 0 }]);
+    // the corpus: every amount and percentage with a metric is in facts once, as an amount row or as the
+    // percentage of one, or as a row of its own
+    const [n] = JSON.parse(await captured(corpusOut, `select
+      (select count(*) from amounts where metric is not null) as amounts,
+      (select count(*) from facts where amount_id is not null) as amount_rows,
+      (select count(*) from facts where amount_id is null) as own_rows,
+      (select count(*) from percentages where metric is not null) as percentages`, 'json'));
+    expect(n.amount_rows).toBe(n.amounts);
+    expect(n.amounts).toBeGreaterThan(0);
+    expect(n.own_rows).toBeLessThanOrEqual(n.percentages);
+  });
+  it('export: a facts file beside the tables, Parquet and CSV, with the same rows', async () => {
+    const dest = join(tmp, 'facts-parquet');
+    const files = await exportTables(fixture, 'parquet', dest);
+    expect(files.find((f) => f.table === 'facts')!.rows).toBe(FACTS.length);
+    const c = await duck();
+    expect(await rows(c, `select * from read_parquet('${join(dest, 'facts.parquet')}')`)).toEqual(FACTS);
+    const types = await rows(c, `select column_name, column_type from (describe select * from read_parquet('${join(dest, 'facts.parquet')}'))`);
+    expect(types.map((t) => t.column_type)).toEqual(['VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'DOUBLE', 'VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE', 'DOUBLE']);
+    await exportTables(fixture, 'csv', join(tmp, 'facts-csv'));
+    const csv = await rows(c, `select * from read_csv('${join(tmp, 'facts-csv', 'facts.csv')}')`);
+    expect(csv.map((r) => [r.amount_id, r.yoy, r.share])).toEqual(FACTS.map((r) => [r.amount_id, r.yoy, r.share]));
+    c.closeSync();
+  });
+});
+
 describe('export (Parquet, CSV)', () => {
   it('writes Parquet files that read back with the same rows, counts and types', async () => {
     for (const dir of [fixture, corpusOut]) {
       const dest = join(tmp, `parquet-${dir === fixture ? 'fixture' : 'corpus'}`);
       const files = await exportTables(dir, 'parquet', dest);
       const exp = expected(dir);
-      expect(files.map((f) => f.table)).toEqual(tables().map((t) => t.name));
+      expect(files.map((f) => f.table)).toEqual([...tables().map((t) => t.name), 'facts']);
       const c = await duck();
       for (const t of tables()) {
         const path = join(dest, `${t.name}.parquet`);
@@ -393,11 +438,32 @@ describe('load (PostgreSQL)', () => {
     for (const t of tables()) expect(await count('half', t.name)).toBe(lines.filter((l) => l.table === t.name).length);
   });
 
+  it('writes the facts table, made again from the schema on every load', async () => {
+    const s = await load({ url: cluster.url, dir: fixture, schema: 'facts' });
+    expect(s.facts).toBe(FACTS.length);
+    const got = await client.query('select * from facts.facts order by path, amount_id nulls last');
+    expect(got.rows).toEqual(FACTS);
+    const types = await client.query(`select column_name, data_type from information_schema.columns where table_schema = 'facts' and table_name = 'facts' order by ordinal_position`);
+    expect(types.rows.map((r) => r.data_type)).toEqual([...Array(7).fill('text'), 'double precision', 'text', 'text', ...Array(3).fill('double precision')]);
+    // the same as DuckDB's view over the corpus output
+    await load({ url: cluster.url, dir: corpusOut, schema: 'corpus_facts' });
+    const sorted = (rs: Record<string, unknown>[]) => rs.map((r) => JSON.stringify(r)).sort();
+    const pgRows = (await client.query('select * from corpus_facts.facts')).rows;
+    expect(pgRows.length).toBeGreaterThan(0);
+    expect(sorted(pgRows)).toEqual(sorted(JSON.parse(await captured(corpusOut, 'select * from facts', 'json'))));
+    // a record whose metric changes is in facts after the next load
+    const dir = join(tmp, 'facts-changed');
+    cpSync(fixture, dir, { recursive: true });
+    writeFileSync(join(dir, 'records.jsonl'), RECORDS.map((r) => JSON.stringify(r === A3 ? { ...A3, metric: null } : r) + '\n').join(''));
+    expect((await load({ url: cluster.url, dir, schema: 'facts' })).facts).toBe(FACTS.length - 1);
+  });
+
   it('CLI: prints inserted, updated and unchanged rows; bad URL or input is a clear error', () => {
     const r = cli('load', '--postgres', cluster.url, '--dir', fixture, '--schema', 'cli');
     expect(r.code).toBe(0);
     expect(r.out).toContain('cli.amounts: 3 inserted, 0 updated, 0 unchanged');
     expect(r.out).toContain(`total: ${RECORDS.length + DOCS.length} inserted, 0 updated, 0 unchanged in 1 batches`);
+    expect(r.out).toContain(`cli.facts: ${FACTS.length} rows`);
     const again = cli('load', '--postgres', cluster.url, '--dir', fixture, '--schema', 'cli');
     expect(again.out).toContain(`total: 0 inserted, 0 updated, ${RECORDS.length + DOCS.length} unchanged`);
     expect(cli('load', '--dir', fixture).code).toBe(2);

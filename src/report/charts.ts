@@ -1,5 +1,5 @@
 // The report's charts as inline SVG (no library, no network): amounts per document on a log scale, and growth
-// percentages by subject. Each dot links to its record (#r=ID) so a click shows it in the text.
+// percentages by metric. Each dot links to its record (#r=ID) so a click shows it in the text.
 import type { AmountRecord, PercentageRecord } from '../schemas.js';
 import { esc } from './escape.js';
 
@@ -117,11 +117,12 @@ function niceStep(span: number): number {
 }
 
 export interface GrowthRow {
-  subject: string;
+  /** the row's metric (SPEC 7), or what stands for a missing one */
+  label: string;
   points: { r: PercentageRecord; href: string }[];
 }
 
-/** One row per subject: a dot per growth rate (down = negative), a bar at their mean. */
+/** One row per metric: a dot per growth rate (down = negative), a bar at their mean. */
 export function growthChart(rows: GrowthRow[]): string {
   const vals = rows.flatMap((r) => r.points.map((p) => signed(p.r)!));
   if (!vals.length) return '<p class="empty">No growth percentages.</p>';
@@ -141,15 +142,15 @@ export function growthChart(rows: GrowthRow[]): string {
     const y = TOP + i * ROW + ROW / 2;
     const vs = row.points.map((p) => signed(p.r)!);
     const mean = vs.reduce((a, b) => a + b, 0) / vs.length;
-    parts.push(`<text class="label" x="${LEFT - 8}" y="${y + 4}" text-anchor="end">${esc(truncate(row.subject, 24))} (${vs.length})</text>`);
+    parts.push(`<text class="label" x="${LEFT - 8}" y="${y + 4}" text-anchor="end">${esc(truncate(row.label, 24))} (${vs.length})</text>`);
     const x0 = x(0);
     const xm = x(mean);
-    parts.push(`<rect class="${mean < 0 ? 'bar down' : 'bar up'}" x="${Math.min(x0, xm).toFixed(1)}" y="${y - 6}" width="${Math.abs(xm - x0).toFixed(1)}" height="12"><title>${esc(`${row.subject}: mean ${mean.toFixed(2)}% over ${vs.length}`)}</title></rect>`);
+    parts.push(`<rect class="${mean < 0 ? 'bar down' : 'bar up'}" x="${Math.min(x0, xm).toFixed(1)}" y="${y - 6}" width="${Math.abs(xm - x0).toFixed(1)}" height="12"><title>${esc(`${row.label}: mean ${mean.toFixed(2)}% over ${vs.length}`)}</title></rect>`);
     for (const p of thin(row.points.slice().sort((a, b) => signed(a.r)! - signed(b.r)!))) {
       const v = signed(p.r)!;
       const tip = `${p.r.text}: ${v > 0 ? '+' : ''}${v}%${p.r.basis ? ` (${p.r.basis})` : ''} · ${p.r.path}`;
       parts.push(`<a href="${esc(recordHref(p.href, p.r.id))}"><circle class="dot" data-ref="${esc(p.r.id)}" cx="${x(v).toFixed(1)}" cy="${y}" r="4"><title>${esc(tip)}</title></circle></a>`);
     }
   });
-  return frame(height, parts.join(''), 'growth percentages by subject');
+  return frame(height, parts.join(''), 'growth percentages by metric');
 }

@@ -136,8 +136,9 @@ export async function buildReport(opts: ReportOptions): Promise<ReportSummary> {
   if (output.badLines.length) main.push(`<p class="note">${output.badLines.length} line(s) of the output were not valid JSON and were skipped (first: ${esc(output.badLines[0]!.file)} line ${output.badLines[0]!.line}).</p>`);
   main.push(`<h2 id="charts">Amounts per document</h2>${amountsChart(amountRows(entries))}`);
   main.push(`<p class="meta">One dot per amount (hollow: not CNY), log scale${entries.length > CHART_ROWS ? `; the ${CHART_ROWS} documents with the most amounts` : ''}.</p>`);
-  main.push(`<h2>Growth percentages by subject</h2>${growthChart(growthRows(entries))}`);
-  main.push(`<p class="meta">Percentages with a direction (down shown negative), shares and plan progress left out; bar = mean; the ${CHART_ROWS} most frequent subjects.</p>`);
+  main.push(`<h2>Growth percentages by metric</h2>${growthChart(growthRows(entries))}`);
+  main.push(`<p class="meta">Percentages with a direction (down shown negative), shares and plan progress left out; bar = mean; one row per metric (SPEC 7), the ${CHART_ROWS} most frequent.</p>`);
+  main.push(await factsSection(dir, entries));
   main.push(`<h2 id="projects">Named projects (${projects.length})</h2>${pager(projPageCount, 1, (q) => projListHref(q, 0))}${projectTable(projects.slice(0, projPerPage), links, (e) => e.href, split)}`);
   main.push(`<h2 id="documents">Documents (${entries.length})</h2>${pager(docPageCount, 1, (q) => docListHref(q, 0))}${docTable(0, 0)}`);
   if (output.errors.length) main.push(errorTable(output));
@@ -327,10 +328,48 @@ function growthRows(entries: DocEntry[]): GrowthRow[] {
   for (const e of entries)
     for (const r of e.records) {
       if (r.type !== 'percentage' || !isGrowth(r as PercentageRecord)) continue;
-      const subject = (r as PercentageRecord).subject ?? '(no subject)';
-      let row = by.get(subject);
-      if (!row) by.set(subject, (row = { subject, points: [] }));
+      const label = (r as PercentageRecord).metric ?? NO_METRIC;
+      let row = by.get(label);
+      if (!row) by.set(label, (row = { label, points: [] }));
       row.points.push({ r: r as PercentageRecord, href: e.href });
     }
-  return [...by.values()].sort((a, b) => b.points.length - a.points.length || (a.subject < b.subject ? -1 : 1)).slice(0, CHART_ROWS);
+  return [...by.values()].sort((a, b) => b.points.length - a.points.length || (a.label < b.label ? -1 : 1)).slice(0, CHART_ROWS);
+}
+
+const NO_METRIC = '(no metric)';
+/** The most facts rows the main page shows (all of them are in \`query\`/\`export\`). */
+export const FACT_ROWS = 500;
+
+/** The facts of SPEC 7 as a table, read with the same SQL as \`query\`'s view: where, when, what, how much, and
+ * the year-on-year change, share and progress of each number; each id links to its record. */
+async function factsSection(dir: string, entries: DocEntry[]): Promise<string> {
+  const { openDuck, plain } = await import('../sql/duckdb.js');
+  const duck = await openDuck(dir);
+  let rows: Record<string, unknown>[];
+  let total: number;
+  try {
+    const r = await duck.connection.runAndReadAll(`SELECT * FROM facts LIMIT ${FACT_ROWS}`);
+    rows = r.getRowObjectsJS().map((o) => plain(o) as Record<string, unknown>);
+    total = Number(plain((await duck.connection.runAndReadAll('SELECT count(*) AS n FROM facts')).getRowObjectsJS()[0]!.n));
+  } finally {
+    duck.close();
+  }
+  const hrefOf = new Map(entries.map((e) => [docKey(e.doc.doc_id, e.doc.path), e.href]));
+  const num = (v: unknown, f: (x: number) => string) => (typeof v === 'number' ? f(v) : '');
+  const link = (row: Record<string, unknown>, id: unknown, text: string) => {
+    const href = hrefOf.get(docKey(String(row.doc_id), String(row.path)));
+    return typeof id === 'string' && href !== undefined ? `<a href="${esc(`${href.startsWith('#') ? '' : href}#r=${encodeURIComponent(id)}`)}">${esc(text)}</a>` : esc(text);
+  };
+  const period = (row: Record<string, unknown>) => (row.period_start ? `${row.period_start}..${row.period_end}` : '');
+  const body = rows.map(
+    (row) =>
+      `<tr><td>${esc(String(row.region ?? ''))}</td><td>${esc(period(row))}</td><td>${esc(String(row.metric))}</td>` +
+      `<td class="num">${link(row, row.amount_id, num(row.value, zhAmount))}</td><td>${esc(String(row.currency ?? ''))}</td>` +
+      `<td class="num">${link(row, row.yoy_id, num(row.yoy, (v) => `${v > 0 ? '+' : ''}${v}%`))}</td><td class="num">${esc(num(row.share, (v) => `${v}%`))}</td>` +
+      `<td class="num">${esc(num(row.progress, (v) => `${v}%`))}</td><td>${esc(String(row.path))}</td></tr>`,
+  );
+  const head = ['region', 'period', 'metric', 'value', 'currency', 'yoy', 'share', 'progress', 'document'].map((h) => `<th>${h}</th>`).join('');
+  const table = rows.length ? `<table class="facts"><thead><tr>${head}</tr></thead><tbody>${body.join('')}</tbody></table>` : '<p class="empty">No numbers with a metric.</p>';
+  const more = total > rows.length ? ` The first ${rows.length} of ${total}; all of them: \`bulletin-miner query "select * from facts"\`.` : '';
+  return `<h2 id="facts">Facts (${total})</h2><p class="meta">One row per amount or percentage with a metric (SPEC 7): an amount with the year-on-year change, share and progress of its metric in its sentence.${esc(more)}</p>${table}`;
 }

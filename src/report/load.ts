@@ -94,6 +94,10 @@ function placeholderDocument(r: OutRecord): DocumentRecord {
     counts: { amount: 0, percentage: 0, count: 0, project: 0 },
     normalization: { pinyin_annotations: 0, doubled_punctuation: 0, width_fixes: 0, number_spaces: 0, script_conversions: 0 },
     warnings: [{ kind: 'missing-document', start: 0, end: 0, message: 'records refer to this document but documents.jsonl does not list it' }],
+    region: null,
+    period_start: null,
+    period_end: null,
+    published: null,
   };
 }
 

@@ -6,6 +6,7 @@
 //   project_amounts              each project joined to each amount it links (amount_ids); a project with no
 //                                linked amount appears once, with NULL amount columns
 //   errors                       errors.jsonl: path, kind, message of each input that could not be read
+//   facts                        one row per amount or percentage with a metric, where and when (facts.ts)
 // A view of a type that has no records yet still exists, with its columns and no rows.
 import { existsSync, statSync } from 'node:fs';
 import { mkdirsSync } from '../fsutil.js';
@@ -14,6 +15,7 @@ import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { SCHEMAS } from '../schemas.js';
 import { columnsOf, commonRecordColumns, duckStructureOf, ident, isNested, sqlString, tables, type Column, type Table } from './columns.js';
 import { SqlError } from './errors.js';
+import { factsSelect } from './facts.js';
 import { OutputClosed, type Write } from './output.js';
 
 export interface Duck {
@@ -55,6 +57,7 @@ export function viewSql(dir: string): string[] {
      LEFT JOIN LATERAL (SELECT unnest(p.amount_ids) AS amount_id) l ON true
      LEFT JOIN amounts a ON a.id = l.amount_id`,
   );
+  out.push(`CREATE OR REPLACE VIEW facts AS ${factsSelect()}`);
   return out;
 }
 
@@ -241,12 +244,14 @@ export async function exportTables(dir: string, format: ExportFormat, dest: stri
       throw new SqlError(`cannot create the folder ${dest}: ${(e as Error).message}`);
     }
     const out: ExportedFile[] = [];
-    for (const t of tables()) {
-      const path = resolve(dest, `${t.name}.${format}`);
-      const options = format === 'parquet' ? 'FORMAT parquet, COMPRESSION zstd' : 'FORMAT csv, HEADER true';
+    // the tables, then facts (SPEC 7), each a file of its own
+    const selects: [string, string][] = [...tables().map((t): [string, string] => [t.name, exportSelect(t, format)]), ['facts', 'SELECT * FROM facts']];
+    const options = format === 'parquet' ? 'FORMAT parquet, COMPRESSION zstd' : 'FORMAT csv, HEADER true';
+    for (const [name, select] of selects) {
+      const path = resolve(dest, `${name}.${format}`);
       try {
-        const r = await duck.connection.run(`COPY (${exportSelect(t, format)}) TO ${sqlString(path)} (${options})`);
-        out.push({ table: t.name, path, rows: Number(r.rowsChanged) });
+        const r = await duck.connection.run(`COPY (${select}) TO ${sqlString(path)} (${options})`);
+        out.push({ table: name, path, rows: Number(r.rowsChanged) });
       } catch (e) {
         throw new SqlError(`writing ${path}: ${(e as Error).message}`);
       }

@@ -17,6 +17,7 @@ import pg from 'pg';
 import { SCHEMAS } from '../schemas.js';
 import { ident, pgType, sqlString, tables, type Column, type Table } from './columns.js';
 import { SqlError } from './errors.js';
+import { factsSelect } from './facts.js';
 
 export interface LoadOptions {
   url: string;
@@ -44,6 +45,8 @@ export interface LoadSummary {
   unchanged: number;
   deleted: number;
   batches: number;
+  /** rows of the facts table, rebuilt from the loaded tables at the end of the load */
+  facts: number;
 }
 
 export function ddl(schema: string): string[] {
@@ -200,6 +203,25 @@ async function prune(client: pg.Client, schema: string, dir: string, summary: Lo
   }
 }
 
+/** The facts table (SPEC 7), made again from the schema's amounts and percentages in one transaction: every
+ * document loaded so far, as the facts view of \`query\` gives them for one output. Returns its rows. */
+async function rebuildFacts(client: pg.Client, schema: string): Promise<number> {
+  const q = (t: string) => `${ident(schema)}.${ident(t)}`;
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`bulletin-miner:${schema}`]);
+    await client.query(`DROP TABLE IF EXISTS ${q('facts')}`);
+    const res = await client.query(`CREATE TABLE ${q('facts')} AS ${factsSelect(q, 'postgres')}`);
+    await client.query(`CREATE INDEX ${ident('facts_metric')} ON ${q('facts')} (metric, region, period_start)`);
+    await client.query(`COMMENT ON TABLE ${q('facts')} IS ${sqlString('one row per amount or percentage with a metric (SPEC 7); rebuilt by every load')}`);
+    await client.query('COMMIT');
+    return res.rowCount ?? 0;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw e;
+  }
+}
+
 export async function load(opts: LoadOptions): Promise<LoadSummary> {
   const schema = opts.schema ?? 'public';
   const batchSize = opts.batchSize ?? 1000;
@@ -211,6 +233,7 @@ export async function load(opts: LoadOptions): Promise<LoadSummary> {
     unchanged: 0,
     deleted: 0,
     batches: 0,
+    facts: 0,
   };
   const client = new pg.Client({ connectionString: opts.url });
   client.on('error', () => {}); // a dropped connection surfaces as a failed query
@@ -242,6 +265,7 @@ export async function load(opts: LoadOptions): Promise<LoadSummary> {
       opts.progress?.(done);
     }
     if (opts.prune) await prune(client, schema, opts.dir, summary);
+    summary.facts = await rebuildFacts(client, schema);
     return summary;
   } catch (e) {
     if (e instanceof SqlError) throw e;
