@@ -14,6 +14,8 @@ const HELP = `bulletin-miner — typed, traceable records from Chinese governmen
 
   bulletin-miner extract [INPUT ...] [-o DIR] [--jobs N]   files or folders (.txt .htm .html); default corpus/ → output/
         [--max-file-mb N] [--fresh] [--quiet]            refuse files over N MiB (16); ignore earlier runs' state
+  bulletin-miner extract --stdin                         NDJSON {"path","text"|"base64"} a line in, records,
+                                                           {"type":"document"} and {"type":"error"} lines out
   bulletin-miner eval --gold FILE [--records FILE] [--corpus DIR] [--json] [--quiet]
   bulletin-miner report [--dir output] [-o output/report.html] [--source PATH ...] [--split]
                                                            HTML review report: texts with highlighted records, charts
@@ -30,6 +32,18 @@ const HELP = `bulletin-miner — typed, traceable records from Chinese governmen
 
 type Command = (args: string[]) => Promise<number>;
 
+/** `extract --stdin` (src/stdin.ts): NDJSON in, NDJSON out, the summary on stderr. */
+async function extractStdin(positionals: string[], values: { quiet?: boolean; 'max-file-mb'?: string; out?: string; jobs?: string }): Promise<number> {
+  if (positionals.length) throw new UsageError(`--stdin reads NDJSON from standard input and takes no INPUT (got ${positionals.join(' ')})`);
+  if (values.jobs !== undefined) throw new UsageError('--stdin extracts one document at a time: run several processes (the engine that pipes does) instead of --jobs');
+  const maxMb = values['max-file-mb'] === undefined ? undefined : Number(values['max-file-mb']);
+  if (maxMb !== undefined && !(maxMb > 0)) throw new UsageError(`--max-file-mb takes a number > 0, not ${values['max-file-mb']}`);
+  const { runStdin } = await import('./stdin.js');
+  const s = await runStdin(process.stdin, process.stdout, { maxFileBytes: maxMb === undefined ? undefined : Math.round(maxMb * 1024 * 1024) });
+  if (!values.quiet) process.stderr.write(`bulletin-miner: ${s.documents} documents, ${s.records} records, ${s.errors} errors from ${s.lines} lines\n`);
+  return s.documents === 0 && s.errors > 0 ? 1 : 0;
+}
+
 export const COMMANDS: Record<string, Command> = {
   async extract(args) {
     const { values, positionals } = parseArgs({
@@ -41,8 +55,10 @@ export const COMMANDS: Record<string, Command> = {
         quiet: { type: 'boolean', short: 'q' },
         'max-file-mb': { type: 'string' },
         fresh: { type: 'boolean' },
+        stdin: { type: 'boolean' },
       },
     });
+    if (values.stdin) return extractStdin(positionals, values);
     const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
     if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 256)) throw new UsageError(`--jobs takes a whole number from 1 to 256, not ${values.jobs}`);
     const maxMb = values['max-file-mb'] === undefined ? undefined : Number(values['max-file-mb']);
