@@ -28,6 +28,11 @@ const HELP = `bulletin-miner — typed, traceable records from Chinese governmen
   bulletin-miner load --postgres URL [--dir output] [--schema NAME] [--batch-size N] [--prune]
                     upserts the records into PostgreSQL tables (schema default public), one transaction
                     per batch; --prune deletes the records of the loaded documents that the output lacks
+  bulletin-miner queue add INPUT... --redis URL [--queue NAME]   one job per input file on a BullMQ queue
+  bulletin-miner queue status|retry-failed|clean --redis URL [--queue NAME] [--json]
+  bulletin-miner worker --redis URL --postgres URL [--queue NAME] [--schema NAME] [--concurrency N]
+        [--exit-when-drained] [--lock-seconds N] [--max-file-mb N]
+                    takes jobs, extracts, writes load's tables and an errors table; SIGTERM: finishes the jobs in hand
 `;
 
 type Command = (args: string[]) => Promise<number>;
@@ -141,6 +146,49 @@ export const COMMANDS: Record<string, Command> = {
     for (const f of files) process.stdout.write(`${f.path}\t${f.rows} rows\n`);
     return 0;
   },
+  queue: queueCommand,
+  async worker(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: {
+        redis: { type: 'string' },
+        postgres: { type: 'string' },
+        queue: { type: 'string', default: 'bulletin-miner' },
+        schema: { type: 'string', default: 'public' },
+        concurrency: { type: 'string', default: '1' },
+        'exit-when-drained': { type: 'boolean' },
+        'lock-seconds': { type: 'string', default: '30' },
+        'max-file-mb': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+      },
+    });
+    if (positionals.length) throw new UsageError(`worker takes no INPUT (got ${positionals.join(' ')}): add files with queue add`);
+    const redis = values.redis ?? process.env.REDIS_URL;
+    const postgres = values.postgres ?? process.env.DATABASE_URL;
+    if (!redis) throw new UsageError('worker needs --redis URL (e.g. redis://localhost:6379), or REDIS_URL');
+    if (!postgres || !/^postgres(ql)?:\/\//.test(postgres)) throw new UsageError(`worker needs --postgres URL like postgres://user@localhost:5432/db (or DATABASE_URL)${postgres ? `, not ${postgres}` : ''}`);
+    const concurrency = Number(values.concurrency);
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) throw new UsageError(`--concurrency takes a whole number from 1 to 256, not ${values.concurrency}`);
+    const lock = Number(values['lock-seconds']);
+    if (!(lock >= 1)) throw new UsageError(`--lock-seconds takes a number ≥ 1, not ${values['lock-seconds']}`);
+    const maxMb = values['max-file-mb'] === undefined ? undefined : Number(values['max-file-mb']);
+    if (maxMb !== undefined && !(maxMb > 0)) throw new UsageError(`--max-file-mb takes a number > 0, not ${values['max-file-mb']}`);
+    const { runWorker } = await import('./queue/worker.js');
+    const quiet = !!values.quiet;
+    const s = await runWorker({
+      redis,
+      postgres,
+      queue: values.queue!,
+      schema: values.schema!,
+      concurrency,
+      exitWhenDrained: !!values['exit-when-drained'],
+      lockMs: Math.round(lock * 1000),
+      maxFileBytes: maxMb === undefined ? undefined : Math.round(maxMb * 1024 * 1024),
+      log: quiet ? undefined : (l) => process.stderr.write(`bulletin-miner worker: ${l}\n`),
+    });
+    if (!quiet) process.stderr.write(`bulletin-miner worker: ${s.completed} jobs done (${s.records} records, ${s.errors} unreadable inputs), ${s.failed} failed\n`);
+    return 0;
+  },
   async load(args) {
     const { values } = parseArgs({
       args,
@@ -170,6 +218,38 @@ export const COMMANDS: Record<string, Command> = {
     return 0;
   },
 };
+
+/** `queue add|status|retry-failed|clean` (src/queue/). */
+async function queueCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { redis: { type: 'string' }, queue: { type: 'string', default: 'bulletin-miner' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+  });
+  const redis = values.redis ?? process.env.REDIS_URL;
+  if (!redis) throw new UsageError('queue needs --redis URL (e.g. redis://localhost:6379), or REDIS_URL');
+  const name = values.queue!;
+  if (sub === 'add') {
+    if (!positionals.length) throw new UsageError('queue add needs INPUT files or folders');
+    const { queueAdd } = await import('./queue/add.js');
+    const s = await queueAdd({ inputs: positionals, redis, queue: name });
+    for (const e of s.unreadable) process.stderr.write(`bulletin-miner queue add: ${e.path}: ${e.kind}: ${e.message}\n`);
+    process.stdout.write(`${s.added} added, ${s.already} already there${s.unreadable.length ? `, ${s.unreadable.length} could not be read` : ''}\n`);
+    return s.added + s.already === 0 && s.unreadable.length ? 1 : 0;
+  }
+  if (positionals.length) throw new UsageError(`queue ${sub} takes no INPUT (got ${positionals.join(' ')})`);
+  const q = await import('./queue/status.js');
+  if (sub === 'status') {
+    const s = await q.queueStatus(redis, name);
+    process.stdout.write(values.json ? JSON.stringify(s) + '\n' : q.formatStatus(s));
+  } else if (sub === 'retry-failed') process.stdout.write(`${await q.retryFailed(redis, name)} failed jobs put back in the queue\n`);
+  else if (sub === 'clean') {
+    const c = await q.clean(redis, name);
+    process.stdout.write(`removed ${c.completed} completed and ${c.failed} failed jobs\n`);
+  } else throw new UsageError(`queue takes add, status, retry-failed or clean${sub ? `, not ${sub}` : ''}`);
+  return 0;
+}
 
 export async function main(argv: string[]): Promise<void> {
   const [cmd, ...rest] = argv;

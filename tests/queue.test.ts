@@ -1,0 +1,125 @@
+// The queue with real engines (redis-server and PostgreSQL, started here on loopback ports): a folder of small
+// documents and two bad files, two worker processes, one killed with SIGKILL while busy and another started.
+// When the queue is drained the database holds exactly the record ids `extract` gives for the folder (none
+// missing, none extra, none twice) and two errors rows; adding the folder again adds no job, a changed file one.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { cli, cliAsync, jsonl, tmp } from './cli-helpers.js';
+import { CORPUS } from './helpers.js';
+import { startCluster, type Cluster } from './pg.js';
+import { startRedis, type RedisServer } from './redis.js';
+
+const DOCS = 400;
+
+/** DOCS small documents in four folders, made of the corpus's lines (each document a different run of them, and
+ * a sentence of its own numbers), plus an empty and a binary file. */
+function makeArchive(): string {
+  const dir = tmp('queue-archive');
+  const lines = readdirSync(CORPUS)
+    .sort()
+    .flatMap((f) => readFileSync(join(CORPUS, f), 'utf8').split('\n'))
+    .filter((l) => /[0-9〇一二三四五六七八九十]/.test(l) && l.length > 20);
+  for (let i = 0; i < DOCS; i++) {
+    const sub = join(dir, `part${i % 4}`);
+    mkdirSync(sub, { recursive: true });
+    const body = [`第${i}期 投资情况通报`, ...Array.from({ length: 3 }, (_, k) => lines[(i * 3 + k) % lines.length]!), `全市完成固定资产投资${i + 10}.5亿元,同比增长${(i % 30) + 0.5}%。`];
+    writeFileSync(join(sub, `doc${String(i).padStart(4, '0')}.txt`), body.join('\n') + '\n');
+  }
+  writeFileSync(join(dir, 'part0', 'empty.txt'), '');
+  writeFileSync(join(dir, 'part1', 'binary.txt'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+  writeFileSync(join(dir, 'part2', 'notes.csv'), 'ignored,by,extension\n');
+  return dir;
+}
+
+type Status = { waiting: number; active: number; delayed: number; completed: number; failed: number; failures: unknown[] };
+
+describe('queue add / worker / queue status (Redis, PostgreSQL)', () => {
+  let redis: RedisServer;
+  let cluster: Cluster;
+  let client: pg.Client;
+  beforeAll(async () => {
+    redis = await startRedis();
+    cluster = await startCluster();
+    client = new pg.Client({ connectionString: cluster.url });
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client?.end();
+    cluster?.stop();
+    redis?.stop();
+  });
+
+  const status = (): Status => {
+    const r = cli(['queue', 'status', '--redis', redis.url, '--json']);
+    expect(r.stderr).toBe('');
+    return JSON.parse(r.stdout) as Status;
+  };
+
+  it(
+    'two workers, one killed while busy and one started: every record of extract once, two errors rows; re-adding adds nothing',
+    async () => {
+      const archive = makeArchive();
+      const ref = tmp('queue-ref');
+      expect(cli(['extract', archive, '-o', ref, '--quiet']).status).toBe(0);
+      const want = jsonl(join(ref, 'records.jsonl')).map((r) => r.id as string).sort();
+      expect(want.length).toBeGreaterThan(DOCS);
+
+      const add = cli(['queue', 'add', archive, '--redis', redis.url]);
+      expect(add.stderr).toBe('');
+      expect(add.stdout.trim()).toBe(`${DOCS + 2} added, 0 already there`);
+
+      const workerArgs = ['worker', '--redis', redis.url, '--postgres', cluster.url, '--schema', 'q', '--lock-seconds', '2'];
+      const exited = (p: ReturnType<typeof cliAsync>) => new Promise<number | null>((res) => (p.exitCode !== null ? res(p.exitCode) : p.once('exit', (code) => res(code))));
+      const a = cliAsync([...workerArgs, '--concurrency', '2']);
+      const b = cliAsync([...workerArgs, '--exit-when-drained']);
+      let bErr = '';
+      b.stderr.on('data', (d) => (bErr += d));
+      // kill A once jobs are being done and some are active
+      for (let s = status(); ; s = status()) {
+        if (s.completed >= 40 && s.active > 0) break;
+        expect(s.completed, 'the queue emptied before a worker could be killed').toBeLessThan(DOCS);
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      a.kill('SIGKILL');
+      expect(await exited(a)).toBe(null);
+      const c = cliAsync([...workerArgs, '--exit-when-drained', '--concurrency', '2']);
+      let cErr = '';
+      c.stderr.on('data', (d) => (cErr += d));
+      expect(await exited(c), cErr).toBe(0);
+      expect(await exited(b), bErr).toBe(0);
+      expect(cErr + bErr).toMatch(/jobs done/);
+
+      const s = status();
+      expect([s.waiting, s.active, s.delayed, s.failed, s.completed]).toEqual([0, 0, 0, 0, DOCS + 2]);
+      // the killed worker's jobs in hand came back (their locks lapsed) and were done by another
+      const conn = new Redis(redis.url, { maxRetriesPerRequest: null });
+      const q = new Queue('bulletin-miner', { connection: conn });
+      const done = await q.getCompleted(0, -1);
+      await q.close();
+      conn.disconnect();
+      expect(done.length).toBe(DOCS + 2);
+      expect(done.filter((j) => j.stalledCounter > 0).length).toBeGreaterThan(0);
+      const ids = (
+        await client.query(`select id from q.amounts union all select id from q.percentages union all select id from q.counts union all select id from q.projects`)
+      ).rows.map((r: { id: string }) => r.id);
+      expect(ids.length).toBe(new Set(ids).size);
+      expect(ids.sort()).toEqual(want);
+      const docs = (await client.query('select path from q.documents order by path')).rows.map((r: { path: string }) => r.path);
+      expect(docs).toEqual(jsonl(join(ref, 'documents.jsonl')).map((d) => d.path as string).sort());
+      const errors = (await client.query('select path, kind from q.errors order by path')).rows;
+      expect(errors).toEqual(jsonl(join(ref, 'errors.jsonl')).map((e) => ({ path: e.path, kind: e.kind })).sort((x, y) => (x.path < y.path ? -1 : 1)));
+      expect(errors.map((e: { kind: string }) => e.kind).sort()).toEqual(['binary', 'empty']);
+
+      // the same folder again: nothing; one file changed: one job
+      expect(cli(['queue', 'add', archive, '--redis', redis.url]).stdout.trim()).toBe(`0 added, ${DOCS + 2} already there`);
+      appendFileSync(join(archive, 'part3', 'doc0003.txt'), '另有新开工项目12个。\n');
+      expect(cli(['queue', 'add', archive, '--redis', redis.url]).stdout.trim()).toBe(`1 added, ${DOCS + 1} already there`);
+      expect(status().waiting).toBe(1);
+    },
+    600_000,
+  );
+});
