@@ -24,6 +24,10 @@ export interface JobResult {
   doc_id?: string;
   records?: number;
   error?: string;
+  /** when the child began the job (ms since the epoch), after its start-up */
+  started?: number;
+  /** milliseconds spent reading the file, extracting, and writing to PostgreSQL (one transaction) */
+  ms?: { read: number; extract: number; write: number };
 }
 
 /** A Redis connection for BullMQ to a redis:// or rediss:// URL (BullMQ duplicates it for its blocking reads).

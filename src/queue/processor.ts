@@ -7,11 +7,15 @@ import type { SandboxedJob } from 'bullmq';
 import { extractOne, readOne } from '../one.js';
 import { emptySummary, loadBatch, type Line } from '../sql/postgres.js';
 import { ident, tables } from '../sql/columns.js';
+import { getJieba } from '../segment.js';
 import type { JobData, JobResult } from './common.js';
 
 // (SIGTERM and SIGINT: BullMQ's child finishes its job, then exits.) A worker killed with SIGKILL leaves its
 // children behind: they stop at once, and the job comes back to the queue when its lock lapses.
 process.on('disconnect', () => process.exit(0));
+
+// the dictionaries load as the child starts, before its first job (BullMQ imports this module then)
+getJieba();
 
 const url = process.env.BULLETIN_MINER_PG_URL!;
 const schema = process.env.BULLETIN_MINER_PG_SCHEMA ?? 'public';
@@ -36,8 +40,13 @@ export default async function process_(job: SandboxedJob<JobData, JobResult>): P
   if (process.env.BULLETIN_MINER_WORKER_DIES_ON && job.data.path === process.env.BULLETIN_MINER_WORKER_DIES_ON) process.exit(3);
   const { path } = job.data;
   const file = job.data.fileB64 ? Buffer.from(job.data.file, 'base64') : job.data.file;
+  const started = Date.now();
+  const t0 = performance.now();
   const read = readOne(file, path, maxBytes);
+  const t1 = performance.now();
   const out = read.error ? read : extractOne(read.bytes!, path);
+  const t2 = performance.now();
+  const ms = () => ({ read: t1 - t0, extract: t2 - t1, write: performance.now() - t2 });
   const c = await db();
   if (out.error) {
     const e = out.error;
@@ -48,7 +57,7 @@ export default async function process_(job: SandboxedJob<JobData, JobResult>): P
         [path, e.kind, e.message, job.data.sha256],
       ).then(() => {}),
     );
-    return { path, error: `${e.kind}: ${e.message}` };
+    return { path, error: `${e.kind}: ${e.message}`, ms: ms(), started };
   }
   const r = out.result!;
   const lines: Line[] = [{ table: byType.get('document')!, row: r.document }];
@@ -63,5 +72,5 @@ export default async function process_(job: SandboxedJob<JobData, JobResult>): P
       );
     }
   });
-  return { path, doc_id: r.document.doc_id, records: r.records.length };
+  return { path, doc_id: r.document.doc_id, records: r.records.length, ms: ms(), started };
 }
