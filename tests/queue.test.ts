@@ -53,6 +53,20 @@ describe('queue add / worker / queue status (Redis, PostgreSQL)', () => {
     redis?.stop();
   });
 
+  /** active and completed jobs, asked in-process: polling through the CLI (a process start each) can miss a
+   * short busy period on a loaded machine */
+  const counts = async (name: string) => {
+    const conn = new Redis(redis.url, { maxRetriesPerRequest: null });
+    const q = new Queue(name, { connection: conn });
+    try {
+      const c = await q.getJobCounts('active', 'completed');
+      return { active: c.active ?? 0, completed: c.completed ?? 0 };
+    } finally {
+      await q.close();
+      conn.disconnect();
+    }
+  };
+
   const status = (): Status => {
     const r = cli(['queue', 'status', '--redis', redis.url, '--json']);
     expect(r.stderr).toBe('');
@@ -79,10 +93,10 @@ describe('queue add / worker / queue status (Redis, PostgreSQL)', () => {
       let bErr = '';
       b.stderr.on('data', (d) => (bErr += d));
       // kill A once jobs are being done and some are active
-      for (let s = status(); ; s = status()) {
+      for (let s = await counts('bulletin-miner'); ; s = await counts('bulletin-miner')) {
         if (s.completed >= 40 && s.active > 0) break;
         expect(s.completed, 'the queue emptied before a worker could be killed').toBeLessThan(DOCS);
-        await new Promise((r) => setTimeout(r, 300));
+        await new Promise((r) => setTimeout(r, 50));
       }
       a.kill('SIGKILL');
       expect(await exited(a)).toBe(null);
@@ -127,17 +141,19 @@ describe('queue add / worker / queue status (Redis, PostgreSQL)', () => {
     'SIGTERM finishes the job in hand; a job that kills its worker fails after 3 attempts; retry-failed, clean',
     async () => {
       const dir = tmp('queue-crash');
-      for (let i = 0; i < 30; i++) writeFileSync(join(dir, `c${String(i).padStart(2, '0')}.txt`), `第${i}期:全市完成固定资产投资${i + 3}.2亿元,同比增长${i % 9}.5%。\n`);
+      const M = 120;
+      for (let i = 0; i < M; i++) writeFileSync(join(dir, `c${String(i).padStart(2, '0')}.txt`), `第${i}期:全市完成固定资产投资${i + 3}.2亿元,同比增长${i % 9}.5%。\n`);
       const qs = (args: string[]) => cli(['queue', ...args, '--redis', redis.url, '--queue', 'crash']);
       const st = () => JSON.parse(qs(['status', '--json']).stdout) as Status & { failures: { path: string; attempts: number; reason: string }[] };
-      expect(qs(['add', dir]).stdout.trim()).toBe('30 added, 0 already there');
+      expect(qs(['add', dir]).stdout.trim()).toBe(`${M} added, 0 already there`);
       const args = ['worker', '--redis', redis.url, '--postgres', cluster.url, '--schema', 'crash', '--queue', 'crash', '--lock-seconds', '30'];
-      const w = cliAsync(args, { BULLETIN_MINER_WORKER_DIES_ON: 'c29.txt' });
+      const dies = { BULLETIN_MINER_WORKER_DIES_ON: `c${M - 1}.txt` };
+      const w = cliAsync(args, dies);
       let err = '';
       w.stderr.on('data', (d) => (err += d));
-      for (let s = st(); !(s.completed >= 3 && s.active > 0); s = st()) {
-        expect(s.completed).toBeLessThan(25);
-        await new Promise((r) => setTimeout(r, 200));
+      for (let s = await counts('crash'); !(s.completed >= 3 && s.active > 0); s = await counts('crash')) {
+        expect(s.completed, 'the queue emptied before the worker could be stopped').toBeLessThan(M - 5);
+        await new Promise((r) => setTimeout(r, 50));
       }
       w.kill('SIGTERM');
       expect(await new Promise((res) => w.once('exit', res)), err).toBe(0);
@@ -145,27 +161,27 @@ describe('queue add / worker / queue status (Redis, PostgreSQL)', () => {
       // nothing left active: the job in hand was finished, not abandoned to a lock that lapses in 30 s
       const after = st();
       expect(after.active).toBe(0);
-      expect(after.completed + after.waiting + after.delayed + after.failed).toBe(30);
+      expect(after.completed + after.waiting + after.delayed + after.failed).toBe(M);
 
       const drain = (env: Record<string, string> = {}) => {
         const r = cli([...args, '--exit-when-drained', '--lock-seconds', '2'], env);
         expect(r.status, r.stderr).toBe(0);
         return r.stderr;
       };
-      const log = drain({ BULLETIN_MINER_WORKER_DIES_ON: 'c29.txt' });
-      expect(log).toMatch(/c29\.txt: failed/);
+      const log = drain(dies);
+      expect(log).toMatch(/c119\.txt: failed/);
       let s = st();
-      expect([s.completed, s.failed, s.active, s.waiting]).toEqual([29, 1, 0, 0]);
-      expect(s.failures.map((f) => [f.path, f.attempts])).toEqual([['c29.txt', 3]]);
+      expect([s.completed, s.failed, s.active, s.waiting]).toEqual([M - 1, 1, 0, 0]);
+      expect(s.failures.map((f) => [f.path, f.attempts])).toEqual([['c119.txt', 3]]);
       expect(s.failures[0]!.reason).toMatch(/exit|code 3/i);
-      expect(qs(['status']).stdout).toMatch(/29 completed, 1 failed\n  failed: c29\.txt \(3 attempts\)/);
+      expect(qs(['status']).stdout).toMatch(/119 completed, 1 failed\n  failed: c119\.txt \(3 attempts\)/);
 
       expect(qs(['retry-failed']).stdout.trim()).toBe('1 failed jobs put back in the queue');
       drain();
       s = st();
-      expect([s.completed, s.failed]).toEqual([30, 0]);
-      expect((await client.query('select count(*)::int as n from crash.documents')).rows[0].n).toBe(30);
-      expect(qs(['clean']).stdout.trim()).toBe('removed 30 completed and 0 failed jobs');
+      expect([s.completed, s.failed]).toEqual([M, 0]);
+      expect((await client.query('select count(*)::int as n from crash.documents')).rows[0].n).toBe(M);
+      expect(qs(['clean']).stdout.trim()).toBe(`removed ${M} completed and 0 failed jobs`);
       expect(st().completed).toBe(0);
 
       const bad = cli(['queue', 'status', '--redis', 'redis://127.0.0.1:1']);
