@@ -222,6 +222,7 @@ export const COMMANDS: Record<string, Command> = {
 /** `queue add|status|retry-failed|clean` (src/queue/). */
 async function queueCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
+  if (!['add', 'status', 'retry-failed', 'clean'].includes(sub ?? '')) throw new UsageError(`queue takes add, status, retry-failed or clean${sub ? `, not ${sub}` : ''}`);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -247,7 +248,7 @@ async function queueCommand(args: string[]): Promise<number> {
   else if (sub === 'clean') {
     const c = await q.clean(redis, name);
     process.stdout.write(`removed ${c.completed} completed and ${c.failed} failed jobs\n`);
-  } else throw new UsageError(`queue takes add, status, retry-failed or clean${sub ? `, not ${sub}` : ''}`);
+  }
   return 0;
 }
 

@@ -189,6 +189,16 @@ describe('queue add / worker / queue status (Redis, PostgreSQL)', () => {
       expect(bad.stderr).toMatch(/^bulletin-miner queue: cannot connect to Redis at redis:\/\/127\.0\.0\.1:1/);
       const usage = cli(['queue', 'status', '--redis', 'localhost']);
       expect([usage.status, usage.stderr.trim()]).toEqual([2, 'bulletin-miner queue: --redis takes a URL like redis://localhost:6379, not localhost']);
+      for (const [args, message] of [
+        [['queue'], 'queue takes add, status, retry-failed or clean'],
+        [['queue', 'status'], 'queue needs --redis URL (e.g. redis://localhost:6379), or REDIS_URL'],
+        [['queue', 'add', '--redis', redis.url], 'queue add needs INPUT files or folders'],
+        [['worker', '--redis', redis.url], 'worker needs --postgres URL like postgres://user@localhost:5432/db (or DATABASE_URL)'],
+        [['worker', '--redis', redis.url, '--postgres', cluster.url, '--concurrency', '0'], '--concurrency takes a whole number from 1 to 256, not 0'],
+      ] as const) {
+        const r = cli([...args], { REDIS_URL: '', DATABASE_URL: '' });
+        expect([r.status, r.stderr.trim()]).toEqual([2, `bulletin-miner ${args[0]}: ${message}`]);
+      }
     },
     300_000,
   );
