@@ -14,6 +14,8 @@ const HELP = `bulletin-miner — typed, traceable records from Chinese governmen
 
   bulletin-miner extract [INPUT ...] [-o DIR] [--jobs N]   files or folders (.txt .htm .html .pdf .docx); default corpus/ → output/
         [--max-file-mb N] [--fresh] [--quiet]            refuse files over N MiB (16); ignore earlier runs' state
+  bulletin-miner extract --stdin                         NDJSON {"path","text"|"base64"} a line in, records,
+                                                           {"type":"document"} and {"type":"error"} lines out
   bulletin-miner eval --gold FILE [--records FILE] [--documents FILE] [--corpus DIR] [--json] [--quiet]
   bulletin-miner report [--dir output] [-o output/report.html] [--source PATH ...] [--split]
                                                            HTML review report: texts with highlighted records, charts
@@ -28,9 +30,26 @@ const HELP = `bulletin-miner — typed, traceable records from Chinese governmen
                     upserts the records into PostgreSQL tables (schema default public), one transaction
                     per batch; --prune deletes the records of the loaded documents that the output lacks;
                     the facts table is made again from the loaded tables
+  bulletin-miner queue add INPUT... --redis URL [--queue NAME]   one job per input file on a BullMQ queue
+  bulletin-miner queue status|retry-failed|clean --redis URL [--queue NAME] [--json]
+  bulletin-miner worker --redis URL --postgres URL [--queue NAME] [--schema NAME] [--concurrency N]
+        [--exit-when-drained] [--lock-seconds N] [--max-file-mb N]
+                    takes jobs, extracts, writes load's tables and an errors table; SIGTERM: finishes the jobs in hand
 `;
 
 type Command = (args: string[]) => Promise<number>;
+
+/** `extract --stdin` (src/stdin.ts): NDJSON in, NDJSON out, the summary on stderr. */
+async function extractStdin(positionals: string[], values: { quiet?: boolean; 'max-file-mb'?: string; out?: string; jobs?: string }): Promise<number> {
+  if (positionals.length) throw new UsageError(`--stdin reads NDJSON from standard input and takes no INPUT (got ${positionals.join(' ')})`);
+  if (values.jobs !== undefined) throw new UsageError('--stdin extracts one document at a time: run several processes (the engine that pipes does) instead of --jobs');
+  const maxMb = values['max-file-mb'] === undefined ? undefined : Number(values['max-file-mb']);
+  if (maxMb !== undefined && !(maxMb > 0)) throw new UsageError(`--max-file-mb takes a number > 0, not ${values['max-file-mb']}`);
+  const { runStdin } = await import('./stdin.js');
+  const s = await runStdin(process.stdin, process.stdout, { maxFileBytes: maxMb === undefined ? undefined : Math.round(maxMb * 1024 * 1024) });
+  if (!values.quiet) process.stderr.write(`bulletin-miner: ${s.documents} documents, ${s.records} records, ${s.errors} errors from ${s.lines} lines\n`);
+  return s.documents === 0 && s.errors > 0 ? 1 : 0;
+}
 
 export const COMMANDS: Record<string, Command> = {
   async extract(args) {
@@ -43,8 +62,10 @@ export const COMMANDS: Record<string, Command> = {
         quiet: { type: 'boolean', short: 'q' },
         'max-file-mb': { type: 'string' },
         fresh: { type: 'boolean' },
+        stdin: { type: 'boolean' },
       },
     });
+    if (values.stdin) return extractStdin(positionals, values);
     const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
     if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 256)) throw new UsageError(`--jobs takes a whole number from 1 to 256, not ${values.jobs}`);
     const maxMb = values['max-file-mb'] === undefined ? undefined : Number(values['max-file-mb']);
@@ -136,6 +157,49 @@ export const COMMANDS: Record<string, Command> = {
     for (const f of files) process.stdout.write(`${f.path}\t${f.rows} rows\n`);
     return 0;
   },
+  queue: queueCommand,
+  async worker(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: {
+        redis: { type: 'string' },
+        postgres: { type: 'string' },
+        queue: { type: 'string', default: 'bulletin-miner' },
+        schema: { type: 'string', default: 'public' },
+        concurrency: { type: 'string', default: '1' },
+        'exit-when-drained': { type: 'boolean' },
+        'lock-seconds': { type: 'string', default: '30' },
+        'max-file-mb': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+      },
+    });
+    if (positionals.length) throw new UsageError(`worker takes no INPUT (got ${positionals.join(' ')}): add files with queue add`);
+    const redis = values.redis ?? process.env.REDIS_URL;
+    const postgres = values.postgres ?? process.env.DATABASE_URL;
+    if (!redis) throw new UsageError('worker needs --redis URL (e.g. redis://localhost:6379), or REDIS_URL');
+    if (!postgres || !/^postgres(ql)?:\/\//.test(postgres)) throw new UsageError(`worker needs --postgres URL like postgres://user@localhost:5432/db (or DATABASE_URL)${postgres ? `, not ${postgres}` : ''}`);
+    const concurrency = Number(values.concurrency);
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) throw new UsageError(`--concurrency takes a whole number from 1 to 256, not ${values.concurrency}`);
+    const lock = Number(values['lock-seconds']);
+    if (!(lock >= 1)) throw new UsageError(`--lock-seconds takes a number ≥ 1, not ${values['lock-seconds']}`);
+    const maxMb = values['max-file-mb'] === undefined ? undefined : Number(values['max-file-mb']);
+    if (maxMb !== undefined && !(maxMb > 0)) throw new UsageError(`--max-file-mb takes a number > 0, not ${values['max-file-mb']}`);
+    const { runWorker } = await import('./queue/worker.js');
+    const quiet = !!values.quiet;
+    const s = await runWorker({
+      redis,
+      postgres,
+      queue: values.queue!,
+      schema: values.schema!,
+      concurrency,
+      exitWhenDrained: !!values['exit-when-drained'],
+      lockMs: Math.round(lock * 1000),
+      maxFileBytes: maxMb === undefined ? undefined : Math.round(maxMb * 1024 * 1024),
+      log: quiet ? undefined : (l) => process.stderr.write(`bulletin-miner worker: ${l}\n`),
+    });
+    if (!quiet) process.stderr.write(`bulletin-miner worker: ${s.completed} jobs done (${s.records} records, ${s.errors} unreadable inputs), ${s.failed} failed\n`);
+    return 0;
+  },
   async load(args) {
     const { values } = parseArgs({
       args,
@@ -166,6 +230,39 @@ export const COMMANDS: Record<string, Command> = {
     return 0;
   },
 };
+
+/** `queue add|status|retry-failed|clean` (src/queue/). */
+async function queueCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (!['add', 'status', 'retry-failed', 'clean'].includes(sub ?? '')) throw new UsageError(`queue takes add, status, retry-failed or clean${sub ? `, not ${sub}` : ''}`);
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { redis: { type: 'string' }, queue: { type: 'string', default: 'bulletin-miner' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+  });
+  const redis = values.redis ?? process.env.REDIS_URL;
+  if (!redis) throw new UsageError('queue needs --redis URL (e.g. redis://localhost:6379), or REDIS_URL');
+  const name = values.queue!;
+  if (sub === 'add') {
+    if (!positionals.length) throw new UsageError('queue add needs INPUT files or folders');
+    const { queueAdd } = await import('./queue/add.js');
+    const s = await queueAdd({ inputs: positionals, redis, queue: name });
+    for (const e of s.unreadable) process.stderr.write(`bulletin-miner queue add: ${e.path}: ${e.kind}: ${e.message}\n`);
+    process.stdout.write(`${s.added} added, ${s.already} already there${s.unreadable.length ? `, ${s.unreadable.length} could not be read` : ''}\n`);
+    return s.added + s.already === 0 && s.unreadable.length ? 1 : 0;
+  }
+  if (positionals.length) throw new UsageError(`queue ${sub} takes no INPUT (got ${positionals.join(' ')})`);
+  const q = await import('./queue/status.js');
+  if (sub === 'status') {
+    const s = await q.queueStatus(redis, name);
+    process.stdout.write(values.json ? JSON.stringify(s) + '\n' : q.formatStatus(s));
+  } else if (sub === 'retry-failed') process.stdout.write(`${await q.retryFailed(redis, name)} failed jobs put back in the queue\n`);
+  else if (sub === 'clean') {
+    const c = await q.clean(redis, name);
+    process.stdout.write(`removed ${c.completed} completed and ${c.failed} failed jobs\n`);
+  }
+  return 0;
+}
 
 export async function main(argv: string[]): Promise<void> {
   const [cmd, ...rest] = argv;

@@ -22,7 +22,7 @@ export function pgBin(): string | null {
   return versions.length ? join(root, versions[0]!, 'bin') : null;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);

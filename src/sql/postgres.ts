@@ -85,7 +85,7 @@ function upsertSql(schema: string, t: Table, rows: number): string {
   );
 }
 
-interface Line {
+export interface Line {
   table: Table;
   row: Record<string, unknown>;
 }
@@ -120,7 +120,9 @@ async function* lines(dir: string): AsyncGenerator<Line> {
 /** PostgreSQL caps a statement at 65535 parameters. */
 const MAX_PARAMS = 65535;
 
-async function loadBatch(client: pg.Client, schema: string, batch: Line[], summary: LoadSummary): Promise<void> {
+/** Upserts a batch of lines in one transaction; `within`, when given, runs in the same transaction after them
+ * (the queue's worker writes its errors table there). */
+export async function loadBatch(client: pg.Client, schema: string, batch: Line[], summary: LoadSummary, within?: (client: pg.Client) => Promise<void>): Promise<void> {
   const counts = new Map<string, TableCounts>();
   await client.query('BEGIN');
   try {
@@ -147,6 +149,7 @@ async function loadBatch(client: pg.Client, schema: string, batch: Line[], summa
       }
       counts.set(t.name, c);
     }
+    if (within) await within(client);
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => {});
@@ -222,10 +225,9 @@ async function rebuildFacts(client: pg.Client, schema: string): Promise<number> 
   }
 }
 
-export async function load(opts: LoadOptions): Promise<LoadSummary> {
-  const schema = opts.schema ?? 'public';
-  const batchSize = opts.batchSize ?? 1000;
-  const summary: LoadSummary = {
+/** Counts of nothing loaded yet, for every table. */
+export function emptySummary(schema: string): LoadSummary {
+  return {
     schema,
     tables: Object.fromEntries(tables().map((t) => [t.name, { inserted: 0, updated: 0, unchanged: 0, deleted: 0 }])),
     inserted: 0,
@@ -235,6 +237,26 @@ export async function load(opts: LoadOptions): Promise<LoadSummary> {
     batches: 0,
     facts: 0,
   };
+}
+
+/** Creates the schema and tables (or adds missing columns), one creator at a time per schema. */
+export async function createTables(client: pg.Client, schema: string, more: string[] = []): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    // one loader at a time per schema, so two concurrent CREATE TABLE IF NOT EXISTS do not collide
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`bulletin-miner:${schema}`]);
+    for (const stmt of [...ddl(schema), ...more]) await client.query(stmt);
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw e;
+  }
+}
+
+export async function load(opts: LoadOptions): Promise<LoadSummary> {
+  const schema = opts.schema ?? 'public';
+  const batchSize = opts.batchSize ?? 1000;
+  const summary = emptySummary(schema);
   const client = new pg.Client({ connectionString: opts.url });
   client.on('error', () => {}); // a dropped connection surfaces as a failed query
   try {
@@ -244,11 +266,7 @@ export async function load(opts: LoadOptions): Promise<LoadSummary> {
   }
   let done = 0;
   try {
-    await client.query('BEGIN');
-    // one loader at a time per schema, so two concurrent CREATE TABLE IF NOT EXISTS do not collide
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`bulletin-miner:${schema}`]);
-    for (const stmt of ddl(schema)) await client.query(stmt);
-    await client.query('COMMIT');
+    await createTables(client, schema);
     let batch: Line[] = [];
     for await (const l of lines(opts.dir)) {
       batch.push(l);
