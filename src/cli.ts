@@ -197,7 +197,10 @@ export const COMMANDS: Record<string, Command> = {
       maxFileBytes: maxMb === undefined ? undefined : Math.round(maxMb * 1024 * 1024),
       log: quiet ? undefined : (l) => process.stderr.write(`bulletin-miner worker: ${l}\n`),
     });
-    if (!quiet) process.stderr.write(`bulletin-miner worker: ${s.completed} jobs done (${s.records} records, ${s.errors} unreadable inputs), ${s.failed} failed\n`);
+    if (!quiet) {
+      const facts = s.facts < 0 ? 'the facts table not made again' : `facts table: ${s.facts} rows`;
+      process.stderr.write(`bulletin-miner worker: ${s.completed} jobs done (${s.records} records, ${s.errors} unreadable inputs), ${s.failed} failed; ${facts}\n`);
+    }
     return 0;
   },
   async load(args) {

@@ -127,6 +127,10 @@ describe('queue add / worker / queue status (Redis, PostgreSQL)', () => {
       const errors = (await client.query('select path, kind from q.errors order by path')).rows;
       expect(errors).toEqual(jsonl(join(ref, 'errors.jsonl')).map((e) => ({ path: e.path, kind: e.kind })).sort((x, y) => (x.path < y.path ? -1 : 1)));
       expect(errors.map((e: { kind: string }) => e.kind).sort()).toEqual(['binary', 'empty']);
+      // the facts table, made again by the workers as they stop, has the rows query's facts view gives extract's output
+      const facts = (await client.query('select count(*)::int as n from q.facts')).rows[0].n;
+      expect(facts).toBe(JSON.parse(cli(['query', 'select count(*) as n from facts', '--dir', ref, '--format', 'json']).stdout)[0].n);
+      expect(facts).toBeGreaterThan(0);
 
       // the same folder again: nothing; one file changed: one job
       expect(cli(['queue', 'add', archive, '--redis', redis.url]).stdout.trim()).toBe(`0 added, ${DOCS + 2} already there`);

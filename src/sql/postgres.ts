@@ -208,7 +208,7 @@ async function prune(client: pg.Client, schema: string, dir: string, summary: Lo
 
 /** The facts table (SPEC 7), made again from the schema's amounts and percentages in one transaction: every
  * document loaded so far, as the facts view of \`query\` gives them for one output. Returns its rows. */
-async function rebuildFacts(client: pg.Client, schema: string): Promise<number> {
+export async function rebuildFacts(client: pg.Client, schema: string): Promise<number> {
   const q = (t: string) => `${ident(schema)}.${ident(t)}`;
   await client.query('BEGIN');
   try {
