@@ -542,7 +542,8 @@ function elided(doc: Doc, c: Counted, e: number, prev: CountDraft | undefined): 
   // the noun of a whole that the sentence divides: 其中有70个, 项目23项，未达序时进度2项, 新签约产业项目中，甲产业43个
   if (text[c.after] !== undefined && !LABEL_END.test(text[c.after]!)) return null;
   // the label: from the clause's start or the last 、 (其中甲市45个、乙市30个)
-  const from = Math.max(doc.clauseStart(e), text.lastIndexOf('、', e - 1) + 1);
+  let from = e;
+  for (const c = doc.clauseStart(e); from > c && text[from - 1] !== '、'; ) from--;
   const label = text.slice(from, e);
   if (label.length > T.MAX_LABEL) return null;
   const subsetLead = T.SUBSET_LEADS.find((w) => w !== '中' && label.startsWith(w));

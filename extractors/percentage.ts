@@ -222,17 +222,23 @@ export const percentage: Extractor = {
  * else (增幅比1—3月回落13.2个百分点), nor to a contribution (拉动投资增长2.9个百分点), nor to a target. */
 function inheritBasis(doc: Doc, drafts: PercentageDraft[]): void {
   const text = doc.text;
+  // one pass over the text, as far as the clause of each figure in turn: whether its paragraph has had a yoy cue
+  let pos = 0;
+  let cue = false;
   for (const d of drafts) {
-    if (d.basis !== null || d.direction === null) continue;
     const from = doc.clauseStart(d.start);
+    for (; pos < from; pos++) {
+      if (text.charCodeAt(pos) === 0x0a) cue = false;
+      else if (!cue && changeCueAt(text, pos, 'yoy')) cue = true;
+    }
+    if (d.basis !== null || d.direction === null || !cue) continue;
     const lead = text.slice(from, d.start);
     const bare = NOT_REFERENCE.reduce((l, w) => l.split(w).join(''), lead);
     if (OWN_REFERENCE.some((w) => bare.includes(w))) continue;
     // a target or a forecast (力争全年增长7%左右) is no measured change
     if (TARGET_WORDS.some((w) => lead.includes(w))) continue;
-    const paragraph = text.lastIndexOf('\n', d.start - 1) + 1;
     // only a yoy cue carries (SPEC 3): a month-on-month comparison is said of its own figure
-    d.basis = lastChangeCue(text, paragraph, from, ['yoy']);
+    d.basis = 'yoy';
   }
 }
 
@@ -293,18 +299,22 @@ function insideNotSamePeriod(text: string, i: number, word: string): boolean {
   return false;
 }
 
-/** The family (yoy or mom, of those asked for) of the last change cue written in [from, to), leaving out
- * comparisons with another period that begin like one (比上年全年). */
-function lastChangeCue(text: string, from: number, to: number, families: readonly string[] = ['yoy', 'mom']): 'yoy' | 'mom' | null {
+/** The family (yoy or mom) of the last change cue written in [from, to), leaving out comparisons with another
+ * period that begin like one (比上年全年). */
+function lastChangeCue(text: string, from: number, to: number): 'yoy' | 'mom' | null {
   for (let i = to - 1; i >= from; i--) {
-    const ws = BASIS_BY_FIRST.get(text.charCodeAt(i));
-    if (!ws) continue;
-    for (const { word, family } of ws) {
-      const basis = BASIS_WORDS[family]!.basis;
-      if ((basis !== 'yoy' && basis !== 'mom') || !families.includes(basis) || !text.startsWith(word, i)) continue;
-      if (insideNotSamePeriod(text, i, word)) continue;
-      return basis;
-    }
+    const c = changeCueAt(text, i, 'yoy') ?? changeCueAt(text, i, 'mom');
+    if (c) return c;
+  }
+  return null;
+}
+
+/** `family` when a cue of that family (yoy or mom) starts at `i`, not inside a comparison with another period. */
+function changeCueAt(text: string, i: number, family: 'yoy' | 'mom'): 'yoy' | 'mom' | null {
+  const ws = BASIS_BY_FIRST.get(text.charCodeAt(i));
+  if (!ws) return null;
+  for (const { word, family: f } of ws) {
+    if (BASIS_WORDS[f]!.basis === family && text.startsWith(word, i) && !insideNotSamePeriod(text, i, word)) return family;
   }
   return null;
 }

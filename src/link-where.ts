@@ -12,7 +12,6 @@ import type { PlaceMention } from './gazetteer.js';
 type Located = Extract<Draft, { type: 'amount' | 'percentage' | 'count' }>;
 
 /** Start of the paragraph holding `pos` (after the last line break before it). */
-const paragraphStart = (text: string, pos: number) => text.lastIndexOf('\n', pos - 1) + 1;
 
 /** Where the phrase of the number at `pos` starts: after the clause mark, a list mark 、 or the previous number. */
 function phraseStart(doc: Doc, pos: number, prevEnd: number): number {
@@ -84,7 +83,15 @@ function areaAt(text: string, from: number, to: number): string | null {
 function periodBefore(periods: PeriodMention[], d: Located, phrase: number, sentence: number, paragraph: number): { p: PeriodMention; year: number | null } | null {
   let chosen: PeriodMention | null = null;
   let year: number | null = null;
-  for (const p of periods) {
+  // from the first period of the paragraph (the periods are in order of start)
+  let lo = 0;
+  for (let hi = periods.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (periods[mid]!.start < paragraph) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < periods.length; k++) {
+    const p = periods[k]!;
     if (p.start >= d.start) break;
     if (p.comparison || p.start < paragraph) continue;
     if (p.plan && (d.type !== 'amount' || p.start < phrase)) continue;
@@ -111,6 +118,9 @@ export function linkWhere(doc: Doc, drafts: Draft[]): DocumentWhere {
   const located = drafts.filter((d): d is Located => d.type !== 'project').sort((a, b) => a.start - b.start);
   let prevEnd = 0;
   let prevSentence = -1;
+  // the start of the paragraph of the number in hand, found by one pass over the text (the numbers are in order)
+  let paragraph = 0;
+  let scanned = 0;
   let ownRegion: { sentence: number; name: string | null; at: number } = { sentence: -1, name: null, at: -1 };
   for (const d of located) {
     const sentence = doc.sentenceAt(d.start).start;
@@ -121,7 +131,7 @@ export function linkWhere(doc: Doc, drafts: Draft[]): DocumentWhere {
     if (sentence !== ownRegion.sentence) ownRegion = { sentence, name: null, at: -1 };
     if (r?.own) ownRegion = { sentence, name: r.name, at: r.at };
     d.region = r?.own ? r.name : ownRegion.name !== null && (r === null || ownRegion.at > r.at) ? ownRegion.name : r?.name ?? ctx.document.region;
-    const paragraph = paragraphStart(text, d.start);
+    for (; scanned < d.start; scanned++) if (text.charCodeAt(scanned) === 0x0a) paragraph = scanned + 1;
     const found = periodBefore(ctx.periods, d, phrase, sentence, paragraph);
     let fields: { period_start: string | null; period_end: string | null };
     if (found) {
