@@ -3,16 +3,17 @@
 // `extract`, so the same bytes and path give the same ids; every failure becomes an error record of the kinds
 // `extract` writes to errors.jsonl.
 import { DecodeError } from './decode.js';
-import { extractBytes, type ExtractResult } from './pipeline.js';
+import { extractBytes, pdfTextOf, type ExtractResult } from './pipeline.js';
 import { kindOf, messageOf, readInput } from './run.js';
 import type { ErrorRecord } from './schemas.js';
 
 export type OneResult = { result: ExtractResult; error?: undefined } | { error: ErrorRecord; result?: undefined };
 
-/** Extract bytes as the document `path`; a document that cannot be decoded is an error, not a throw. */
-export function extractOne(bytes: Uint8Array, path: string): OneResult {
+/** Extract bytes as the document `path` (a PDF by its text layer, as `extract` reads it); a document that cannot be
+ * decoded is an error, not a throw. */
+export async function extractOne(bytes: Uint8Array, path: string): Promise<OneResult> {
   try {
-    return { result: extractBytes(bytes, path) };
+    return { result: extractBytes(bytes, path, undefined, await pdfTextOf(bytes, path)) };
   } catch (e) {
     const kind = e instanceof DecodeError ? e.kind : (e as NodeJS.ErrnoException).code === 'ERR_STRING_TOO_LONG' ? 'too-large' : 'internal-error';
     return { error: { path, kind, message: messageOf(e) } };

@@ -55,7 +55,7 @@ export async function runStdin(input: Readable, output: Writable, opts: { maxFil
     summary.lines++;
     if (!line.trim()) continue;
     const doc = parseLine(line, summary.lines, maxBytes);
-    const out = 'bytes' in doc ? extractOne(doc.bytes, doc.path) : { error: doc };
+    const out = 'bytes' in doc ? await extractOne(doc.bytes, doc.path) : { error: doc };
     if (out.error) {
       summary.errors++;
       await write(JSON.stringify({ type: 'error', path: out.error.path, kind: out.error.kind, message: out.error.message }) + '\n');

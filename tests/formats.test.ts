@@ -170,6 +170,12 @@ describe('PDF and DOCX bulletins', { timeout: 240_000 }, () => {
     const { text } = decodeDocument(bytes, 'column.pdf', await pdfTextOf(bytes, 'column.pdf'));
     expect(text.split('\n').filter(Boolean)).toEqual(Array.from({ length: 14 }, (_, k) => `${'的'.repeat(k)}${sentence}`));
     for (const a of amounts) expect([...text].slice(a.start, a.end).join('')).toBe('1310亿元');
+    // extract --stdin (and so the queue's workers, which extract the same way) reads the PDF's text layer too
+    const piped = spawnSync(process.execPath, [CLI, 'extract', '--stdin'], {
+      input: JSON.stringify({ path: 'column.pdf', base64: bytes.toString('base64') }) + '\n', encoding: 'utf8', cwd: ROOT,
+    });
+    const pipedLines = piped.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);
+    expect(pipedLines.filter((l) => l.type === 'amount').map((l) => l.id)).toEqual(amounts.map((a) => a.id));
   });
 
   it('DOCX: paragraphs and table cells are lines, runs joined', () => {

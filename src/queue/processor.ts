@@ -44,7 +44,7 @@ export default async function process_(job: SandboxedJob<JobData, JobResult>): P
   const t0 = performance.now();
   const read = readOne(file, path, maxBytes);
   const t1 = performance.now();
-  const out = read.error ? read : extractOne(read.bytes!, path);
+  const out = read.error ? read : await extractOne(read.bytes!, path);
   const t2 = performance.now();
   const ms = () => ({ read: t1 - t0, extract: t2 - t1, write: performance.now() - t2 });
   const c = await db();
