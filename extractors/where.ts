@@ -53,7 +53,7 @@ for (const c of '0123456789〇○零一二三四五六七八九十今本去上�
 
 const month = (m: number | null) => (m !== null && m >= 1 && m <= 12 ? m : null);
 
-/** Every period in [from, to) of the normalized text. `taiwan`: read 3-digit years in the Taiwan calendar. */
+/** Every period in [from, to) of the normalized text. `taiwan`: read 2- and 3-digit years in the Taiwan calendar. */
 export function periodsIn(text: string, from: number, to: number, taiwan = false): PeriodMention[] {
   const out: PeriodMention[] = [];
   // the pattern is tried only where a period can start (a digit, a numeral, 今, 前 …), as a sticky match
@@ -158,7 +158,7 @@ export function publishedDate(text: string): string | null {
 }
 
 /** Whether the text is about Taiwan (its 3-digit years are then years of the Taiwan calendar). */
-const TAIWAN_WORDS = /台湾|台北|新北|桃园|台中|台南|高雄|立法院|行政院|新台币|县府|六都/;
+const TAIWAN_WORDS = /台湾|台北|新北|桃园|台中|台南|高雄|立法院|行政院|新台币|六都/;
 
 /** The year a period without one falls in: the date of issue's, else the latest year the text writes. */
 function documentYear(doc: Doc, published: string | null, periods: PeriodMention[]): number | null {
